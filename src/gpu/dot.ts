@@ -1,0 +1,37 @@
+import { Kernel } from './kernel.ts';
+import { storageBuffer, uniformBuffer } from './buffers.ts';
+import { wgsl } from './shaders.ts';
+
+const PARTIALS = 64;
+
+/** Kernels for deterministic GPU dot products; one instance per device, shared by solvers. */
+export class DotKernels {
+  readonly partial: Kernel;
+  readonly total: Kernel;
+
+  constructor(readonly device: GPUDevice) {
+    const bindings = ['uniform', 'read-only-storage', 'read-only-storage', 'storage', 'storage'] as const;
+    this.partial = new Kernel(device, { label: 'Dot.partial', code: wgsl.dot, entryPoint: 'partial', bindings });
+    this.total = new Kernel(device, { label: 'Dot.total', code: wgsl.dot, entryPoint: 'total', bindings });
+  }
+}
+
+/** out[slot] = x·y (or += with `accumulate`), recorded into a compute pass; nothing is read back. */
+export class Dot {
+  private readonly partialGroup: GPUBindGroup;
+  private readonly totalGroup: GPUBindGroup;
+
+  constructor(private readonly kernels: DotKernels, label: string, x: GPUBuffer, y: GPUBuffer, n: number, out: GPUBuffer, slot: number, accumulate = false) {
+    const device = kernels.device;
+    const params = uniformBuffer(device, `${label}.params`, new Uint32Array([n, slot, PARTIALS, accumulate ? 1 : 0]));
+    const partials = storageBuffer(device, `${label}.partials`, PARTIALS * 4);
+    const buffers = [params, x, y, partials, out];
+    this.partialGroup = kernels.partial.bind(label, buffers);
+    this.totalGroup = kernels.total.bind(label, buffers);
+  }
+
+  encode(pass: GPUComputePassEncoder): void {
+    this.kernels.partial.dispatch(pass, this.partialGroup, PARTIALS);
+    this.kernels.total.dispatch(pass, this.totalGroup, 1);
+  }
+}

@@ -1,0 +1,59 @@
+// A compute kernel with an explicit bind-group layout (never 'auto', so layouts can be shared)
+// and labels that name its owner. Pipelines are built once; bind groups are built once per
+// set of buffers and reused every step.
+
+export type BindingKind = 'uniform' | 'storage' | 'read-only-storage';
+
+export interface KernelSpec {
+  label: string;
+  code: string;
+  entryPoint?: string;
+  bindings: readonly BindingKind[];
+  constants?: Record<string, number>;
+}
+
+export class Kernel {
+  readonly pipeline: GPUComputePipeline;
+  readonly layout: GPUBindGroupLayout;
+
+  constructor(
+    readonly device: GPUDevice,
+    readonly spec: KernelSpec,
+  ) {
+    const module = device.createShaderModule({ label: `${spec.label}.module`, code: spec.code });
+    this.layout = device.createBindGroupLayout({
+      label: `${spec.label}.layout`,
+      entries: spec.bindings.map((kind, binding) => ({
+        binding,
+        visibility: GPUShaderStage.COMPUTE,
+        buffer: { type: kind },
+      })),
+    });
+    this.pipeline = device.createComputePipeline({
+      label: spec.label,
+      layout: device.createPipelineLayout({ label: `${spec.label}.pipelineLayout`, bindGroupLayouts: [this.layout] }),
+      compute: { module, entryPoint: spec.entryPoint ?? 'main', constants: spec.constants },
+    });
+  }
+
+  bind(label: string, buffers: readonly GPUBuffer[]): GPUBindGroup {
+    if (buffers.length !== this.spec.bindings.length) {
+      throw new Error(`${this.spec.label}: bind group "${label}" has ${buffers.length} buffers, layout wants ${this.spec.bindings.length}`);
+    }
+    return this.device.createBindGroup({
+      label: `${this.spec.label}[${label}]`,
+      layout: this.layout,
+      entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })),
+    });
+  }
+
+  dispatch(pass: GPUComputePassEncoder, group: GPUBindGroup, x: number, y = 1, z = 1): void {
+    pass.setPipeline(this.pipeline);
+    pass.setBindGroup(0, group);
+    pass.dispatchWorkgroups(x, y, z);
+  }
+}
+
+export function groups(count: number, size: number): number {
+  return Math.max(1, Math.ceil(count / size));
+}

@@ -1,0 +1,217 @@
+// The scenario file: plain JSON, validated into a frozen, fully typed Scenario. Validation
+// collects every problem in the file (path, value, what is allowed) and throws them together,
+// so a user fixes a file in one pass. The format is documented in docs/scenario-format.md.
+
+import { readParams } from './params-validate.ts';
+import type { ParamKey, Params } from './params.ts';
+import {
+  readInclusion,
+  readUptake,
+  readVessels,
+  type InclusionSpec,
+  type UptakeSpec,
+  type VesselSpec,
+} from './scenario-blocks.ts';
+import {
+  ScenarioError,
+  checkBoolean,
+  checkChoice,
+  checkKnownKeys,
+  checkNumber,
+  checkObject,
+  checkText,
+  childPath,
+  deepFreeze,
+  type Problems,
+} from './validation.ts';
+
+export { ScenarioError } from './validation.ts';
+export {
+  INCLUSION_BOUNDARIES,
+  type InclusionBoundary,
+  type InclusionSpec,
+  type UptakeSpec,
+  type VesselSpec,
+} from './scenario-blocks.ts';
+
+/** Verification problems are kinds too: the same pipeline runs them, with most physics off. */
+export const SCENARIO_KINDS = ['tissue', 'inclusion', 'vessels'] as const;
+export type ScenarioKind = (typeof SCENARIO_KINDS)[number];
+
+export const PHYSICS_SWITCHES = ['cells', 'oxygen', 'smac', 'softener', 'mechanics', 'perfusion'] as const;
+export type PhysicsSwitch = (typeof PHYSICS_SWITCHES)[number];
+export type Physics = Readonly<Record<PhysicsSwitch, boolean>>;
+
+interface KindPhysics {
+  readonly defaults: Physics;
+  /** Switches that may be on for this kind; the others must stay off. */
+  readonly allowed: readonly PhysicsSwitch[];
+  /** Switches that must stay on: without them the problem is not the one named. */
+  readonly required: readonly PhysicsSwitch[];
+}
+
+const OFF: Physics = { cells: false, oxygen: false, smac: false, softener: false, mechanics: false, perfusion: false };
+
+const KIND_PHYSICS: Readonly<Record<ScenarioKind, KindPhysics>> = {
+  tissue: {
+    defaults: { cells: true, oxygen: true, smac: true, softener: true, mechanics: true, perfusion: true },
+    allowed: PHYSICS_SWITCHES,
+    required: [],
+  },
+  inclusion: { defaults: { ...OFF, mechanics: true }, allowed: ['mechanics'], required: ['mechanics'] },
+  vessels: { defaults: { ...OFF, oxygen: true }, allowed: ['oxygen', 'smac', 'softener'], required: [] },
+};
+
+export interface Scenario {
+  readonly name: string;
+  readonly description: string;
+  readonly seed: number;
+  readonly kind: ScenarioKind;
+  readonly physics: Physics;
+  readonly parameters: Readonly<Params>;
+  readonly inclusion: InclusionSpec | null;
+  readonly vessels: VesselSpec | null;
+  readonly uptake: UptakeSpec | null;
+}
+
+const TOP_KEYS = ['name', 'description', 'seed', 'kind', 'physics', 'parameters', 'inclusion', 'vessels', 'uptake'];
+const SEED_RULE = { min: 0, max: 4294967295, unit: '1', integer: true };
+
+function readPhysics(value: unknown, kind: ScenarioKind | undefined, problems: Problems): Physics {
+  const rules = KIND_PHYSICS[kind ?? 'tissue'];
+  const given: Partial<Record<PhysicsSwitch, boolean>> = {};
+  if (value !== undefined) {
+    const obj = checkObject(value, 'physics', problems);
+    if (obj !== undefined) {
+      checkKnownKeys(obj, PHYSICS_SWITCHES, 'physics', problems);
+      for (const key of PHYSICS_SWITCHES) {
+        if (obj[key] !== undefined) given[key] = checkBoolean(obj[key], childPath('physics', key), problems);
+      }
+    }
+  }
+  const physics = { ...rules.defaults, ...given };
+  // Perfusion responds to solid stress, so by default it follows the mechanics switch.
+  if (given.perfusion === undefined) physics.perfusion = rules.defaults.perfusion && physics.mechanics;
+  if (kind !== undefined) {
+    for (const key of PHYSICS_SWITCHES) {
+      if (given[key] === true && !rules.allowed.includes(key)) {
+        problems.push(`physics.${key} = true is not allowed for kind "${kind}" (switches that may be on: ${rules.allowed.join(', ')})`);
+      }
+      if (given[key] === false && rules.required.includes(key)) {
+        problems.push(`physics.${key} = false is not allowed for kind "${kind}": it is the physics that kind verifies`);
+      }
+    }
+  }
+  if (given.perfusion === true && physics.mechanics === false) {
+    problems.push('physics.perfusion = true needs physics.mechanics = true: vessel collapse is driven by solid stress');
+  }
+  return physics;
+}
+
+/** Which optional blocks each kind requires (r), allows (a) or forbids (absent). */
+const BLOCKS: Readonly<Record<ScenarioKind, Partial<Record<'inclusion' | 'vessels' | 'uptake', 'r' | 'a'>>>> = {
+  tissue: { vessels: 'a' },
+  inclusion: { inclusion: 'r' },
+  vessels: { vessels: 'r', uptake: 'r' },
+};
+
+function checkBlocks(json: Record<string, unknown>, kind: ScenarioKind, problems: Problems): void {
+  for (const block of ['inclusion', 'vessels', 'uptake'] as const) {
+    const rule = BLOCKS[kind][block];
+    if (rule === 'r' && json[block] === undefined) problems.push(`${block} is required when kind = "${kind}"`);
+    if (rule === undefined && json[block] !== undefined) problems.push(`${block} is not allowed when kind = "${kind}"`);
+  }
+}
+
+/** Checks that need the grid: everything placed must fit in the domain. */
+function checkGeometry(s: Omit<Scenario, 'name' | 'description'>, invalid: ReadonlySet<ParamKey>, problems: Problems): void {
+  if (invalid.has('nx') || invalid.has('ny') || invalid.has('dxMicrons')) return;
+  const p = s.parameters;
+  const width = p.nx * p.dxMicrons;
+  const height = p.ny * p.dxMicrons;
+  const domain = `the domain is ${width} × ${height} µm (nx·dxMicrons × ny·dxMicrons)`;
+  const halfSide = Math.min(width, height) / 2;
+  if (s.kind === 'tissue' && !invalid.has('tumourRadiusMicrons') && !invalid.has('stromaWidthMicrons')) {
+    const reach = p.tumourRadiusMicrons + p.stromaWidthMicrons;
+    if (reach >= halfSide) {
+      problems.push(`parameters.tumourRadiusMicrons + stromaWidthMicrons = ${reach} µm does not fit: ${domain}, so it must be < ${halfSide} µm`);
+    }
+  }
+  if (s.inclusion !== null && s.inclusion.radiusMicrons >= halfSide) {
+    problems.push(`inclusion.radiusMicrons = ${s.inclusion.radiusMicrons} does not fit: ${domain}, so it must be < ${halfSide} µm`);
+  }
+  if (s.vessels?.mode === 'generated' && !invalid.has('capillarySpacingMicrons') && p.capillarySpacingMicrons > 2 * halfSide) {
+    problems.push(`parameters.capillarySpacingMicrons = ${p.capillarySpacingMicrons} is wider than the domain (${domain}): no vessel would be placed`);
+  }
+  if (s.vessels?.mode === 'list') {
+    s.vessels.list.forEach((v, i) => {
+      if (v.xMicrons > width || v.yMicrons > height) {
+        problems.push(`vessels.list[${i}] at (${v.xMicrons}, ${v.yMicrons}) µm lies outside the domain: ${domain}`);
+      }
+    });
+  }
+}
+
+/** Validates a parsed JSON value; returns a frozen Scenario or throws ScenarioError with every problem. */
+export function parseScenario(json: unknown, source = 'scenario'): Scenario {
+  const problems: Problems = [];
+  const obj = checkObject(json, 'the scenario', problems);
+  if (obj === undefined) throw new ScenarioError(problems, source);
+  checkKnownKeys(obj, TOP_KEYS, '', problems);
+  const name = checkText(obj.name, 'name', problems, true);
+  const description = obj.description === undefined ? '' : checkText(obj.description, 'description', problems, false);
+  const seed = obj.seed === undefined ? 1 : checkNumber(obj.seed, 'seed', SEED_RULE, problems);
+  const kind = checkChoice(obj.kind, 'kind', SCENARIO_KINDS, problems);
+  const { values: parameters, invalid } = readParams(obj.parameters, 'parameters', problems);
+  const physics = readPhysics(obj.physics, kind, problems);
+  if (kind !== undefined) checkBlocks(obj, kind, problems);
+  const inclusion = obj.inclusion === undefined ? null : readInclusion(obj.inclusion, problems);
+  const defaultVessels: VesselSpec | null = kind === 'tissue' ? { mode: 'generated' } : null;
+  const vessels = obj.vessels === undefined ? defaultVessels : readVessels(obj.vessels, parameters.vesselWallPO2MmHg, problems);
+  const uptake = obj.uptake === undefined ? null : readUptake(obj.uptake, problems);
+  if (seed !== undefined && kind !== undefined && inclusion !== undefined && vessels !== undefined && uptake !== undefined) {
+    checkGeometry({ seed, kind, physics, parameters, inclusion, vessels, uptake }, invalid, problems);
+  }
+  if (problems.length > 0) throw new ScenarioError(problems, source);
+  // No problems means every reader returned a value, so the casts only drop `undefined`.
+  return deepFreeze({
+    name: name!,
+    description: description!,
+    seed: seed!,
+    kind: kind!,
+    physics,
+    parameters,
+    inclusion: inclusion as InclusionSpec | null,
+    vessels: vessels as VesselSpec | null,
+    uptake: uptake as UptakeSpec | null,
+  });
+}
+
+/** Parses scenario text; a JSON syntax error is reported with the source's name. */
+export function loadScenarioText(text: string, source: string): Scenario {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ScenarioError([`invalid JSON: ${(error as Error).message}`], source);
+  }
+  return parseScenario(json, source);
+}
+
+/**
+ * The embedded default: a tumour about 1.8 mm across with a 150 µm stroma rim, in a 2.56 mm
+ * square of 10 µm cells, fed by a generated capillary bed, with SMAC mimetic and softener
+ * dosing on. scenarios/default.json holds the same object (a test keeps them equal).
+ */
+export const DEFAULT_SCENARIO_JSON = {
+  name: 'default',
+  description:
+    'A breast tumour about 1.8 mm across in its desmoplastic stroma, fed by a seeded capillary bed; weekly SMAC mimetic from day 1 and a 14-day course of a stroma-softening agent.',
+  seed: 1,
+  kind: 'tissue',
+  physics: { cells: true, oxygen: true, smac: true, softener: true, mechanics: true, perfusion: true },
+  parameters: { nx: 256, ny: 256, dxMicrons: 10, tumourRadiusMicrons: 900, stromaWidthMicrons: 150 },
+  vessels: { mode: 'generated' },
+} as const;
+
+export const DEFAULT_SCENARIO: Scenario = parseScenario(DEFAULT_SCENARIO_JSON, 'DEFAULT_SCENARIO');

@@ -1,0 +1,160 @@
+// Checks shared by the parameter and scenario validators. Each check appends a sentence to a
+// problem list instead of throwing, so one run reports every problem in a file at once; the
+// sentence names the JSON path, the value found and what is allowed. Nothing is ever clamped.
+
+export class ScenarioError extends Error {
+  override name = 'ScenarioError';
+  readonly problems: readonly string[];
+  readonly source: string;
+
+  constructor(problems: readonly string[], source: string) {
+    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+    super(`${source}: ${count}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = Object.freeze([...problems]);
+    this.source = source;
+  }
+}
+
+export type Problems = string[];
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** A value as it would appear in the JSON, shortened so one bad array cannot flood the report. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
+  if (value === undefined) return 'undefined';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+export function childPath(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  return path === '' ? key : `${path}.${key}`;
+}
+
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, substitution));
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * The closest candidate, if it is close enough to be a plausible typo: within half the
+ * word's length (case ignored), which catches "tumorStiffness" → "tumourStiffnessKPa"
+ * (a missing unit suffix plus a spelling) but not unrelated words.
+ */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 2)) ? best : undefined;
+}
+
+function suggestion(word: string, candidates: readonly string[]): string {
+  const guess = nearest(word, candidates);
+  return guess === undefined ? '' : ` (did you mean "${guess}"?)`;
+}
+
+/** Reports every key of `obj` that is not in `allowed`. */
+export function checkKnownKeys(
+  obj: Record<string, unknown>,
+  allowed: readonly string[],
+  path: string,
+  problems: Problems,
+): void {
+  const where = path === '' ? 'the top level' : path;
+  // A long list (the parameter table) would bury the message; the docs list those keys.
+  const list = allowed.length <= 12 ? `; allowed: ${allowed.join(', ')}` : '';
+  for (const key of Object.keys(obj)) {
+    if (!allowed.includes(key)) problems.push(`unknown key "${key}" in ${where}${suggestion(key, allowed)}${list}`);
+  }
+}
+
+export interface NumberRule {
+  readonly min: number;
+  readonly max: number;
+  /** '1' for dimensionless quantities, which are shown without a unit. */
+  readonly unit: string;
+  readonly integer?: boolean;
+}
+
+export function formatRange(rule: NumberRule): string {
+  const unit = rule.unit === '1' ? '' : ` ${rule.unit}`;
+  return `[${rule.min}, ${rule.max}]${unit}`;
+}
+
+export function checkNumber(value: unknown, path: string, rule: NumberRule, problems: Problems): number | undefined {
+  const kind = rule.integer ? 'an integer' : 'a number';
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    problems.push(`${path} = ${describeValue(value)} must be ${kind} in ${formatRange(rule)}`);
+    return undefined;
+  }
+  if (rule.integer && !Number.isInteger(value)) {
+    problems.push(`${path} = ${value} must be an integer in ${formatRange(rule)}`);
+    return undefined;
+  }
+  if (value < rule.min || value > rule.max) {
+    problems.push(`${path} = ${value} is out of range ${formatRange(rule)}`);
+    return undefined;
+  }
+  return value;
+}
+
+export function checkChoice<T extends string>(
+  value: unknown,
+  path: string,
+  allowed: readonly T[],
+  problems: Problems,
+): T | undefined {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  const hint = typeof value === 'string' ? suggestion(value, allowed) : '';
+  problems.push(`${path} = ${describeValue(value)} must be one of ${allowed.map((a) => `"${a}"`).join(', ')}${hint}`);
+  return undefined;
+}
+
+export function checkBoolean(value: unknown, path: string, problems: Problems): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  problems.push(`${path} = ${describeValue(value)} must be true or false`);
+  return undefined;
+}
+
+export function checkText(value: unknown, path: string, problems: Problems, nonEmpty: boolean): string | undefined {
+  if (typeof value === 'string' && (!nonEmpty || value.trim() !== '')) return value;
+  problems.push(`${path} = ${describeValue(value)} must be a ${nonEmpty ? 'non-empty ' : ''}string`);
+  return undefined;
+}
+
+/** A required object; reports a missing or non-object value. */
+export function checkObject(value: unknown, path: string, problems: Problems): Record<string, unknown> | undefined {
+  if (isPlainObject(value)) return value;
+  problems.push(
+    value === undefined ? `${path} is missing` : `${path} = ${describeValue(value)} must be a JSON object`,
+  );
+  return undefined;
+}
+
+/** Freezes a plain-data tree so a validated scenario cannot be edited behind the validator's back. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
