@@ -10,6 +10,8 @@ import mgRestrict from '../../shaders/multigrid/restrict.wgsl?raw';
 import mgProlong from '../../shaders/multigrid/prolong.wgsl?raw';
 import mgCoarseSolve from '../../shaders/multigrid/coarse-solve.wgsl?raw';
 import dot from '../../shaders/metrics/dot.wgsl?raw';
+import oxygenCoefficients from '../../shaders/transport/oxygen-coefficients.wgsl?raw';
+import drugCoefficients from '../../shaders/transport/drug-coefficients.wgsl?raw';
 
 export const wgsl = {
   level,
@@ -22,6 +24,8 @@ export const wgsl = {
   mgProlong,
   mgCoarseSolve,
   dot,
+  oxygenCoefficients,
+  drugCoefficients,
 } as const;
 
 export function compose(...parts: string[]): string {

@@ -10,7 +10,7 @@ import {
   checkNumber,
   checkObject,
   childPath,
-  describeValue,
+  found,
   formatRange,
   isPlainObject,
   type Problems,
@@ -51,7 +51,7 @@ function readValue(spec: ParamSpec<ParamKey>, raw: unknown, path: string, proble
     checkKnownKeys(raw, ['value', 'unit'], path, problems);
     const unitPath = childPath(path, 'unit');
     if (typeof raw.unit !== 'string') {
-      problems.push(`${unitPath} = ${describeValue(raw.unit)} must be the string "${spec.unit}"`);
+      problems.push(`${found(unitPath, raw.unit)} must be the string "${spec.unit}"`);
     } else if (!sameUnit(raw.unit, spec.unit)) {
       problems.push(
         `${unitPath} = "${raw.unit}" is not this parameter's unit: expected "${spec.unit}" (values are never converted; write the value in ${spec.unit})`,
@@ -61,7 +61,7 @@ function readValue(spec: ParamSpec<ParamKey>, raw: unknown, path: string, proble
     valuePath = childPath(path, 'value');
   } else if (typeof raw !== 'number') {
     problems.push(
-      `${path} = ${describeValue(raw)} must be a number in ${formatRange(spec)}, or {"value": …, "unit": "${spec.unit}"}`,
+      `${found(path, raw)} must be a number in ${formatRange(spec)}, or {"value": …, "unit": "${spec.unit}"}`,
     );
     return undefined;
   }

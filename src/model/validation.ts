@@ -31,40 +31,53 @@ export function describeValue(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
+/** The start of a problem sentence: what was found at `path`. */
+export function found(path: string, value: unknown): string {
+  return value === undefined ? `${path} is missing: it` : `${path} = ${describeValue(value)}`;
+}
+
 export function childPath(path: string, key: string | number): string {
   if (typeof key === 'number') return `${path}[${key}]`;
   return path === '' ? key : `${path}.${key}`;
 }
 
+/** Optimal-string-alignment distance: edits, with a swap of neighbours counting as one. */
 export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      const substitution = prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, substitution));
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
     }
-    prev = row;
   }
-  return prev[b.length]!;
+  return d[a.length]![b.length]!;
 }
 
 /**
- * The closest candidate, if it is close enough to be a plausible typo: within half the
- * word's length (case ignored), which catches "tumorStiffness" → "tumourStiffnessKPa"
- * (a missing unit suffix plus a spelling) but not unrelated words.
+ * The closest candidate, if close enough to be a plausible typo (case ignored): the whole key
+ * within half the word's length in edits, or the key's start within a quarter, so a key
+ * written without its unit suffix ("tumorStiffness" → "tumourStiffnessKPa") is still found.
  */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  const w = word.toLowerCase();
+  const fullLimit = Math.max(2, Math.floor(w.length / 2));
+  // Stricter for a start, or every one-letter word would "almost" start some key.
+  const startLimit = Math.floor(w.length / 4);
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    const c = candidate.toLowerCase();
+    const full = editDistance(w, c);
+    const start = editDistance(w, c.slice(0, w.length));
+    const d = full <= fullLimit ? full : start <= startLimit ? start : Infinity;
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 2)) ? best : undefined;
+  return best;
 }
 
 function suggestion(word: string, candidates: readonly string[]): string {
@@ -103,7 +116,8 @@ export function formatRange(rule: NumberRule): string {
 export function checkNumber(value: unknown, path: string, rule: NumberRule, problems: Problems): number | undefined {
   const kind = rule.integer ? 'an integer' : 'a number';
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    problems.push(`${path} = ${describeValue(value)} must be ${kind} in ${formatRange(rule)}`);
+    const notFinite = typeof value === 'number' ? ' is not finite: it' : '';
+    problems.push(`${found(path, value)}${notFinite} must be ${kind} in ${formatRange(rule)}`);
     return undefined;
   }
   if (rule.integer && !Number.isInteger(value)) {
@@ -125,19 +139,19 @@ export function checkChoice<T extends string>(
 ): T | undefined {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   const hint = typeof value === 'string' ? suggestion(value, allowed) : '';
-  problems.push(`${path} = ${describeValue(value)} must be one of ${allowed.map((a) => `"${a}"`).join(', ')}${hint}`);
+  problems.push(`${found(path, value)} must be one of ${allowed.map((a) => `"${a}"`).join(', ')}${hint}`);
   return undefined;
 }
 
 export function checkBoolean(value: unknown, path: string, problems: Problems): boolean | undefined {
   if (typeof value === 'boolean') return value;
-  problems.push(`${path} = ${describeValue(value)} must be true or false`);
+  problems.push(`${found(path, value)} must be true or false`);
   return undefined;
 }
 
 export function checkText(value: unknown, path: string, problems: Problems, nonEmpty: boolean): string | undefined {
   if (typeof value === 'string' && (!nonEmpty || value.trim() !== '')) return value;
-  problems.push(`${path} = ${describeValue(value)} must be a ${nonEmpty ? 'non-empty ' : ''}string`);
+  problems.push(`${found(path, value)} must be a ${nonEmpty ? 'non-empty ' : ''}string`);
   return undefined;
 }
 

@@ -130,7 +130,7 @@ export function rasteriseVessels(grid: Grid, vessels: readonly Vessel[]): Vessel
 
 export const EULER_GAMMA = 0.5772156649015329;
 
-/** r0/h = e^(−γ_E)/2^(3/2) = 0.19846…: Peaceman's equivalent radius for the 5-point Laplacian. */
+/** r0/h = e^(−γ_E)/2^(3/2) = 0.198506…: Peaceman's equivalent radius for the 5-point Laplacian. */
 export const PEACEMAN_FACTOR = Math.exp(-EULER_GAMMA) / (2 * Math.SQRT2);
 
 /** The radius at which the continuum line-source field equals the 5-point scheme's cell value. */

@@ -1,0 +1,44 @@
+// Oxygen, quasi-steady: −∇·(D∇p) + U(p) + W·φ·(p − p_wall) = 0, with Michaelis–Menten uptake
+// U(p) = M·ρ·p/(p + Km) (ρ: cell density, 0–1) and Peaceman exchange W = T/h² at vessel cells
+// scaled by perfusion φ. One Newton step around p0 = max(p, 0) gives the linear problem
+// a·p − ∇·(k∇p) = f with a = M·ρ·Km/(p0+Km)² + W·φ and f = W·φ·p_wall − M·ρ·p0²/(p0+Km)².
+// Units: p in mmHg, D in µm²/s, M in mmHg/s, W in 1/s.
+// Bindings: params, density, vessel (W_O2, p_wall, W_drug, 0), perfusion, p, k, a, f.
+// Dispatch: (nx·ny)/WG.
+override WG: u32 = 64u;
+
+struct OxygenParams {
+  cells: u32,
+  diffusivity: f32,
+  max_uptake: f32,
+  km: f32,
+}
+
+@group(0) @binding(0) var<uniform> params: OxygenParams;
+@group(0) @binding(1) var<storage, read> density: array<f32>;
+@group(0) @binding(2) var<storage, read> vessel: array<vec4<f32>>;
+@group(0) @binding(3) var<storage, read> perfusion: array<f32>;
+@group(0) @binding(4) var<storage, read> p: array<f32>;
+@group(0) @binding(5) var<storage, read_write> k: array<f32>;
+@group(0) @binding(6) var<storage, read_write> a: array<f32>;
+@group(0) @binding(7) var<storage, read_write> f: array<f32>;
+
+@compute @workgroup_size(WG)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let c = gid.x;
+  if (c >= params.cells) { return; }
+  let p0 = max(p[c], 0.0);
+  let m = params.max_uptake * density[c];
+  let v = vessel[c];
+  let w = v.x * perfusion[c];
+  let s = p0 + params.km;
+  var slope = 0.0;
+  var excess = 0.0;
+  if (s > 0.0) {
+    slope = m * params.km / (s * s);
+    excess = m * p0 * p0 / (s * s);
+  }
+  k[c] = params.diffusivity;
+  a[c] = slope + w;
+  f[c] = w * v.y - excess;
+}

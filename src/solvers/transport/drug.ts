@@ -1,0 +1,103 @@
+// A drug (SMAC mimetic or softening agent) in tissue: BDF2 in time, backward Euler on the
+// first step, delivered from the plasma through perfused vessels; see drug-coefficients.wgsl.
+import { Kernel, groups } from '../../gpu/kernel.ts';
+import { storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
+import { wgsl } from '../../gpu/shaders.ts';
+import { Multigrid, type BoundaryConditions, type MultigridKernels } from '../multigrid.ts';
+
+export interface DrugSchedule {
+  /** Plasma peak of one bolus, Dose/V_d, in the drug's unit. */
+  peak: number;
+  firstDoseSeconds: number;
+  intervalSeconds: number;
+  doseCount: number;
+  halfLifeSeconds: number;
+}
+
+export interface DrugOptions {
+  label: string;
+  nx: number;
+  ny: number;
+  hMicrons: number;
+  diffusivityUm2PerS: number;
+  decayPerS: number;
+  bc?: BoundaryConditions;
+}
+
+const WG = 64;
+const NO_DOSE: DrugSchedule = { peak: 0, firstDoseSeconds: 0, intervalSeconds: 1, doseCount: 0, halfLifeSeconds: 1 };
+const ZERO_FLUX: BoundaryConditions = {
+  west: { kind: 'neumann' }, east: { kind: 'neumann' }, south: { kind: 'neumann' }, north: { kind: 'neumann' },
+};
+
+export function drugKernel(device: GPUDevice): Kernel {
+  const R = 'read-only-storage' as const, S = 'storage' as const;
+  return new Kernel(device, { label: 'Drug.coefficients', code: wgsl.drugCoefficients, bindings: ['uniform', R, R, R, R, S, S, S] });
+}
+
+export class Drug {
+  readonly mg: Multigrid;
+  private readonly previous: GPUBuffer;
+  private readonly beforePrevious: GPUBuffer;
+  private readonly params: GPUBuffer;
+  private readonly group: GPUBindGroup;
+  private readonly cells: number;
+  private stepsTaken = 0;
+  schedule: DrugSchedule = NO_DOSE;
+
+  /** `vessel` and `perfusion` are the oxygen solver's buffers: the same capillaries feed both. */
+  constructor(mgKernels: MultigridKernels, private readonly kernel: Kernel, readonly options: DrugOptions, vessel: GPUBuffer, perfusion: GPUBuffer) {
+    const device = mgKernels.device;
+    const { label, nx, ny } = options;
+    this.cells = nx * ny;
+    this.mg = new Multigrid(mgKernels, { label: `${label}.mg`, nx, ny, hx: options.hMicrons, bc: options.bc ?? ZERO_FLUX });
+    this.previous = storageBuffer(device, `${label}.u[n]`, this.cells * 4);
+    this.beforePrevious = storageBuffer(device, `${label}.u[n-1]`, this.cells * 4);
+    this.params = uniformBuffer(device, `${label}.params`, new ArrayBuffer(64));
+    this.group = kernel.bind(label, [this.params, vessel, perfusion, this.previous, this.beforePrevious, this.mg.k, this.mg.a, this.mg.f]);
+  }
+
+  /** Tissue concentration; write the initial state here (and call restart()). */
+  get concentration(): GPUBuffer {
+    return this.mg.u;
+  }
+
+  /** The next step uses backward Euler again (after the state was overwritten from outside). */
+  restart(): void {
+    this.stepsTaken = 0;
+  }
+
+  /**
+   * Records one step from t to t + dt (seconds): shifts the history, then solves.
+   * The step's parameters are written to the queue now, so submit each step's encoder before
+   * recording the next step (queue writes and submissions run in order).
+   */
+  step(encoder: GPUCommandEncoder, tSeconds: number, dtSeconds: number, cycles = 2): void {
+    const bdf2 = this.stepsTaken > 0;
+    const s = this.schedule;
+    const data = new ArrayBuffer(64);
+    new Uint32Array(data, 0, 2).set([this.cells, s.doseCount]);
+    new Float32Array(data, 8, 11).set([
+      this.options.diffusivityUm2PerS, this.options.decayPerS, dtSeconds,
+      bdf2 ? 1.5 : 1, bdf2 ? 2 : 1, bdf2 ? 0.5 : 0,
+      tSeconds + dtSeconds, s.firstDoseSeconds, s.intervalSeconds, s.halfLifeSeconds, s.peak,
+    ]);
+    this.kernel.device.queue.writeBuffer(this.params, 0, data);
+    const bytes = this.cells * 4;
+    encoder.copyBufferToBuffer(this.previous, 0, this.beforePrevious, 0, bytes);
+    encoder.copyBufferToBuffer(this.mg.u, 0, this.previous, 0, bytes);
+    const pass = encoder.beginComputePass({ label: `${this.options.label}.step` });
+    this.kernel.dispatch(pass, this.group, groups(this.cells, WG));
+    this.mg.assemble(pass);
+    for (let c = 0; c < cycles; c++) this.mg.vcycle(pass);
+    pass.end();
+    this.stepsTaken++;
+  }
+
+  destroy(): void {
+    this.mg.destroy();
+    this.previous.destroy();
+    this.beforePrevious.destroy();
+    this.params.destroy();
+  }
+}
