@@ -1,7 +1,11 @@
-// Coarse-level operator from the fine one. Parallel fine faces on a coarse face add their
-// conductances, and the coarse face spans r cells in series, so for x faces
-// T_c = Σ T_f / (rx²·ry) (likewise for y); a_c is the children's mean; a coarse cell is fixed
-// (zero correction) when any child is.
+// Coarse-level operator from the fine one, for the correction equation (fixed cells carry no
+// correction). Faces between free fine cells of two coarse cells become the coarse face:
+// parallel conductances add and the coarse face spans r cells in series, so for x faces
+// T_c = Σ T_f / (rx²·ry) (likewise y). A face from a free cell to a fixed cell is a sink to
+// zero correction wherever that fixed cell lies, so it joins the coarse reaction term:
+// a_c = (Σ_free a_f + Σ T_sink) / (rx·ry). Only a coarse cell whose children are all fixed is
+// fixed; marking it fixed when any child is would move the boundary by half a coarse cell per
+// level and stall the cycle near it.
 // Bindings: level (fine), fine faces, fine cell, coarse faces, coarse cell. Dispatch: (cnx/WG_X, cny/WG_Y).
 override WG_X: u32 = 8u;
 override WG_Y: u32 = 8u;
@@ -17,32 +21,35 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   let I = gid.x;
   let J = gid.y;
   if (I >= level.cnx || J >= level.cny) { return; }
-  let i0 = level.rx * I;
-  let j0 = level.ry * J;
-  let i1 = i0 + level.rx - 1u;
-  let j1 = j0 + level.ry - 1u;
-  var T = vec4<f32>(0.0);
-  for (var dj = 0u; dj < level.ry; dj++) {
-    T.x += faces[cell_index(i0, j0 + dj, level.nx)].x;
-    T.y += faces[cell_index(i1, j0 + dj, level.nx)].y;
-  }
-  for (var di = 0u; di < level.rx; di++) {
-    T.z += faces[cell_index(i0 + di, j0, level.nx)].z;
-    T.w += faces[cell_index(i0 + di, j1, level.nx)].w;
-  }
   let rx = f32(level.rx);
   let ry = f32(level.ry);
-  T = T / vec4<f32>(rx * rx * ry, rx * rx * ry, ry * ry * rx, ry * ry * rx);
+  let scale = vec4<f32>(rx * rx * ry, rx * rx * ry, ry * ry * rx, ry * ry * rx);
+  let offsets = array<vec2<i32>, 4>(vec2<i32>(-1, 0), vec2<i32>(1, 0), vec2<i32>(0, -1), vec2<i32>(0, 1));
+  var T = vec4<f32>(0.0);
   var a = 0.0;
-  var fixed = 0.0;
+  var free_children = 0u;
   for (var dj = 0u; dj < level.ry; dj++) {
     for (var di = 0u; di < level.rx; di++) {
-      let ac = cell[cell_index(i0 + di, j0 + dj, level.nx)];
+      let i = level.rx * I + di;
+      let j = level.ry * J + dj;
+      let c = cell_index(i, j, level.nx);
+      let ac = cell[c];
+      if (ac.y != 0.0) { continue; }
+      free_children++;
       a += ac.x;
-      fixed = max(fixed, ac.y);
+      let Tf = faces[c];
+      for (var d = 0; d < 4; d++) {
+        let nb = neighbour(level, i32(i), i32(j), offsets[d].x, offsets[d].y);
+        if (nb < 0) { T[d] += Tf[d] / scale[d]; continue; }
+        let ni = u32(nb) % level.nx;
+        let nj = u32(nb) / level.nx;
+        let same = ni / level.rx == I && nj / level.ry == J;
+        if (cell[u32(nb)].y != 0.0) { a += Tf[d]; }
+        else if (!same) { T[d] += Tf[d] / scale[d]; }
+      }
     }
   }
   let C = cell_index(I, J, level.cnx);
   coarse_faces[C] = T;
-  coarse_cell[C] = vec2<f32>(a / (rx * ry), fixed);
+  coarse_cell[C] = vec2<f32>(a / (rx * ry), select(0.0, 1.0, free_children == 0u));
 }

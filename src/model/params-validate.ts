@@ -16,14 +16,13 @@ import {
   type Problems,
 } from './validation.ts';
 
-export const GRID_MIN_CELLS = 16;
-export const GRID_MAX_CELLS = 4096;
 /** The multigrid's coarsest level is solved by one workgroup of at most this many cells a side. */
 export const GRID_COARSEST_CELLS = 16;
 
 /**
  * Why `n` cannot be a grid size, or undefined if it can. The multigrid halves each axis until
- * it is at most 16 cells, so n must be c·2^k with c ≤ 16; a multiple of 8 keeps 8×8 tiles whole.
+ * it is at most 16 cells (src/solvers/levels.ts), so n must be c·2^k with c ≤ 16; a multiple
+ * of 8 also lets kernels cover the finest grid with whole 8×8 workgroups and vec4 rows.
  */
 export function gridSizeProblem(n: number): string | undefined {
   const why = `the multigrid halves the grid down to ≤ ${GRID_COARSEST_CELLS} cells a side, so sizes are multiples of 8 of the form c·2^k with c ≤ ${GRID_COARSEST_CELLS} (e.g. 64, 96, 128, 192, 256, 384, 512)`;

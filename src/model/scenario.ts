@@ -85,7 +85,8 @@ function readPhysics(value: unknown, kind: ScenarioKind | undefined, problems: P
     if (obj !== undefined) {
       checkKnownKeys(obj, PHYSICS_SWITCHES, 'physics', problems);
       for (const key of PHYSICS_SWITCHES) {
-        if (obj[key] !== undefined) given[key] = checkBoolean(obj[key], childPath('physics', key), problems);
+        const on = obj[key] === undefined ? undefined : checkBoolean(obj[key], childPath('physics', key), problems);
+        if (on !== undefined) given[key] = on;
       }
     }
   }
@@ -108,23 +109,27 @@ function readPhysics(value: unknown, kind: ScenarioKind | undefined, problems: P
   return physics;
 }
 
-/** Which optional blocks each kind requires (r), allows (a) or forbids (absent). */
-const BLOCKS: Readonly<Record<ScenarioKind, Partial<Record<'inclusion' | 'vessels' | 'uptake', 'r' | 'a'>>>> = {
-  tissue: { vessels: 'a' },
-  inclusion: { inclusion: 'r' },
-  vessels: { vessels: 'r', uptake: 'r' },
+/** Which optional blocks each kind requires or allows; a block not named is forbidden. */
+const BLOCKS: Readonly<Record<ScenarioKind, Partial<Record<'inclusion' | 'vessels' | 'uptake', 'required' | 'allowed'>>>> = {
+  tissue: { vessels: 'allowed' },
+  inclusion: { inclusion: 'required' },
+  vessels: { vessels: 'required', uptake: 'required' },
 };
 
 function checkBlocks(json: Record<string, unknown>, kind: ScenarioKind, problems: Problems): void {
   for (const block of ['inclusion', 'vessels', 'uptake'] as const) {
     const rule = BLOCKS[kind][block];
-    if (rule === 'r' && json[block] === undefined) problems.push(`${block} is required when kind = "${kind}"`);
+    if (rule === 'required' && json[block] === undefined) problems.push(`${block} is required when kind = "${kind}"`);
     if (rule === undefined && json[block] !== undefined) problems.push(`${block} is not allowed when kind = "${kind}"`);
   }
 }
 
 /** Checks that need the grid: everything placed must fit in the domain. */
-function checkGeometry(s: Omit<Scenario, 'name' | 'description'>, invalid: ReadonlySet<ParamKey>, problems: Problems): void {
+function checkGeometry(
+  s: Pick<Scenario, 'kind' | 'parameters' | 'inclusion' | 'vessels'>,
+  invalid: ReadonlySet<ParamKey>,
+  problems: Problems,
+): void {
   if (invalid.has('nx') || invalid.has('ny') || invalid.has('dxMicrons')) return;
   const p = s.parameters;
   const width = p.nx * p.dxMicrons;
@@ -169,8 +174,8 @@ export function parseScenario(json: unknown, source = 'scenario'): Scenario {
   const defaultVessels: VesselSpec | null = kind === 'tissue' ? { mode: 'generated' } : null;
   const vessels = obj.vessels === undefined ? defaultVessels : readVessels(obj.vessels, parameters.vesselWallPO2MmHg, problems);
   const uptake = obj.uptake === undefined ? null : readUptake(obj.uptake, problems);
-  if (seed !== undefined && kind !== undefined && inclusion !== undefined && vessels !== undefined && uptake !== undefined) {
-    checkGeometry({ seed, kind, physics, parameters, inclusion, vessels, uptake }, invalid, problems);
+  if (kind !== undefined && inclusion !== undefined && vessels !== undefined) {
+    checkGeometry({ kind, parameters, inclusion, vessels }, invalid, problems);
   }
   if (problems.length > 0) throw new ScenarioError(problems, source);
   // No problems means every reader returned a value, so the casts only drop `undefined`.

@@ -42,7 +42,7 @@ export function childPath(path: string, key: string | number): string {
 }
 
 /** Optimal-string-alignment distance: edits, with a swap of neighbours counting as one. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
@@ -60,7 +60,7 @@ export function editDistance(a: string, b: string): number {
  * within half the word's length in edits, or the key's start within a quarter, so a key
  * written without its unit suffix ("tumorStiffness" → "tumourStiffnessKPa") is still found.
  */
-export function nearest(word: string, candidates: readonly string[]): string | undefined {
+function nearest(word: string, candidates: readonly string[]): string | undefined {
   const w = word.toLowerCase();
   const fullLimit = Math.max(2, Math.floor(w.length / 2));
   // Stricter for a start, or every one-letter word would "almost" start some key.

@@ -31,9 +31,12 @@ describe('Krogh cylinder (§3.2)', () => {
     expect((kroghPressure(k, 100 + 1e-4) - kroghPressure(k, 100 - 1e-4)) / 2e-4).toBeCloseTo(0, 6);
   });
 
-  it('gives the largest oxygenated radii 164 / 111 / 83 / 71 µm for M = 2 / 5 / 10 / 15', () => {
-    const radii = [2, 5, 10, 15].map((M) => Math.round(kroghLargestViableRadius(40, M, 2000, 5)));
-    expect(radii).toEqual([164, 111, 83, 71]);
+  it('gives the largest oxygenated radii of §2.2: 164 / 111 / 83 / 71 µm for M = 2 / 5 / 10 / 15', () => {
+    // The root for M = 15 is 70.47 µm (p_min = 0 there to 1e-12), which §2.2 prints as 71;
+    // the others round to the printed values. Hence a 0.6 µm tolerance rather than rounding.
+    const radii = [2, 5, 10, 15].map((M) => kroghLargestViableRadius(40, M, 2000, 5));
+    [164, 111, 83, 71].forEach((expected, i) => expect(Math.abs(radii[i]! - expected)).toBeLessThan(0.6));
+    for (const [i, M] of [2, 5, 10, 15].entries()) expect(kroghMinimum({ p0: 40, M, D: 2000, Rc: 5, Rt: radii[i]! })).toBeCloseTo(0, 9);
   });
 });
 

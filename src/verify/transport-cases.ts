@@ -1,0 +1,234 @@
+// Closed-form verification of the transport solvers (science-reference.md §3.2–3.4, §3.6),
+// each case on three grids with h halving, so the table shows the observed order.
+import type { Gpu } from '../gpu/device.ts';
+import type { DotKernels } from '../gpu/dot.ts';
+import { readF32, writeF32 } from '../gpu/buffers.ts';
+import { Multigrid, type MultigridKernels, type SideCondition } from '../solvers/multigrid.ts';
+import { Oxygen, oxygenKernel } from '../solvers/transport/oxygen.ts';
+import { Drug, drugKernel } from '../solvers/transport/drug.ts';
+import { kroghEmbedded, kroghMinimum, type KroghProblem } from '../model/reference/krogh.ts';
+import { peacemanCellValue } from '../model/reference/peaceman.ts';
+import { heatKernel, heatSecondMoment, type HeatProblem } from '../model/reference/heat-kernel.ts';
+import { rdContinuum, rdDiscrete, type ReactionDiffusion1D } from '../model/reference/reaction-diffusion-1d.ts';
+import { noise, runCycles, uploadProblem } from './scalar-run.ts';
+import { withOrders, type VerifyRow } from './types.ts';
+
+export interface Solvers {
+  gpu: Gpu;
+  mg: MultigridKernels;
+  dots: DotKernels;
+}
+
+const KROGH: KroghProblem = { p0: 40, M: 5, D: 2000, Rc: 5, Rt: 100 };
+
+/** Krogh cylinder through the oxygen solver: the disk r ≤ Rc fixed at p0, zero-order sink on Rc < r < Rt. */
+export async function kroghCase(s: Solvers, rcOverH: number): Promise<{ relMaxError: number; n: number }> {
+  const side = 240;
+  const h = KROGH.Rc / rcOverH;
+  const n = Math.round(side / h);
+  const oxygen = new Oxygen(s.mg, oxygenKernel(s.gpu.device), {
+    label: `verify.krogh${n}`, nx: n, ny: n, hMicrons: h, diffusivityUm2PerS: KROGH.D, maxUptakeMmHgPerS: KROGH.M, kmMmHg: 0,
+  });
+  const cells = n * n;
+  const density = new Float32Array(cells);
+  const fixed = new Uint32Array(cells);
+  const radius = new Float64Array(cells);
+  for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) {
+    const c = j * n + i;
+    radius[c] = Math.hypot((i + 0.5) * h - side / 2, (j + 0.5) * h - side / 2);
+    if (radius[c] <= KROGH.Rc) fixed[c] = 1;
+    else if (radius[c] < KROGH.Rt) density[c] = 1;
+  }
+  const device = s.gpu.device;
+  writeF32(device, oxygen.density, density);
+  device.queue.writeBuffer(oxygen.mg.fixed, 0, fixed);
+  writeF32(device, oxygen.pO2, new Float32Array(cells).fill(KROGH.p0));
+  const encoder = device.createCommandEncoder();
+  const pass = encoder.beginComputePass();
+  oxygen.solve(pass, 2, 6);
+  pass.end();
+  device.queue.submit([encoder.finish()]);
+  const p = await readF32(device, oxygen.pO2, cells);
+  oxygen.destroy();
+  let worst = 0;
+  for (let c = 0; c < cells; c++) {
+    if (radius[c] > 2 * KROGH.Rc) worst = Math.max(worst, Math.abs(p[c] - kroghEmbedded(KROGH, radius[c])));
+  }
+  return { relMaxError: worst / (KROGH.p0 - kroghMinimum(KROGH)), n };
+}
+
+/** Peaceman: a single-cell line source Q in a ring r ≥ Rb held at 0; the source cell's value. */
+export async function peacemanCase(s: Solvers, h: number): Promise<{ relError: number; n: number }> {
+  const D = 2000, Q = 1e5, Rb = 200;
+  const n = Math.round(480 / h);
+  const side: SideCondition = { kind: 'dirichlet', value: 0 };
+  const mg = new Multigrid(s.mg, { label: `verify.peaceman${n}`, nx: n, ny: n, hx: h, bc: { west: side, east: side, south: side, north: side } });
+  const cells = n * n;
+  const f = new Float32Array(cells);
+  const fixed = new Uint32Array(cells);
+  const centre = (n / 2) * h + h / 2;
+  for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) {
+    if (Math.hypot((i + 0.5) * h - centre, (j + 0.5) * h - centre) >= Rb) fixed[j * n + i] = 1;
+  }
+  const source = (n / 2) * n + n / 2;
+  f[source] = Q / (h * h);
+  uploadProblem(s.gpu, mg, { k: new Float32Array(cells).fill(D), a: new Float32Array(cells), f, fixed });
+  const { u } = await runCycles(s.gpu, s.dots, mg, 10);
+  mg.destroy();
+  const expected = peacemanCellValue(Q, D, Rb, h);
+  return { relError: Math.abs(u[source] - expected) / expected, n };
+}
+
+export interface HeatResult {
+  n: number;
+  relL2: number;
+  /** Mass against the discrete BDF2 decay of the initial mass (round-off check). */
+  massError: number;
+  /** Second moment against the discrete BDF2 recurrence (round-off check). */
+  momentError: number;
+  /** Second moment against the continuum 2σ0² + 4Dt (second order in dt). */
+  momentContinuumError: number;
+}
+
+/** Gaussian heat kernel with decay through the drug solver (BDF2), zero-flux box. */
+export async function heatCase(s: Solvers, n: number): Promise<HeatResult> {
+  const heat: HeatProblem = { mass: 1, D: 1, k: 0.1, sigma0: 1 };
+  const T = 2;
+  const width = 25.6;
+  const h = width / n;
+  const dt = h / 2;
+  const steps = Math.round(T / dt);
+  const device = s.gpu.device;
+  const drug = new Drug(s.mg, drugKernel(device), { label: `verify.heat${n}`, nx: n, ny: n, hMicrons: h, diffusivityUm2PerS: heat.D, decayPerS: heat.k }, dummy(device, n * n * 16), dummy(device, n * n * 4));
+  const cells = n * n;
+  const r2 = new Float64Array(cells);
+  const u0 = new Float32Array(cells);
+  for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) {
+    const c = j * n + i;
+    r2[c] = ((i + 0.5) * h - width / 2) ** 2 + ((j + 0.5) * h - width / 2) ** 2;
+    u0[c] = heatKernel(heat, Math.sqrt(r2[c]), 0);
+  }
+  writeF32(device, drug.concentration, u0);
+  for (let k = 0; k < steps; k++) {
+    const encoder = device.createCommandEncoder();
+    drug.step(encoder, k * dt, dt, 4);
+    device.queue.submit([encoder.finish()]);
+  }
+  const u = await readF32(device, drug.concentration, cells);
+  drug.destroy();
+  // The discrete invariants obey the same BDF2 recurrences as the ODEs m' = −k m, M2' = 4D m − k M2.
+  const sum = (v: ArrayLike<number>, w?: Float64Array) => { let t = 0; for (let c = 0; c < cells; c++) t += v[c] * (w ? w[c] : 1); return t * h * h; };
+  let m = [sum(u0), sum(u0)], M2 = [sum(u0, r2), sum(u0, r2)];
+  for (let k = 0; k < steps; k++) {
+    const [a, b, g] = k === 0 ? [1, 1, 0] : [1.5, 2, 0.5];
+    const mNew = (b * m[1] - g * m[0]) / dt / (a / dt + heat.k);
+    const M2New = ((b * M2[1] - g * M2[0]) / dt + 4 * heat.D * mNew) / (a / dt + heat.k);
+    m = [m[1], mNew];
+    M2 = [M2[1], M2New];
+  }
+  let e2 = 0, x2 = 0;
+  for (let c = 0; c < cells; c++) {
+    const exact = heatKernel(heat, Math.sqrt(r2[c]), T);
+    e2 += (u[c] - exact) ** 2;
+    x2 += exact ** 2;
+  }
+  const mass = sum(u);
+  const moment = sum(u, r2) / mass;
+  return {
+    n,
+    relL2: Math.sqrt(e2 / x2),
+    massError: Math.abs(mass - m[1]) / m[1],
+    momentError: Math.abs(moment - M2[1] / m[1]) / (M2[1] / m[1]),
+    momentContinuumError: Math.abs(moment - heatSecondMoment(heat, T)) / heatSecondMoment(heat, T),
+  };
+}
+
+function dummy(device: GPUDevice, bytes: number): GPUBuffer {
+  return device.createBuffer({ label: 'verify.noVessels', size: bytes, usage: GPUBufferUsage.STORAGE });
+}
+
+const RD: ReactionDiffusion1D = { D: 100, k: 0.01, L: 500, u0: 1, uL: 0 };
+
+/**
+ * 1D drug penetration D u'' − k u = 0: end columns fixed at u0 and uL, N = nx − 1 intervals,
+ * zero flux along y. The grid is square (ny = nx): on a thin strip the multigrid would coarsen
+ * x alone, and point Gauss–Seidel does not smooth the anisotropic coarse operators that makes.
+ */
+export async function reactionDiffusionCase(s: Solvers, nx: number): Promise<{ continuumError: number; discreteError: number; lambdaOverH: number }> {
+  const ny = nx;
+  const N = nx - 1;
+  const h = RD.L / N;
+  const zeroFlux: SideCondition = { kind: 'neumann' };
+  const mg = new Multigrid(s.mg, { label: `verify.rd${nx}`, nx, ny, hx: h, bc: { west: zeroFlux, east: zeroFlux, south: zeroFlux, north: zeroFlux } });
+  const cells = nx * ny;
+  const fixed = new Uint32Array(cells);
+  const u0 = new Float32Array(cells);
+  for (let j = 0; j < ny; j++) {
+    fixed[j * nx] = 1;
+    fixed[j * nx + N] = 1;
+    u0[j * nx] = RD.u0;
+    u0[j * nx + N] = RD.uL;
+  }
+  uploadProblem(s.gpu, mg, { k: new Float32Array(cells).fill(RD.D), a: new Float32Array(cells).fill(RD.k), f: new Float32Array(cells), fixed, u0 });
+  const { u } = await runCycles(s.gpu, s.dots, mg, 12);
+  mg.destroy();
+  const discrete = rdDiscrete(RD, N);
+  let continuumError = 0, discreteError = 0;
+  for (let j = 0; j < ny; j++) for (let i = 0; i <= N; i++) {
+    const v = u[j * nx + i];
+    continuumError = Math.max(continuumError, Math.abs(v - rdContinuum(RD, i * h)));
+    discreteError = Math.max(discreteError, Math.abs(v - discrete[i]));
+  }
+  return { continuumError, discreteError, lambdaOverH: Math.sqrt(RD.D / RD.k) / h };
+}
+
+/** §3.6: Dirichlet data equal to a constant, no reaction: the solution is that constant. */
+export async function constantCase(s: Solvers, n: number): Promise<number> {
+  const side: SideCondition = { kind: 'dirichlet', value: 3.7 };
+  const mg = new Multigrid(s.mg, { label: `verify.constant${n}`, nx: n, ny: n, hx: 10, bc: { west: side, east: side, south: side, north: side } });
+  const cells = n * n;
+  uploadProblem(s.gpu, mg, { k: new Float32Array(cells).fill(2000), a: new Float32Array(cells), f: new Float32Array(cells), u0: noise(cells) });
+  const { u } = await runCycles(s.gpu, s.dots, mg, 10);
+  mg.destroy();
+  return u.reduce((worst, v) => Math.max(worst, Math.abs(v - 3.7) / 3.7), 0);
+}
+
+export async function transportRows(s: Solvers, scale: 'ci' | 'full' = 'ci'): Promise<VerifyRow[]> {
+  const rows: VerifyRow[] = [];
+  const krogh = [];
+  for (const r of [4, 8, 16]) {
+    const k = await kroghCase(s, r);
+    krogh.push({ case: 'Krogh cylinder (oxygen)', grid: `${k.n}², Rc/h=${r}`, quantity: 'max |p−p*| / drop, r>2Rc', value: k.relMaxError, threshold: r >= 8 ? 0.02 : undefined });
+  }
+  rows.push(...withOrders(krogh));
+  const well = [];
+  for (const h of [10, 5, 2.5]) {
+    const p = await peacemanCase(s, h);
+    well.push({ case: 'Peaceman well (single source in ring)', grid: `${p.n}², h=${h} µm`, quantity: '|C_cell−C*| / C*', value: p.relError, threshold: 0.01 });
+  }
+  rows.push(...withOrders(well));
+  const heat = [];
+  const heatSizes = scale === 'ci' ? [64, 128, 256] : [64, 128, 256, 512];
+  const heatResults: HeatResult[] = [];
+  for (const n of heatSizes) heatResults.push(await heatCase(s, n));
+  for (const r of heatResults) {
+    const sigmaOverH = r.n / 25.6;
+    heat.push({ case: 'Gaussian heat kernel with decay (drug, BDF2)', grid: `${r.n}², σ0/h=${sigmaOverH}`, quantity: 'relative L2', value: r.relL2, threshold: sigmaOverH >= 10 ? 1e-3 : undefined });
+  }
+  rows.push(...withOrders(heat));
+  for (const r of heatResults) {
+    rows.push({ case: 'Heat kernel: mass vs discrete decay', grid: `${r.n}²`, quantity: 'relative error', value: r.massError, threshold: 1e-5 });
+    rows.push({ case: 'Heat kernel: second moment vs discrete', grid: `${r.n}²`, quantity: 'relative error', value: r.momentError, threshold: 1e-4 });
+    rows.push({ case: 'Heat kernel: second moment vs 2σ0²+4Dt', grid: `${r.n}²`, quantity: 'relative error', value: r.momentContinuumError });
+  }
+  const rdC = [], rdD = [];
+  for (const nx of [32, 64, 128]) {
+    const r = await reactionDiffusionCase(s, nx);
+    const grid = `${nx}², λ/h=${r.lambdaOverH.toFixed(1)}`;
+    rdC.push({ case: '1D reaction–diffusion: continuum', grid, quantity: 'max error', value: r.continuumError, threshold: r.lambdaOverH >= 10 ? 3e-4 : undefined });
+    rdD.push({ case: '1D reaction–diffusion: discrete-exact', grid, quantity: 'max error', value: r.discreteError, threshold: 1e-5 });
+  }
+  rows.push(...withOrders(rdC), ...rdD);
+  rows.push({ case: 'Constant Dirichlet data stay constant', grid: '128²', quantity: 'max relative deviation', value: await constantCase(s, 128), threshold: 1e-5 });
+  return rows;
+}
