@@ -19,7 +19,7 @@ export function uploadProblem(gpu: Gpu, mg: Multigrid, p: ScalarProblem): void {
   writeF32(gpu.device, mg.k, p.k);
   writeF32(gpu.device, mg.a, p.a);
   writeF32(gpu.device, mg.f, p.f);
-  gpu.device.queue.writeBuffer(mg.fixed, 0, p.fixed ?? new Uint32Array(n));
+  gpu.device.queue.writeBuffer(mg.fixed, 0, (p.fixed ?? new Uint32Array(n)) as Uint32Array<ArrayBuffer>);
   writeF32(gpu.device, mg.u, p.u0 ?? new Float32Array(n));
 }
 
