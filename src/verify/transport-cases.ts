@@ -81,6 +81,7 @@ export async function peacemanCase(s: Solvers, h: number): Promise<{ relError: n
 
 export interface HeatResult {
   n: number;
+  steps: number;
   relL2: number;
   /** Mass against the discrete BDF2 decay of the initial mass (round-off check). */
   massError: number;
@@ -136,6 +137,7 @@ export async function heatCase(s: Solvers, n: number): Promise<HeatResult> {
   const moment = sum(u, r2) / mass;
   return {
     n,
+    steps,
     relL2: Math.sqrt(e2 / x2),
     massError: Math.abs(mass - m[1]) / m[1],
     momentError: Math.abs(moment - M2[1] / m[1]) / (M2[1] / m[1]),
@@ -146,6 +148,8 @@ export async function heatCase(s: Solvers, n: number): Promise<HeatResult> {
 function dummy(device: GPUDevice, bytes: number): GPUBuffer {
   return device.createBuffer({ label: 'verify.noVessels', size: bytes, usage: GPUBufferUsage.STORAGE });
 }
+
+const F32_EPSILON = 2 ** -23;
 
 const RD: ReactionDiffusion1D = { D: 100, k: 0.01, L: 500, u0: 1, uL: 0 };
 
@@ -217,7 +221,9 @@ export async function transportRows(s: Solvers, scale: 'ci' | 'full' = 'ci'): Pr
   }
   rows.push(...withOrders(heat));
   for (const r of heatResults) {
-    rows.push({ case: 'Heat kernel: mass vs discrete decay', grid: `${r.n}²`, quantity: 'relative error', value: r.massError, threshold: 1e-5 });
+    // fp32 rounds each step's solution by about one ulp, independently of the solve's accuracy
+    // (2.7e-6 after 40 steps at 128² with 4 or with 12 V-cycles a step): allow 4 ulps a step.
+    rows.push({ case: 'Heat kernel: mass vs discrete decay', grid: `${r.n}², ${r.steps} steps`, quantity: 'relative error', value: r.massError, threshold: 4 * F32_EPSILON * r.steps });
     rows.push({ case: 'Heat kernel: second moment vs discrete', grid: `${r.n}²`, quantity: 'relative error', value: r.momentError, threshold: 1e-4 });
     rows.push({ case: 'Heat kernel: second moment vs 2σ0²+4Dt', grid: `${r.n}²`, quantity: 'relative error', value: r.momentContinuumError });
   }
