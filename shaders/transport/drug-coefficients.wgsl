@@ -1,27 +1,23 @@
 // A drug in tissue, implicit in time (BDF2; backward Euler on the first step):
 // (α u − β uⁿ + γ uⁿ⁻¹)/Δt − ∇·(D∇u) + λ u = W·φ·(C_p(t) − u),
 // W = P·2πR_c/h² at vessel cells (permeability × vessel surface per tissue area), φ perfusion,
-// C_p the plasma concentration of an IV-bolus schedule (one compartment):
-// C_p(t) = Σ_{t_i ≤ t} C0·2^(−(t − t_i)/t½).   BDF2: α, β, γ = 3/2, 2, 1/2; Euler: 1, 1, 0.
-// Units: u, C_p in the drug's unit (nM or relative), t in s, D in µm²/s, λ and W in 1/s.
-// Bindings: params, vessel (W_O2, p_wall, W_drug, 0), perfusion, u_n, u_nm1, k, a, f.
+// C_p the plasma concentration at the new time level, from the dosing schedule (dosing.ts).
+// BDF2: α, β, γ = 3/2, 2, 1/2; backward Euler: 1, 1, 0.
+// Units: u, C_p in the drug's unit (nM or relative), Δt in s, D in µm²/s, P in µm/s, λ and W in 1/s.
+// Bindings: params, vessel (W_O2, p_wall, 2πR_c/h², 0), perfusion, u_n, u_nm1, k, a, f.
 // Dispatch: (nx·ny)/WG.
 override WG: u32 = 64u;
 
 struct DrugParams {
   cells: u32,
-  dose_count: u32,
   diffusivity: f32,
   decay: f32,
   dt: f32,
   alpha: f32,
   beta: f32,
   gamma: f32,
-  time: f32,
-  first_dose: f32,
-  interval: f32,
-  half_life: f32,
-  peak: f32,
+  plasma: f32,
+  permeability: f32,
 }
 
 @group(0) @binding(0) var<uniform> params: DrugParams;
@@ -33,22 +29,12 @@ struct DrugParams {
 @group(0) @binding(6) var<storage, read_write> a: array<f32>;
 @group(0) @binding(7) var<storage, read_write> f: array<f32>;
 
-fn plasma(t: f32) -> f32 {
-  var c = 0.0;
-  for (var i = 0u; i < params.dose_count; i++) {
-    let ti = params.first_dose + f32(i) * params.interval;
-    if (ti > t) { break; }
-    c += params.peak * exp2(-(t - ti) / params.half_life);
-  }
-  return c;
-}
-
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   let c = gid.x;
   if (c >= params.cells) { return; }
-  let w = vessel[c].z * perfusion[c];
+  let w = params.permeability * vessel[c].z * perfusion[c];
   k[c] = params.diffusivity;
   a[c] = params.alpha / params.dt + params.decay + w;
-  f[c] = (params.beta * u_n[c] - params.gamma * u_nm1[c]) / params.dt + w * plasma(params.time);
+  f[c] = (params.beta * u_n[c] - params.gamma * u_nm1[c]) / params.dt + w * params.plasma;
 }

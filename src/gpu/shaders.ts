@@ -12,6 +12,8 @@ import mgCoarseSolve from '../../shaders/multigrid/coarse-solve.wgsl?raw';
 import dot from '../../shaders/metrics/dot.wgsl?raw';
 import oxygenCoefficients from '../../shaders/transport/oxygen-coefficients.wgsl?raw';
 import drugCoefficients from '../../shaders/transport/drug-coefficients.wgsl?raw';
+import material from '../../shaders/mechanics/material.wgsl?raw';
+import perfusion from '../../shaders/vessels/perfusion.wgsl?raw';
 
 export const wgsl = {
   level,
@@ -26,6 +28,8 @@ export const wgsl = {
   dot,
   oxygenCoefficients,
   drugCoefficients,
+  material,
+  perfusion,
 } as const;
 
 export function compose(...parts: string[]): string {

@@ -5,15 +5,6 @@ import { storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
 import { wgsl } from '../../gpu/shaders.ts';
 import { Multigrid, type BoundaryConditions, type MultigridKernels } from '../multigrid.ts';
 
-export interface DrugSchedule {
-  /** Plasma peak of one bolus, Dose/V_d, in the drug's unit. */
-  peak: number;
-  firstDoseSeconds: number;
-  intervalSeconds: number;
-  doseCount: number;
-  halfLifeSeconds: number;
-}
-
 export interface DrugOptions {
   label: string;
   nx: number;
@@ -21,11 +12,12 @@ export interface DrugOptions {
   hMicrons: number;
   diffusivityUm2PerS: number;
   decayPerS: number;
+  /** Vessel wall permeability (µm/s). */
+  permeabilityUmPerS: number;
   bc?: BoundaryConditions;
 }
 
 const WG = 64;
-const NO_DOSE: DrugSchedule = { peak: 0, firstDoseSeconds: 0, intervalSeconds: 1, doseCount: 0, halfLifeSeconds: 1 };
 const ZERO_FLUX: BoundaryConditions = {
   west: { kind: 'neumann' }, east: { kind: 'neumann' }, south: { kind: 'neumann' }, north: { kind: 'neumann' },
 };
@@ -43,7 +35,6 @@ export class Drug {
   private readonly group: GPUBindGroup;
   private readonly cells: number;
   private stepsTaken = 0;
-  schedule: DrugSchedule = NO_DOSE;
 
   /** `vessel` and `perfusion` are the oxygen solver's buffers: the same capillaries feed both. */
   constructor(mgKernels: MultigridKernels, private readonly kernel: Kernel, readonly options: DrugOptions, vessel: GPUBuffer, perfusion: GPUBuffer) {
@@ -53,7 +44,7 @@ export class Drug {
     this.mg = new Multigrid(mgKernels, { label: `${label}.mg`, nx, ny, hx: options.hMicrons, bc: options.bc ?? ZERO_FLUX });
     this.previous = storageBuffer(device, `${label}.u[n]`, this.cells * 4);
     this.beforePrevious = storageBuffer(device, `${label}.u[n-1]`, this.cells * 4);
-    this.params = uniformBuffer(device, `${label}.params`, new ArrayBuffer(64));
+    this.params = uniformBuffer(device, `${label}.params`, new ArrayBuffer(48));
     this.group = kernel.bind(label, [this.params, vessel, perfusion, this.previous, this.beforePrevious, this.mg.k, this.mg.a, this.mg.f]);
   }
 
@@ -68,19 +59,18 @@ export class Drug {
   }
 
   /**
-   * Records one step from t to t + dt (seconds): shifts the history, then solves.
+   * Records one step of dt seconds with plasma level `plasma` at the new time: shifts the
+   * history, then solves. The step size must stay constant (BDF2's coefficients assume it).
    * The step's parameters are written to the queue now, so submit each step's encoder before
    * recording the next step (queue writes and submissions run in order).
    */
-  step(encoder: GPUCommandEncoder, tSeconds: number, dtSeconds: number, cycles = 2): void {
+  step(encoder: GPUCommandEncoder, dtSeconds: number, plasma: number, cycles = 2): void {
     const bdf2 = this.stepsTaken > 0;
-    const s = this.schedule;
-    const data = new ArrayBuffer(64);
-    new Uint32Array(data, 0, 2).set([this.cells, s.doseCount]);
-    new Float32Array(data, 8, 11).set([
+    const data = new ArrayBuffer(48);
+    new Uint32Array(data, 0, 1)[0] = this.cells;
+    new Float32Array(data, 4, 8).set([
       this.options.diffusivityUm2PerS, this.options.decayPerS, dtSeconds,
-      bdf2 ? 1.5 : 1, bdf2 ? 2 : 1, bdf2 ? 0.5 : 0,
-      tSeconds + dtSeconds, s.firstDoseSeconds, s.intervalSeconds, s.halfLifeSeconds, s.peak,
+      bdf2 ? 1.5 : 1, bdf2 ? 2 : 1, bdf2 ? 0.5 : 0, plasma, this.options.permeabilityUmPerS,
     ]);
     this.kernel.device.queue.writeBuffer(this.params, 0, data);
     const bytes = this.cells * 4;

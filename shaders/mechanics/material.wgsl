@@ -1,0 +1,44 @@
+// Tissue material for the stress solve, per cell, advanced by one step of dt (days):
+//   softening S: dS/dt = r_s·c/(1 + c)·(1 − S)  (c: softening agent, relative units), S ∈ [0, 1)
+//   stroma modulus E = E_base·(1 − S_max·S·stroma)   (the agent acts on the desmoplastic stroma)
+//   stored growth strain ε: dε/dt = r_g·ρ·(1 − S_max·S), capped at ε_max  (ρ: cell density 0–1)
+// The agent depletes collagen/HA: it softens the confining stroma and slows the storage of growth
+// strain, the two levers that set solid stress (science-reference.md §2.6, items 1–2).
+// Units: E in kPa, rates per day. Bindings: params, density, stroma, base_E, softener, softening
+// (read-write state), growth (read-write state), E, eigenstrain. Dispatch: (nx·ny)/WG.
+override WG: u32 = 64u;
+
+struct MaterialParams {
+  cells: u32,
+  dt_days: f32,
+  softening_rate: f32,
+  max_softening: f32,
+  growth_rate: f32,
+  max_growth: f32,
+}
+
+@group(0) @binding(0) var<uniform> params: MaterialParams;
+@group(0) @binding(1) var<storage, read> density: array<f32>;
+@group(0) @binding(2) var<storage, read> stroma: array<f32>;
+@group(0) @binding(3) var<storage, read> base_E: array<f32>;
+@group(0) @binding(4) var<storage, read> softener: array<f32>;
+@group(0) @binding(5) var<storage, read_write> softening: array<f32>;
+@group(0) @binding(6) var<storage, read_write> growth: array<f32>;
+@group(0) @binding(7) var<storage, read_write> E: array<f32>;
+@group(0) @binding(8) var<storage, read_write> eigenstrain: array<f32>;
+
+@compute @workgroup_size(WG)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let c = gid.x;
+  if (c >= params.cells) { return; }
+  let agent = max(softener[c], 0.0);
+  // Exact update of the linear relaxation over dt, so any step size keeps S in [0, 1).
+  let rate = params.softening_rate * agent / (1.0 + agent);
+  let S = 1.0 - (1.0 - softening[c]) * exp(-rate * params.dt_days);
+  softening[c] = S;
+  let relief = 1.0 - params.max_softening * S;
+  let g = min(growth[c] + params.dt_days * params.growth_rate * density[c] * relief, params.max_growth);
+  growth[c] = g;
+  E[c] = base_E[c] * (1.0 - params.max_softening * S * stroma[c]);
+  eigenstrain[c] = g;
+}

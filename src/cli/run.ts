@@ -1,0 +1,69 @@
+// confine run [scenario.json] --out DIR: runs a scenario headless and writes its fields.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { acquireGpu, describeAdapter } from '../gpu/device.ts';
+import { DEFAULT_SCENARIO, loadScenarioText, type Scenario } from '../model/scenario.ts';
+import { Simulation } from '../sim/simulation.ts';
+import { snapshot } from '../sim/snapshot.ts';
+import { nonFinite, readouts, stats } from '../sim/readouts.ts';
+import { prepareOutputDir, writeFileAtomic } from '../io/output-dir.ts';
+import { writeFields } from '../io/run-output.ts';
+import { createProgress } from './progress.ts';
+
+export async function loadScenario(path: string | undefined): Promise<Scenario> {
+  if (!path || path === 'default') return DEFAULT_SCENARIO;
+  return loadScenarioText(await readFile(path, 'utf8'), path);
+}
+
+export interface RunOptions {
+  scenario?: string;
+  out: string;
+  steps?: number;
+}
+
+export async function runCommand(options: RunOptions): Promise<number> {
+  const scenario = await loadScenario(options.scenario);
+  const gpu = await acquireGpu();
+  const dir = await prepareOutputDir(options.out);
+  console.error(`confine run: ${scenario.name} on ${describeAdapter(gpu.report)} → ${dir}`);
+  const started = performance.now();
+  const sim = new Simulation(gpu, scenario);
+  const steps = options.steps ?? (scenario.kind === 'tissue' ? sim.stepCount : 1);
+  const progress = createProgress(steps, scenario.name);
+  for (let s = 0; s < steps; s++) {
+    sim.step();
+    // Keep the queue a few steps deep and let the bar follow the GPU; results are not read here.
+    if (s % 4 === 3 || s === steps - 1) await gpu.device.queue.onSubmittedWorkDone();
+    progress.update(s + 1, `day ${(sim.timeMinutes / 1440).toFixed(1)}`);
+  }
+  progress.done();
+  const fields = await snapshot(sim);
+  const wallSeconds = (performance.now() - started) / 1000;
+  const files = await writeFields(dir, fields, sim.world.nx, sim.world.ny, sim.world.hMicrons);
+  const bad = nonFinite(fields);
+  const summary = {
+    scenario: scenario.name,
+    kind: scenario.kind,
+    seed: scenario.seed,
+    adapter: gpu.report,
+    grid: { nx: sim.world.nx, ny: sim.world.ny, dxMicrons: sim.world.hMicrons },
+    steps,
+    simulatedDays: sim.timeMinutes / 1440,
+    wallSeconds,
+    readouts: readouts(scenario, sim.world, fields),
+    fields: Object.fromEntries(fields.map((f) => [f.name, { unit: f.unit, ...stats(f.data) }])),
+    nonFiniteFields: bad,
+    files: [...files, 'summary.json'],
+    parameters: scenario.parameters,
+  };
+  await writeFileAtomic(join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  sim.destroy();
+  gpu.destroy();
+  console.error(`wrote ${summary.files.length} files in ${wallSeconds.toFixed(1)} s`);
+  for (const [k, v] of Object.entries(summary.readouts)) console.error(`  ${k}: ${v.toPrecision(4)}`);
+  if (bad.length) {
+    console.error(`error: non-finite values in ${bad.join(', ')} (written as they are, for inspection)`);
+    return 3;
+  }
+  return 0;
+}

@@ -1,0 +1,58 @@
+// confine verify: the verification suite as one table (case, grid, error norm, observed order).
+import { acquireGpu, describeAdapter } from '../gpu/device.ts';
+import { DotKernels } from '../gpu/dot.ts';
+import { MultigridKernels } from '../solvers/multigrid.ts';
+import { multigridRows } from '../verify/multigrid-cases.ts';
+import { transportRows } from '../verify/transport-cases.ts';
+import { elasticityRows } from '../verify/elasticity-rows.ts';
+import { passes, type VerifyRow } from '../verify/types.ts';
+import { formatTable, type TableStyle } from '../io/table.ts';
+import { formatNumber } from '../io/number-format.ts';
+import { writeFileAtomic } from '../io/output-dir.ts';
+
+export function verifyTable(rows: VerifyRow[], style: TableStyle): string {
+  return formatTable(
+    rows.map((r) => ({
+      case: r.case,
+      grid: r.grid,
+      quantity: r.quantity,
+      value: formatNumber(r.value),
+      threshold: r.threshold === undefined ? '' : `≤ ${formatNumber(r.threshold)}`,
+      order: r.order === undefined ? '' : r.order.toFixed(2),
+      result: passes(r) ? 'pass' : 'FAIL',
+    })),
+    [
+      { key: 'case', header: 'case' },
+      { key: 'grid', header: 'grid' },
+      { key: 'quantity', header: 'error norm' },
+      { key: 'value', header: 'value', align: 'right' },
+      { key: 'threshold', header: 'threshold' },
+      { key: 'order', header: 'observed order', align: 'right' },
+      { key: 'result', header: '' },
+    ],
+    style,
+  );
+}
+
+export async function verifyCommand(options: { markdown?: string; json?: string }): Promise<number> {
+  const gpu = await acquireGpu();
+  console.error(`confine verify on ${describeAdapter(gpu.report)}`);
+  const mg = new MultigridKernels(gpu.device);
+  const dots = new DotKernels(gpu.device);
+  const rows: VerifyRow[] = [];
+  const section = async (name: string, run: () => Promise<VerifyRow[]>) => {
+    const t = performance.now();
+    rows.push(...(await run()));
+    console.error(`  ${name}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  };
+  await section('multigrid', () => multigridRows(gpu, mg, dots, [128, 256, 512, 1024]));
+  await section('transport', () => transportRows({ gpu, mg, dots }));
+  await section('elasticity', () => elasticityRows(gpu));
+  gpu.destroy();
+  console.log(verifyTable(rows, 'text'));
+  const failed = rows.filter((r) => !passes(r));
+  if (options.markdown) await writeFileAtomic(options.markdown, `${verifyTable(rows, 'markdown')}\n`);
+  if (options.json) await writeFileAtomic(options.json, `${JSON.stringify({ adapter: gpu.report, rows }, null, 2)}\n`);
+  console.log(`${rows.length - failed.length} passed, ${failed.length} failed`);
+  return failed.length ? 1 : 0;
+}

@@ -1,0 +1,135 @@
+// The simulation of one scenario: owns the GPU state and records one step at a time.
+// Step order (design.md): material → stress → perfusion → oxygen → SMAC mimetic → softener.
+// Each step is one submission; nothing is read back inside the loop.
+import type { Gpu } from '../gpu/device.ts';
+import { groups } from '../gpu/kernel.ts';
+import { storageFrom, uniformBuffer, writeF32 } from '../gpu/buffers.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { plasmaConcentration, smacRegimen, softenerRegimen } from '../model/dosing.ts';
+import { MultigridKernels } from '../solvers/multigrid.ts';
+import { Oxygen, oxygenKernel } from '../solvers/transport/oxygen.ts';
+import { Drug, drugKernel } from '../solvers/transport/drug.ts';
+import { vesselField } from '../solvers/transport/vessel-field.ts';
+import { fieldKernels, type FieldKernels } from './field-kernels.ts';
+import { createMechanics, type Mechanics } from './mechanics.ts';
+import { buildWorld, type World } from './world.ts';
+
+const WG = 64;
+const SECONDS_PER_MINUTE = 60;
+
+export class Simulation {
+  readonly world: World;
+  readonly oxygen?: Oxygen;
+  readonly smac?: Drug;
+  readonly softener?: Drug;
+  readonly mechanics?: Mechanics;
+  timeMinutes = 0;
+  steps = 0;
+  private readonly kernels: FieldKernels;
+  private readonly materialGroup?: GPUBindGroup;
+  private readonly perfusionGroup?: GPUBindGroup;
+  private readonly materialParams?: GPUBuffer;
+  private readonly perfusionParams?: GPUBuffer;
+  private readonly owned: GPUBuffer[] = [];
+
+  constructor(readonly gpu: Gpu, readonly scenario: Scenario) {
+    const device = gpu.device;
+    const p = scenario.parameters;
+    const physics = scenario.physics;
+    this.world = buildWorld(scenario);
+    const { nx, ny, hMicrons: h } = this.world;
+    const cells = nx * ny;
+    this.kernels = fieldKernels(device);
+    const mg = new MultigridKernels(device);
+    const keep = (b: GPUBuffer) => (this.owned.push(b), b);
+
+    if (physics.oxygen || physics.smac || physics.softener) {
+      this.oxygen = new Oxygen(mg, oxygenKernel(device), {
+        label: 'Oxygen', nx, ny, hMicrons: h, diffusivityUm2PerS: p.oxygenDiffusivityUm2PerS,
+        maxUptakeMmHgPerS: scenario.uptake?.uniformMmHgPerS ?? p.oxygenMaxUptakeMmHgPerS,
+        kmMmHg: scenario.uptake ? 0 : p.oxygenUptakeKmMmHg,
+      });
+      writeF32(device, this.oxygen.density, this.world.uptake);
+      writeF32(device, this.oxygen.vessel, vesselField(cells, h, this.world.raster, p.oxygenDiffusivityUm2PerS));
+      writeF32(device, this.oxygen.perfusion, new Float32Array(cells).fill(1));
+      writeF32(device, this.oxygen.pO2, new Float32Array(cells).fill(p.vesselWallPO2MmHg));
+      const drug = (label: string, D: number, decayPerMin: number, permeabilityUmPerMin: number) =>
+        new Drug(mg, drugKernel(device), {
+          label, nx, ny, hMicrons: h, diffusivityUm2PerS: D,
+          decayPerS: decayPerMin / SECONDS_PER_MINUTE, permeabilityUmPerS: permeabilityUmPerMin / SECONDS_PER_MINUTE,
+        }, this.oxygen!.vessel, this.oxygen!.perfusion);
+      if (physics.smac) this.smac = drug('SMAC', p.smacDiffusivityUm2PerS, p.smacDecayPerMin, p.smacPermeabilityUmPerMin);
+      if (physics.softener) this.softener = drug('Softener', p.softenerDiffusivityUm2PerS, p.softenerDecayPerMin, p.softenerPermeabilityUmPerMin);
+    }
+
+    if (physics.mechanics) {
+      this.mechanics = createMechanics(gpu, scenario, this.world);
+      if (!scenario.inclusion) {
+        const density = keep(storageFrom(device, 'Material.density', this.world.density));
+        const stroma = keep(storageFrom(device, 'Material.stroma', this.world.stroma));
+        const baseE = keep(storageFrom(device, 'Material.baseE', this.world.baseE));
+        const softening = keep(storageFrom(device, 'Material.softening', new Float32Array(cells)));
+        const growth = keep(storageFrom(device, 'Material.growth', new Float32Array(cells)));
+        const agent = this.softener?.concentration ?? keep(storageFrom(device, 'Material.noSoftener', new Float32Array(cells)));
+        this.materialParams = keep(uniformBuffer(device, 'Material.params', new ArrayBuffer(32)));
+        this.materialGroup = this.kernels.material.bind('tissue', [this.materialParams, density, stroma, baseE, agent, softening, growth, this.mechanics.E, this.mechanics.eigenstrain]);
+      }
+      if (physics.perfusion && this.oxygen) {
+        this.perfusionParams = keep(uniformBuffer(device, 'Perfusion.params', new ArrayBuffer(16)));
+        this.perfusionGroup = this.kernels.perfusion.bind('tissue', [this.perfusionParams, this.mechanics.pressure, this.oxygen.perfusion]);
+      }
+    }
+  }
+
+  get dtMinutes(): number {
+    return this.scenario.parameters.dtMinutes;
+  }
+
+  get stepCount(): number {
+    return Math.round((this.scenario.parameters.durationDays * 1440) / this.dtMinutes);
+  }
+
+  /** Records and submits one step; returns without waiting for the GPU. */
+  step(): void {
+    const device = this.gpu.device;
+    const p = this.scenario.parameters;
+    const dt = this.dtMinutes;
+    const cells = this.world.nx * this.world.ny;
+    const next = this.timeMinutes + dt;
+    if (this.materialParams) {
+      const data = new ArrayBuffer(32);
+      new Uint32Array(data, 0, 1)[0] = cells;
+      new Float32Array(data, 4, 5).set([dt / 1440, p.softenerRatePerDay, p.softenerMaxSoftening, p.growthStrainRatePerDay, p.maxGrowthStrain]);
+      device.queue.writeBuffer(this.materialParams, 0, data);
+    }
+    if (this.perfusionParams) {
+      const data = new ArrayBuffer(16);
+      new Uint32Array(data, 0, 1)[0] = cells;
+      new Float32Array(data, 4, 3).set([p.vesselCollapseStressKPa, p.vesselCollapseExponent, 1 - Math.exp(-dt / (60 * p.perfusionRecoveryHours))]);
+      device.queue.writeBuffer(this.perfusionParams, 0, data);
+    }
+    const encoder = device.createCommandEncoder({ label: `step ${this.steps}` });
+    const pass = encoder.beginComputePass({ label: 'fields' });
+    if (this.mechanics) {
+      if (this.materialGroup) this.kernels.material.dispatch(pass, this.materialGroup, groups(cells, WG));
+      this.mechanics.solve(pass, this.steps === 0);
+      if (this.perfusionGroup) this.kernels.perfusion.dispatch(pass, this.perfusionGroup, groups(cells, WG));
+    }
+    this.oxygen?.solve(pass, this.steps === 0 ? 4 : 2, 2);
+    pass.end();
+    const dtSeconds = dt * SECONDS_PER_MINUTE;
+    this.smac?.step(encoder, dtSeconds, plasmaConcentration(smacRegimen(p), next));
+    this.softener?.step(encoder, dtSeconds, plasmaConcentration(softenerRegimen(p), next));
+    device.queue.submit([encoder.finish()]);
+    this.timeMinutes = next;
+    this.steps++;
+  }
+
+  destroy(): void {
+    this.oxygen?.destroy();
+    this.smac?.destroy();
+    this.softener?.destroy();
+    this.mechanics?.destroy();
+    for (const b of this.owned) b.destroy();
+  }
+}

@@ -1,0 +1,79 @@
+// The initial state of a scenario on its grid, built on the CPU: where the tumour, its stroma
+// and the capillaries are, and each cell's material. Pure TypeScript (no GPU), seeded.
+import type { Scenario } from '../model/scenario.ts';
+import { rasteriseVessels, vesselsOf, type Vessel, type VesselRaster } from '../model/vessels.ts';
+
+export interface World {
+  nx: number;
+  ny: number;
+  hMicrons: number;
+  /** Cell density relative to the full density, 0–1. */
+  density: Float32Array;
+  /** Desmoplastic stroma, 0–1: where the softening agent acts. */
+  stroma: Float32Array;
+  /** Young's modulus before any softening (kPa), and Poisson ratio. */
+  baseE: Float32Array;
+  nu: Float32Array;
+  vessels: Vessel[];
+  raster: VesselRaster;
+  /** Oxygen uptake scale per cell for the vessels kind's uniform uptake (else = density). */
+  uptake: Float32Array;
+}
+
+export function buildWorld(scenario: Scenario): World {
+  const p = scenario.parameters;
+  const nx = p.nx, ny = p.ny, h = p.dxMicrons;
+  const cells = nx * ny;
+  const density = new Float32Array(cells);
+  const stroma = new Float32Array(cells);
+  const baseE = new Float32Array(cells);
+  const nu = new Float32Array(cells);
+  const cx = (nx * h) / 2, cy = (ny * h) / 2;
+  const inclusion = scenario.inclusion;
+  for (let j = 0; j < ny; j++) {
+    for (let i = 0; i < nx; i++) {
+      const c = j * nx + i;
+      const r = Math.hypot((i + 0.5) * h - cx, (j + 0.5) * h - cy);
+      if (inclusion) {
+        const inside = r < inclusion.radiusMicrons;
+        baseE[c] = inside ? inclusion.inclusionEKPa : inclusion.matrixEKPa;
+        nu[c] = inside ? inclusion.inclusionNu : inclusion.matrixNu;
+        continue;
+      }
+      const R = p.tumourRadiusMicrons;
+      // A rim one cell wide keeps the tumour edge from being a pure staircase.
+      density[c] = clamp01((R - r) / h + 0.5);
+      const inStroma = r >= R && r < R + p.stromaWidthMicrons;
+      stroma[c] = inStroma ? 1 : 0;
+      if (r < R) { baseE[c] = p.tumourStiffnessKPa; nu[c] = p.tumourPoissonRatio; }
+      else if (inStroma) { baseE[c] = p.stromaStiffnessKPa; nu[c] = p.stromaPoissonRatio; }
+      else { baseE[c] = p.normalTissueStiffnessKPa; nu[c] = p.normalTissuePoissonRatio; }
+    }
+  }
+  const vessels = scenario.physics.oxygen || scenario.physics.smac || scenario.physics.softener ? vesselsOf(scenario) : [];
+  const raster = rasteriseVessels({ nx, ny, dxMicrons: h }, vessels);
+  const uptake = scenario.uptake ? uniformUptake(scenario, nx, ny, h, vessels) : density;
+  return { nx, ny, hMicrons: h, density, stroma, baseE, nu, vessels, raster, uptake };
+}
+
+/** 1 where the vessels kind takes up oxygen: everywhere, or within the Krogh radius of a vessel. */
+function uniformUptake(scenario: Scenario, nx: number, ny: number, h: number, vessels: Vessel[]): Float32Array {
+  const out = new Float32Array(nx * ny);
+  const reach = scenario.uptake?.kroghRadiusMicrons ?? null;
+  for (let j = 0; j < ny; j++) {
+    for (let i = 0; i < nx; i++) {
+      const x = (i + 0.5) * h, y = (j + 0.5) * h;
+      const near = (v: Vessel) => {
+        const r = Math.hypot(x - v.xMicrons, y - v.yMicrons);
+        return r > v.radiusMicrons && (reach === null || r < reach);
+      };
+      const inVessel = vessels.some((v) => Math.hypot(x - v.xMicrons, y - v.yMicrons) <= v.radiusMicrons);
+      out[j * nx + i] = !inVessel && (reach === null ? true : vessels.some(near)) ? 1 : 0;
+    }
+  }
+  return out;
+}
+
+function clamp01(v: number): number {
+  return Math.min(1, Math.max(0, v));
+}
