@@ -52,25 +52,30 @@ export function buildWorld(scenario: Scenario): World {
   }
   const vessels = scenario.physics.oxygen || scenario.physics.smac || scenario.physics.softener ? vesselsOf(scenario) : [];
   const raster = rasteriseVessels({ nx, ny, dxMicrons: h }, vessels);
-  const uptake = scenario.uptake ? uniformUptake(scenario, nx, ny, h, vessels) : density;
+  const uptake = scenario.uptake ? uniformUptake(scenario, { nx, ny, hMicrons: h }, vessels, raster) : density;
   return { nx, ny, hMicrons: h, density, stroma, baseE, nu, vessels, raster, uptake };
 }
 
-/** 1 where the vessels kind takes up oxygen: everywhere, or within the Krogh radius of a vessel. */
-function uniformUptake(scenario: Scenario, nx: number, ny: number, h: number, vessels: Vessel[]): Float32Array {
-  const out = new Float32Array(nx * ny);
+/**
+ * 1 where the vessels kind takes up oxygen: everywhere, or within the Krogh radius of a vessel;
+ * never in a vessel's own cells.
+ */
+function uniformUptake(scenario: Scenario, world: { nx: number; ny: number; hMicrons: number }, vessels: Vessel[], raster: VesselRaster): Float32Array {
+  const { nx, ny, hMicrons: h } = world;
   const reach = scenario.uptake?.kroghRadiusMicrons ?? null;
-  for (let j = 0; j < ny; j++) {
-    for (let i = 0; i < nx; i++) {
-      const x = (i + 0.5) * h, y = (j + 0.5) * h;
-      const near = (v: Vessel) => {
-        const r = Math.hypot(x - v.xMicrons, y - v.yMicrons);
-        return r > v.radiusMicrons && (reach === null || r < reach);
-      };
-      const inVessel = vessels.some((v) => Math.hypot(x - v.xMicrons, y - v.yMicrons) <= v.radiusMicrons);
-      out[j * nx + i] = !inVessel && (reach === null ? true : vessels.some(near)) ? 1 : 0;
+  const out = new Float32Array(nx * ny).fill(reach === null ? 1 : 0);
+  if (reach !== null) {
+    for (const v of vessels) {
+      const i0 = Math.max(0, Math.floor((v.xMicrons - reach) / h)), i1 = Math.min(nx - 1, Math.floor((v.xMicrons + reach) / h));
+      const j0 = Math.max(0, Math.floor((v.yMicrons - reach) / h)), j1 = Math.min(ny - 1, Math.floor((v.yMicrons + reach) / h));
+      for (let j = j0; j <= j1; j++) {
+        for (let i = i0; i <= i1; i++) {
+          if (Math.hypot((i + 0.5) * h - v.xMicrons, (j + 0.5) * h - v.yMicrons) < reach) out[j * nx + i] = 1;
+        }
+      }
     }
   }
+  for (const c of raster.cellIndex) out[c] = 0;
   return out;
 }
 

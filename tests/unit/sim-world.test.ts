@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario, DEFAULT_SCENARIO } from '../../src/model/scenario.ts';
+import { buildWorld } from '../../src/sim/world.ts';
+import { readouts, stats } from '../../src/sim/readouts.ts';
+import { withOrders } from '../../src/verify/types.ts';
+import inclusionStiff from '../../scenarios/inclusion-stiff.json';
+import twoCapillaries from '../../scenarios/two-capillaries.json';
+
+describe('world', () => {
+  const world = buildWorld(DEFAULT_SCENARIO);
+  const p = DEFAULT_SCENARIO.parameters;
+  const at = (xMicrons: number, yMicrons: number) => Math.floor(yMicrons / p.dxMicrons) * p.nx + Math.floor(xMicrons / p.dxMicrons);
+  const centre = (p.nx * p.dxMicrons) / 2;
+
+  it('places the tumour, its stroma rim and normal tissue with their moduli', () => {
+    expect(world.density[at(centre, centre)]).toBe(1);
+    expect(world.baseE[at(centre, centre)]).toBe(Math.fround(p.tumourStiffnessKPa));
+    const rim = centre + p.tumourRadiusMicrons + p.stromaWidthMicrons / 2;
+    expect(world.stroma[at(rim, centre)]).toBe(1);
+    expect(world.baseE[at(rim, centre)]).toBe(Math.fround(p.stromaStiffnessKPa));
+    expect(world.density[at(rim, centre)]).toBe(0);
+    expect(world.baseE[at(5, 5)]).toBe(Math.fround(p.normalTissueStiffnessKPa));
+    expect(world.stroma[at(5, 5)]).toBe(0);
+  });
+
+  it('rasterises the seeded capillary bed, the same for the same seed', () => {
+    expect(world.raster.cellIndex.length).toBeGreaterThan(100);
+    expect(buildWorld(DEFAULT_SCENARIO).raster.cellIndex).toEqual(world.raster.cellIndex);
+  });
+
+  it('gives an inclusion its own moduli and no tumour', () => {
+    const s = parseScenario(inclusionStiff);
+    const w = buildWorld(s);
+    const n = s.parameters.nx;
+    expect(w.baseE[(n / 2) * n + n / 2]).toBe(20);
+    expect(w.baseE[0]).toBe(2);
+    expect(stats(w.density).max).toBe(0);
+  });
+
+  it('takes up oxygen only around the listed vessels in a vessels scenario', () => {
+    const s = parseScenario(twoCapillaries);
+    const w = buildWorld(s);
+    expect(stats(w.uptake).max).toBe(1);
+    expect(w.raster.cellIndex.length).toBeGreaterThanOrEqual(2);
+    for (const c of w.raster.cellIndex) expect(w.uptake[c]).toBe(0);
+  });
+
+  it('reads the hypoxic fraction of the tumour from an oxygen field', () => {
+    const cells = p.nx * p.ny;
+    const oxygen = new Float32Array(cells).fill(40);
+    const r = readouts(DEFAULT_SCENARIO, world, [{ name: 'oxygen', unit: 'mmHg', map: 'viridis', data: oxygen, components: 1, at: 'cell' }]);
+    expect(r.hypoxicTumourFraction).toBe(0);
+    oxygen.fill(1);
+    expect(readouts(DEFAULT_SCENARIO, world, [{ name: 'oxygen', unit: 'mmHg', map: 'viridis', data: oxygen, components: 1, at: 'cell' }]).hypoxicTumourFraction).toBe(1);
+  });
+});
+
+describe('observed order', () => {
+  it('is log2 of the error ratio between successive grids', () => {
+    const rows = withOrders([
+      { case: 'c', grid: 'a', quantity: 'e', value: 4e-3 },
+      { case: 'c', grid: 'b', quantity: 'e', value: 1e-3 },
+      { case: 'c', grid: 'c', quantity: 'e', value: 5e-4 },
+    ]);
+    expect(rows[0].order).toBeUndefined();
+    expect(rows[1].order).toBeCloseTo(2, 12);
+    expect(rows[2].order).toBeCloseTo(1, 12);
+  });
+});
