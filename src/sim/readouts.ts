@@ -46,6 +46,10 @@ export function readouts(scenario: Scenario, world: World, fields: FieldSnapshot
   const pressure = get('compressive stress');
   if (pressure && !scenario.inclusion) out.coreCompressiveStressKPa = mean(pressure, core);
   const oxygen = get('oxygen');
+  if (oxygen) {
+    out.meanPO2MmHg = oxygen.reduce((a, b) => a + b, 0) / oxygen.length;
+    out.minPO2MmHg = oxygen.reduce((a, b) => Math.min(a, b), Infinity);
+  }
   if (oxygen && tumour.length) {
     out.tumourMeanPO2MmHg = mean(oxygen, tumour);
     out.hypoxicTumourFraction = tumour.filter((c) => oxygen[c] < p.hypoxiaThresholdMmHg).length / tumour.length;

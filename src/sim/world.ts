@@ -40,6 +40,11 @@ export function buildWorld(scenario: Scenario): World {
         nu[c] = inside ? inclusion.inclusionNu : inclusion.matrixNu;
         continue;
       }
+      if (scenario.kind !== 'tissue') {
+        baseE[c] = p.normalTissueStiffnessKPa;
+        nu[c] = p.normalTissuePoissonRatio;
+        continue;
+      }
       const R = p.tumourRadiusMicrons;
       // A rim one cell wide keeps the tumour edge from being a pure staircase.
       density[c] = clamp01((R - r) / h + 0.5);
