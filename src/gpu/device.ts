@@ -51,13 +51,16 @@ function isNode(): boolean {
 
 const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
 
+const ICD_DIRS = ['/usr/share/vulkan/icd.d', '/etc/vulkan/icd.d', '/usr/local/share/vulkan/icd.d'];
+
 async function nodeAdapter(powerPreference: GPUPowerPreference): Promise<GPUAdapter | null> {
-  const gpu = await nodeGpu();
-  const adapter = await gpu.requestAdapter({ powerPreference });
-  if (adapter || process.env.VK_ICD_FILENAMES) return adapter;
-  // No hardware adapter: fall back to the software Vulkan driver when Chromium ships one.
-  const { existsSync } = await import('node:fs');
-  if (!existsSync(SWIFTSHADER_ICD)) return null;
+  const { existsSync, readdirSync } = await import('node:fs');
+  const installed = ICD_DIRS.some((dir) => existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.json')));
+  // No Vulkan driver installed: use the software one that Chromium ships, if it is there.
+  if (!process.env.VK_ICD_FILENAMES && !installed && existsSync(SWIFTSHADER_ICD)) process.env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
+  const adapter = await (await nodeGpu()).requestAdapter({ powerPreference });
+  if (adapter || process.env.VK_ICD_FILENAMES || !existsSync(SWIFTSHADER_ICD)) return adapter;
+  // A driver is installed but offers no adapter (no device for it): fall back to software.
   process.env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
   return (await nodeGpu()).requestAdapter({ powerPreference });
 }
