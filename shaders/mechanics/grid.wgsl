@@ -18,6 +18,11 @@ struct MechLevel {
   kappa: f32,
 }
 
+// s(p) of a local node coordinate p ∈ {0, 1}: −1 on an element's low side, +1 on its high side.
+fn sign01(p: u32) -> f32 {
+  return select(-1.0, 1.0, p == 1u);
+}
+
 fn node_of(L: MechLevel, i: u32, j: u32) -> u32 {
   return j * (L.nx + 1u) + i;
 }

@@ -1,62 +1,82 @@
 // Q1 plane-strain stiffness on square elements, applied matrix-free by gathering at one node
 // over its (up to) four elements, so no two invocations write the same node (no atomics).
-// K_e = λ K_λ + μ K_μ, integrated exactly (2×2 Gauss is exact for square Q1); in 2D it does not
-// depend on h. Local nodes a, b ∈ {0,1}², s(0) = −1, s(1) = 1, m(p,q) = 1/3 if p = q else 1/6:
-//   I_xx = s(a.x)s(b.x)m(a.y,b.y)   I_yy = s(a.y)s(b.y)m(a.x,b.x)
-//   I_xy = s(a.x)s(b.y)/4           I_yx = s(a.y)s(b.x)/4
-//   K_λ[a][b] = [[I_xx, I_xy], [I_yx, I_yy]]   K_μ[a][b] = [[2I_xx + I_yy, I_yx], [I_xy, 2I_yy + I_xx]]
+// K_e = λ K_λ + μ K_μ, integrated exactly (2×2 Gauss is exact for square Q1; in 2D K_e does not
+// depend on h). Row a of K_e u_e, with s = (s_x, s_y) ∈ {±1}² the side of local node a and
+//   SX = u10 + u11 − u00 − u01,  SY = u01 + u11 − u00 − u10,  T = u00 + u11 − u10 − u01,
+//   A_x = s_x (SX/4 + s_y T/12),  A_y = s_y (SY/4 + s_x T/12):
+//   (K_e u)_a,x = (λ+2μ) A_x.x + μ A_y.x + (λ/4) s_x SY.y + (μ/4) s_y SX.y
+//   (K_e u)_a,y = (λ+2μ) A_y.y + μ A_x.y + (λ/4) s_y SX.x + (μ/4) s_x SY.x
+//   K_e[a][a]   = [[(λ+3μ)/3, (λ+μ) s_x s_y/4], [(λ+μ) s_x s_y/4, (λ+3μ)/3]]
+// (the same matrix as the 8×8 block form in src/solvers/elasticity/twin.ts, in fewer flops).
 // Units: λ, μ in kPa, u in µm, so K u is a force per unit thickness in kPa·µm.
 // The including kernel defines node_value(n) -> vec2<f32> (u at node n) and
-// element_lame(e) -> vec2<f32> (λ, μ of element e), so one operator serves storage and
+// element_lame(e) -> vec2<f32> ((λ, μ) of element e), so one operator serves storage and
 // workgroup memory alike.
-
-fn sign01(p: u32) -> f32 {
-  return select(-1.0, 1.0, p == 1u);
-}
-
-fn mass01(p: u32, q: u32) -> f32 {
-  return select(1.0 / 6.0, 1.0 / 3.0, p == q);
-}
-
-// The 2×2 block of K_e coupling local node a (row) to local node b (column).
-fn element_block(a: vec2<u32>, b: vec2<u32>, lame: vec2<f32>) -> mat2x2<f32> {
-  let ixx = sign01(a.x) * sign01(b.x) * mass01(a.y, b.y);
-  let iyy = sign01(a.y) * sign01(b.y) * mass01(a.x, b.x);
-  let ixy = 0.25 * sign01(a.x) * sign01(b.y);
-  let iyx = 0.25 * sign01(a.y) * sign01(b.x);
-  let l = lame.x;
-  let m = lame.y;
-  // Columns: (K_xx, K_yx), (K_xy, K_yy).
-  return mat2x2<f32>(
-    l * ixx + m * (2.0 * ixx + iyy), l * iyx + m * ixy,
-    l * ixy + m * iyx, l * iyy + m * (2.0 * iyy + ixx));
-}
 
 struct NodeRow {
   Ku: vec2<f32>,
   diag: mat2x2<f32>,
 }
 
+// u at node (i, j); zero off the grid, where it only meets elements that do not exist.
+fn value_at(L: MechLevel, i: i32, j: i32) -> vec2<f32> {
+  if (i < 0 || j < 0 || i > i32(L.nx) || j > i32(L.ny)) { return vec2<f32>(0.0); }
+  return node_value(node_of(L, u32(i), u32(j)));
+}
+
+// (λ, μ) of element (i, j); zero off the grid, so a missing element adds nothing.
+fn lame_at(L: MechLevel, i: i32, j: i32) -> vec2<f32> {
+  if (i < 0 || j < 0 || i >= i32(L.nx) || j >= i32(L.ny)) { return vec2<f32>(0.0); }
+  return element_lame(element_of(L, u32(i), u32(j)));
+}
+
+// Row of K_e u_e for the local node on side s of an element with corners u00, u10, u01, u11.
+fn element_row(s: vec2<f32>, lame: vec2<f32>, u00: vec2<f32>, u10: vec2<f32>, u01: vec2<f32>, u11: vec2<f32>) -> vec2<f32> {
+  let SX = u10 + u11 - u00 - u01;
+  let SY = u01 + u11 - u00 - u10;
+  let T = u00 + u11 - u10 - u01;
+  let Ax = s.x * (0.25 * SX + (s.y / 12.0) * T);
+  let Ay = s.y * (0.25 * SY + (s.x / 12.0) * T);
+  let l = lame.x;
+  let m = lame.y;
+  return vec2<f32>(
+    (l + 2.0 * m) * Ax.x + m * Ay.x + 0.25 * (l * s.x * SY.y + m * s.y * SX.y),
+    (l + 2.0 * m) * Ay.y + m * Ax.y + 0.25 * (l * s.y * SX.x + m * s.x * SY.x));
+}
+
+fn element_diag(s: vec2<f32>, lame: vec2<f32>) -> mat2x2<f32> {
+  let d = (lame.x + 3.0 * lame.y) / 3.0;
+  let o = 0.25 * (lame.x + lame.y) * s.x * s.y;
+  return mat2x2<f32>(d, o, o, d);
+}
+
 // (K u) at node (i, j) and the node's own 2×2 diagonal block.
 fn node_row(L: MechLevel, i: u32, j: u32) -> NodeRow {
-  var Ku = vec2<f32>(0.0);
-  var diag = mat2x2<f32>(vec2<f32>(0.0), vec2<f32>(0.0));
-  for (var dy = 0u; dy < 2u; dy++) {
-    for (var dx = 0u; dx < 2u; dx++) {
-      // Element (i + dx − 1, j + dy − 1), where this node is local node (1 − dx, 1 − dy).
-      if (i + dx < 1u || j + dy < 1u || i + dx > L.nx || j + dy > L.ny) { continue; }
-      let ei = i + dx - 1u;
-      let ej = j + dy - 1u;
-      let lame = element_lame(element_of(L, ei, ej));
-      let a = vec2<u32>(1u - dx, 1u - dy);
-      for (var by = 0u; by < 2u; by++) {
-        for (var bx = 0u; bx < 2u; bx++) {
-          Ku += element_block(a, vec2<u32>(bx, by), lame) * node_value(node_of(L, ei + bx, ej + by));
-        }
-      }
-      diag += element_block(a, a, lame);
-    }
-  }
+  let x = i32(i);
+  let y = i32(j);
+  let v_mm = value_at(L, x - 1, y - 1);
+  let v_0m = value_at(L, x, y - 1);
+  let v_pm = value_at(L, x + 1, y - 1);
+  let v_m0 = value_at(L, x - 1, y);
+  let v_00 = value_at(L, x, y);
+  let v_p0 = value_at(L, x + 1, y);
+  let v_mp = value_at(L, x - 1, y + 1);
+  let v_0p = value_at(L, x, y + 1);
+  let v_pp = value_at(L, x + 1, y + 1);
+  // The node is the north-east corner of the south-west element, and so on.
+  let sw = lame_at(L, x - 1, y - 1);
+  let se = lame_at(L, x, y - 1);
+  let nw = lame_at(L, x - 1, y);
+  let ne = lame_at(L, x, y);
+  let s_sw = vec2<f32>(1.0, 1.0);
+  let s_se = vec2<f32>(-1.0, 1.0);
+  let s_nw = vec2<f32>(1.0, -1.0);
+  let s_ne = vec2<f32>(-1.0, -1.0);
+  let Ku = element_row(s_sw, sw, v_mm, v_0m, v_m0, v_00)
+    + element_row(s_se, se, v_0m, v_pm, v_00, v_p0)
+    + element_row(s_nw, nw, v_m0, v_00, v_mp, v_0p)
+    + element_row(s_ne, ne, v_00, v_p0, v_0p, v_pp);
+  let diag = element_diag(s_sw, sw) + element_diag(s_se, se) + element_diag(s_nw, nw) + element_diag(s_ne, ne);
   return NodeRow(Ku, diag);
 }
 

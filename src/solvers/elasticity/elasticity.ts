@@ -1,0 +1,165 @@
+// Plane-strain linear elasticity with growth eigenstrain on the grid (science-reference.md §3.1):
+//   −∇·σ = 0,  σ = λ tr(ε − ε*) I + 2μ (ε − ε*),  ε* = ε* (e_x e_x + e_y e_y) + κ ε* e_z e_z,
+// discretised with Q1 elements (one per grid cell, own E, ν, ε*), displacement (µm) at the
+// (nx+1)×(ny+1) nodes, and solved by conjugate gradients preconditioned with one multigrid V-cycle.
+// Units: lengths µm, moduli and stresses kPa.
+// The owner writes E, nu, eigenstrain (and fixed / prescribed when it wants), records assemble()
+// after a change of material, solve() as often as it likes (u is the warm start), then stress().
+import { groups } from '../../gpu/kernel.ts';
+import { storageBuffer, storageFrom } from '../../gpu/buffers.ts';
+import { boundaryFlags, boundaryNodeCount } from './boundary.ts';
+import { WG_1D, WG_2D, type ElasticityKernels } from './kernels.ts';
+import { NodeMultigrid } from './node-multigrid.ts';
+import { Pcg } from './pcg.ts';
+import { RigidModes } from './rigid-modes.ts';
+
+export type ElasticBoundary = 'clamped' | 'traction-free' | 'prescribed';
+
+export interface ElasticityOptions {
+  label: string;
+  /** Elements (grid cells) along x and y; each must coarsen as buildLevels() requires. */
+  nx: number;
+  ny: number;
+  /** Element side, µm. */
+  h: number;
+  /**
+   * Outer boundary: 'clamped' (u = 0), 'prescribed' (u = the `prescribed` buffer) or
+   * 'traction-free' (its rigid-body modes are projected out; see rigid-modes.ts).
+   */
+  boundary: ElasticBoundary;
+  /** Out-of-plane growth fraction, ε*_zz = κ ε*; 0 (default): purely in-plane growth. */
+  kappa?: number;
+  /** Multigrid smoothing: sweeps (of all four colours) before and after each coarse correction. */
+  preSweeps?: number;
+  postSweeps?: number;
+  coarseSweeps?: number;
+  /** Entries of the residual history (one per recorded iteration, plus one). */
+  historyCapacity?: number;
+}
+
+export class Elasticity {
+  readonly nodes: number;
+  readonly elements: number;
+  /** Per element, written by the owner: Young's modulus (kPa), Poisson ratio, in-plane eigenstrain. */
+  readonly E: GPUBuffer;
+  readonly nu: GPUBuffer;
+  readonly eigenstrain: GPUBuffer;
+  /**
+   * Per node u32, 1 = Dirichlet node (its displacement is whatever u holds there). Boundary nodes
+   * start fixed for 'clamped' and 'prescribed'; the owner may fix more (then assemble() again).
+   */
+  readonly fixed: GPUBuffer;
+  /** 'prescribed' only: vec2 per boundary node (µm), in the order of boundary.ts; copied into u by every solve. */
+  readonly prescribed?: GPUBuffer;
+  /** Displacement (µm), vec2 per node: the warm start of a solve and its result. */
+  readonly u: GPUBuffer;
+  /** Eigenstrain load, vec2 per node (kPa·µm), built by assemble(). */
+  readonly load: GPUBuffer;
+  /** Per element outputs (kPa): stress components, compressive mean stress, 2D von Mises. */
+  readonly sxx: GPUBuffer;
+  readonly syy: GPUBuffer;
+  readonly sxy: GPUBuffer;
+  readonly szz: GPUBuffer;
+  readonly pressure: GPUBuffer;
+  readonly vonMises: GPUBuffer;
+  /** Per element: |u| at the element centre (µm). */
+  readonly displacement: GPUBuffer;
+  readonly mg: NodeMultigrid;
+  readonly pcg: Pcg;
+  private readonly rigid?: RigidModes;
+  private readonly buffers: GPUBuffer[] = [];
+  private readonly bound: Record<'assemble' | 'residual' | 'apply' | 'stress' | 'measures', GPUBindGroup> & { impose?: GPUBindGroup };
+
+  constructor(private readonly kernels: ElasticityKernels, readonly options: ElasticityOptions) {
+    const device = kernels.device;
+    const { label, nx, ny, h, boundary } = options;
+    this.nodes = (nx + 1) * (ny + 1);
+    this.elements = nx * ny;
+    const make = (role: string, bytes: number) => {
+      const b = storageBuffer(device, `${label}.${role}`, bytes);
+      this.buffers.push(b);
+      return b;
+    };
+    const perElement = (role: string) => make(role, this.elements * 4);
+    this.E = perElement('E');
+    this.nu = perElement('nu');
+    this.eigenstrain = perElement('eigenstrain');
+    [this.sxx, this.syy, this.sxy, this.szz] = ['sxx', 'syy', 'sxy', 'szz'].map(perElement);
+    this.pressure = perElement('pressure');
+    this.vonMises = perElement('vonMises');
+    this.displacement = perElement('displacement');
+    this.u = make('u', this.nodes * 8);
+    this.load = make('load', this.nodes * 8);
+    const edge = boundary === 'traction-free' ? new Uint32Array(this.nodes) : boundaryFlags(nx, ny);
+    this.fixed = storageFrom(device, `${label}.fixed`, edge);
+    this.buffers.push(this.fixed);
+    this.pcg = new Pcg(kernels, `${label}.pcg`, this.nodes, this.u, options.historyCapacity ?? 256);
+    this.mg = new NodeMultigrid(kernels, {
+      label: `${label}.mg`, nx, ny, h, kappa: options.kappa ?? 0, fixed: this.fixed, rhs: this.pcg.r, x: this.pcg.z,
+      preSweeps: options.preSweeps ?? 1, postSweeps: options.postSweeps ?? 1, coarseSweeps: options.coarseSweeps,
+    });
+    const level = this.mg.uniform;
+    const lame = this.mg.lame;
+    this.bound = {
+      assemble: kernels.assemble.bind(label, [level, this.E, this.nu, this.eigenstrain, lame, this.load]),
+      residual: kernels.residual.bind(label, [level, lame, this.fixed, this.load, this.u, this.pcg.r]),
+      apply: kernels.apply.bind(label, [level, lame, this.fixed, this.load, this.pcg.p, this.pcg.q]),
+      stress: kernels.stress.bind(label, [level, lame, this.eigenstrain, this.u, this.sxx, this.syy, this.sxy, this.szz]),
+      measures: kernels.measures.bind(label, [level, this.sxx, this.syy, this.sxy, this.u, this.pressure, this.vonMises, this.displacement]),
+    };
+    if (boundary === 'traction-free') {
+      this.rigid = new RigidModes(kernels, `${label}.rigid`, nx, ny, this.pcg.scalars, [this.u, this.pcg.r, this.pcg.z]);
+    } else {
+      // A clamped boundary is a prescribed one whose values stay zero.
+      const values = make(boundary === 'prescribed' ? 'prescribed' : 'clampedValues', boundaryNodeCount(nx, ny) * 8);
+      if (boundary === 'prescribed') this.prescribed = values;
+      this.bound.impose = kernels.impose.bind(label, [level, values, this.u]);
+    }
+  }
+
+  /** λ, μ and the eigenstrain load from E, ν, ε*; then every coarse level. */
+  assemble(pass: GPUComputePassEncoder): void {
+    const { nx, ny } = this.options;
+    this.kernels.assemble.dispatch(pass, this.bound.assemble, groups(nx + 1, WG_2D), groups(ny + 1, WG_2D));
+    this.mg.coarsen(pass);
+  }
+
+  /**
+   * Records `iterations` MG-preconditioned CG iterations from the displacement in u. With
+   * `history`, ‖r‖² before and after each iteration goes to pcg.history (see readHistory()).
+   */
+  solve(pass: GPUComputePassEncoder, iterations: number, options: { history?: boolean } = {}): void {
+    const { nx, ny } = this.options;
+    const k = this.kernels;
+    const b = this.bound;
+    const nodeGroups: [number, number] = [groups(nx + 1, WG_2D), groups(ny + 1, WG_2D)];
+    if (b.impose) k.impose.dispatch(pass, b.impose, groups(boundaryNodeCount(nx, ny), WG_1D));
+    this.rigid?.project(pass, this.u);
+    const rigid = this.rigid;
+    this.pcg.record(pass, {
+      residual: (p) => k.residual.dispatch(p, b.residual, ...nodeGroups),
+      apply: (p) => k.apply.dispatch(p, b.apply, ...nodeGroups),
+      precondition: (p) => this.mg.precondition(p),
+      project: rigid ? (p, x) => rigid.project(p, x) : undefined,
+    }, iterations, options.history ?? false);
+  }
+
+  /** Stress components, compressive mean stress, von Mises and |u| per element from u. */
+  stress(pass: GPUComputePassEncoder): void {
+    const { nx, ny } = this.options;
+    this.kernels.stress.dispatch(pass, this.bound.stress, groups(nx, WG_2D), groups(ny, WG_2D));
+    this.kernels.measures.dispatch(pass, this.bound.measures, groups(nx, WG_2D), groups(ny, WG_2D));
+  }
+
+  /** ‖r‖₂ before and after each iteration of the last solve recorded with history (reads back). */
+  readHistory(): Promise<number[]> {
+    return this.pcg.readHistory();
+  }
+
+  destroy(): void {
+    this.mg.destroy();
+    this.pcg.destroy();
+    this.rigid?.destroy();
+    for (const b of this.buffers) b.destroy();
+  }
+}

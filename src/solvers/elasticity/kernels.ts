@@ -1,0 +1,78 @@
+// Pipelines of the elasticity solver, built once per device and shared by every Elasticity.
+import { Kernel, type BindingKind } from '../../gpu/kernel.ts';
+import type { DotKernels } from '../../gpu/dot.ts';
+import { compose } from '../../gpu/shaders.ts';
+import { mechanicsWgsl as w } from '../../gpu/shaders-mechanics.ts';
+import { scalarStruct, type ScalarStruct } from './layout.ts';
+
+const U = 'uniform' as const;
+const R = 'read-only-storage' as const;
+const S = 'storage' as const;
+
+/** Workgroup sizes, passed to the WGSL `override`s: node/element grids, node vectors, coarse solve. */
+export const WG_2D = 8;
+export const WG_1D = 64;
+const WG_COARSE = 256;
+
+export class ElasticityKernels {
+  readonly assemble: Kernel;
+  readonly coarsen: Kernel;
+  readonly smooth: Kernel;
+  readonly residual: Kernel;
+  readonly apply: Kernel;
+  readonly restrict: Kernel;
+  readonly prolong: Kernel;
+  readonly coarseSolve: Kernel;
+  readonly alpha: Kernel;
+  readonly beta: Kernel;
+  readonly restart: Kernel;
+  readonly record: Kernel;
+  readonly rewind: Kernel;
+  readonly solution: Kernel;
+  readonly direction: Kernel;
+  readonly clear: Kernel;
+  readonly rigid: Kernel;
+  readonly impose: Kernel;
+  readonly stress: Kernel;
+  readonly measures: Kernel;
+  /** Layouts of the level uniform and of the CG scalars, read from the WGSL structs. */
+  readonly levelLayout: ScalarStruct;
+  readonly scalarsLayout: ScalarStruct;
+  readonly vectorLayout: ScalarStruct;
+  readonly historyLayout: ScalarStruct;
+
+  constructor(readonly device: GPUDevice, readonly dots: DotKernels) {
+    const make = (name: string, code: string, bindings: BindingKind[], constants?: Record<string, number>, entryPoint?: string) =>
+      new Kernel(device, { label: `Elasticity.${name}`, code, bindings, entryPoint, constants });
+    const grid = (body: string) => compose(w.grid, body);
+    const op = (body: string) => compose(w.grid, w.operator, body);
+    const cg = (body: string) => compose(w.cgState, body);
+    const g2 = { WG_X: WG_2D, WG_Y: WG_2D };
+    const g1 = { WG: WG_1D };
+    this.assemble = make('assemble', grid(w.assemble), [U, R, R, R, S, S], g2);
+    this.coarsen = make('coarsen', grid(w.coarsen), [U, R, R, S, S], g2);
+    this.smooth = make('smooth', op(w.smooth), [U, R, R, R, S], g2);
+    this.residual = make('residual', op(w.residual), [U, R, R, R, R, S], g2, 'residual');
+    this.apply = make('apply', op(w.residual), [U, R, R, R, R, S], g2, 'apply');
+    this.restrict = make('restrict', grid(w.restrict), [U, R, R, S, S], g2);
+    this.prolong = make('prolong', grid(w.prolong), [U, R, R, S], g2);
+    this.coarseSolve = make('coarseSolve', op(w.coarseSolve), [U, R, R, R, S], { WG: WG_COARSE });
+    const scalars = [U, S, S] as BindingKind[];
+    this.alpha = make('alpha', cg(w.cgScalars), scalars, undefined, 'step_alpha');
+    this.beta = make('beta', cg(w.cgScalars), scalars, undefined, 'step_beta');
+    this.restart = make('restart', cg(w.cgScalars), scalars, undefined, 'restart');
+    this.record = make('record', cg(w.cgScalars), scalars, undefined, 'record');
+    this.rewind = make('rewind', cg(w.cgScalars), scalars, undefined, 'rewind');
+    this.solution = make('solution', cg(w.cgSolution), [U, R, R, R, S, S], g1);
+    this.direction = make('direction', cg(w.cgDirection), [U, R, R, S], g1);
+    this.clear = make('clear', cg(w.clear), [U, S], g1);
+    this.rigid = make('rigid', cg(w.rigid), [U, R, R, R, R, S], g1);
+    this.impose = make('impose', grid(w.impose), [U, R, S], g1);
+    this.stress = make('stress', grid(w.stress), [U, R, R, R, S, S, S, S], g2);
+    this.measures = make('measures', grid(w.stressMeasures), [U, R, R, R, R, S, S, S], g2);
+    this.levelLayout = scalarStruct(w.grid, 'MechLevel');
+    this.scalarsLayout = scalarStruct(w.cgState, 'CgScalars');
+    this.vectorLayout = scalarStruct(w.cgState, 'VectorParams');
+    this.historyLayout = scalarStruct(w.cgScalars, 'HistoryParams');
+  }
+}

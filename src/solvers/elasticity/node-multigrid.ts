@@ -1,0 +1,166 @@
+// Multigrid V-cycle on the node grid of the elasticity solver, used as the CG preconditioner
+// z = M r. Levels follow buildLevels() of the element grid; coarse operators are rediscretised
+// (λ, μ averaged over the children); the smoother is point-block Gauss–Seidel over four colours,
+// pre-smoothing in colour order 0,1,2,3 and post-smoothing in 3,2,1,0, with restriction the
+// transpose of bilinear prolongation and a symmetric coarse solve, so M is symmetric.
+import { groups } from '../../gpu/kernel.ts';
+import { storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
+import { buildLevels, type LevelShape } from '../levels.ts';
+import { packStruct } from './layout.ts';
+import { WG_1D, WG_2D, type ElasticityKernels } from './kernels.ts';
+
+export interface NodeMultigridOptions {
+  label: string;
+  nx: number;
+  ny: number;
+  /** Element side, µm. */
+  h: number;
+  kappa: number;
+  /** Finest level: per-node fixed flags (owned by the caller), right-hand side r and correction z. */
+  fixed: GPUBuffer;
+  rhs: GPUBuffer;
+  x: GPUBuffer;
+  preSweeps: number;
+  postSweeps: number;
+  /** Symmetric sweeps of the coarsest level; default 2·(nx + ny) of that level. */
+  coarseSweeps?: number;
+}
+
+interface NodeLevel {
+  shape: LevelShape;
+  nodes: number;
+  uniform: GPUBuffer;
+  lame: GPUBuffer;
+  fixed: GPUBuffer;
+  smooth: GPUBindGroup[];
+  residual?: GPUBindGroup;
+  restrict?: GPUBindGroup;
+  prolong?: GPUBindGroup;
+  coarsen?: GPUBindGroup;
+  coarseSolve?: GPUBindGroup;
+}
+
+const COLOURS = [0, 1, 2, 3];
+
+export class NodeMultigrid {
+  readonly levels: NodeLevel[];
+  /** (λ, μ) per element of the finest level (kPa), written by Elasticity's assembly. */
+  readonly lame: GPUBuffer;
+  /** MechLevel uniform of the finest level (colour 0), shared with the other finest-level kernels. */
+  readonly uniform: GPUBuffer;
+  private readonly buffers: GPUBuffer[] = [];
+  private readonly clearGroup: GPUBindGroup;
+  private readonly nodes: number;
+
+  constructor(private readonly kernels: ElasticityKernels, readonly options: NodeMultigridOptions) {
+    const device = kernels.device;
+    const { label, h, kappa } = options;
+    const shapes = buildLevels(options.nx, options.ny, h, h);
+    const make = (role: string, bytes: number) => {
+      const b = storageBuffer(device, `${label}.${role}`, bytes);
+      this.buffers.push(b);
+      return b;
+    };
+    const levelUniform = (l: number, colour: number) => {
+      const s = shapes[l];
+      const c = shapes[l + 1] ?? s;
+      const sweeps = options.coarseSweeps ?? 2 * (s.nx + s.ny);
+      const data = packStruct(kernels.levelLayout, { nx: s.nx, ny: s.ny, cnx: c.nx, cny: c.ny, rx: s.rx, ry: s.ry, colour, sweeps, h: s.hx, kappa });
+      const b = uniformBuffer(device, `${label}.level[${l}].colour${colour}`, data);
+      this.buffers.push(b);
+      return b;
+    };
+    // Level 0 works in place on the caller's r (rhs) and z (x); coarse levels own theirs.
+    const vectors = shapes.map((s, l) => {
+      const nodes = (s.nx + 1) * (s.ny + 1);
+      const tag = `level ${l}`;
+      return {
+        nodes,
+        lame: make(`lame[${tag}]`, s.nx * s.ny * 8),
+        fixed: l === 0 ? options.fixed : make(`fixed[${tag}]`, nodes * 4),
+        rhs: l === 0 ? options.rhs : make(`rhs[${tag}]`, nodes * 8),
+        x: l === 0 ? options.x : make(`x[${tag}]`, nodes * 8),
+        res: make(`residual[${tag}]`, nodes * 8),
+      };
+    });
+    this.levels = shapes.map((shape, l) => {
+      const v = vectors[l];
+      const uniforms = COLOURS.map((c) => levelUniform(l, c));
+      const tag = `${label} level ${l}`;
+      const level: NodeLevel = {
+        shape,
+        nodes: v.nodes,
+        uniform: uniforms[0],
+        lame: v.lame,
+        fixed: v.fixed,
+        smooth: COLOURS.map((c) => kernels.smooth.bind(`${tag} colour ${c}`, [uniforms[c], v.lame, v.fixed, v.rhs, v.x])),
+      };
+      const C = vectors[l + 1];
+      if (C) {
+        level.residual = kernels.residual.bind(tag, [uniforms[0], v.lame, v.fixed, v.rhs, v.x, v.res]);
+        level.restrict = kernels.restrict.bind(tag, [uniforms[0], C.fixed, v.res, C.rhs, C.x]);
+        level.prolong = kernels.prolong.bind(tag, [uniforms[0], v.fixed, C.x, v.x]);
+        level.coarsen = kernels.coarsen.bind(tag, [uniforms[0], v.lame, v.fixed, C.lame, C.fixed]);
+      } else {
+        level.coarseSolve = kernels.coarseSolve.bind(tag, [uniforms[0], v.lame, v.fixed, v.rhs, v.x]);
+      }
+      return level;
+    });
+    this.lame = this.levels[0].lame;
+    this.uniform = this.levels[0].uniform;
+    this.nodes = vectors[0].nodes;
+    const count = uniformBuffer(device, `${label}.count`, packStruct(kernels.vectorLayout, { count: this.nodes }));
+    this.buffers.push(count);
+    this.clearGroup = kernels.clear.bind(`${label} z`, [count, options.x]);
+  }
+
+  get levelCount(): number {
+    return this.levels.length;
+  }
+
+  /** Coarse (λ, μ) and fixed flags from the finest level's. */
+  coarsen(pass: GPUComputePassEncoder): void {
+    this.levels.forEach((L, l) => {
+      if (!L.coarsen) return;
+      const c = this.levels[l + 1].shape;
+      this.kernels.coarsen.dispatch(pass, L.coarsen, groups(c.nx + 1, WG_2D), groups(c.ny + 1, WG_2D));
+    });
+  }
+
+  /** x = M rhs: one V-cycle from a zero guess. */
+  precondition(pass: GPUComputePassEncoder): void {
+    this.kernels.clear.dispatch(pass, this.clearGroup, groups(this.nodes, WG_1D));
+    this.vcycle(pass, 0);
+  }
+
+  private smooth(pass: GPUComputePassEncoder, L: NodeLevel, colour: number): void {
+    const cx = colour & 1;
+    const cy = colour >> 1;
+    const gx = groups(Math.ceil((L.shape.nx + 1 - cx) / 2), WG_2D);
+    const gy = groups(Math.ceil((L.shape.ny + 1 - cy) / 2), WG_2D);
+    this.kernels.smooth.dispatch(pass, L.smooth[colour], gx, gy);
+  }
+
+  private vcycle(pass: GPUComputePassEncoder, l: number): void {
+    const L = this.levels[l];
+    const k = this.kernels;
+    if (L.coarseSolve) {
+      k.coarseSolve.dispatch(pass, L.coarseSolve, 1);
+      return;
+    }
+    if (!L.residual || !L.restrict || !L.prolong) throw new Error('unreachable: a level without a coarser one is the coarsest');
+    const gx = groups(L.shape.nx + 1, WG_2D);
+    const gy = groups(L.shape.ny + 1, WG_2D);
+    const c = this.levels[l + 1].shape;
+    for (let s = 0; s < this.options.preSweeps; s++) for (const colour of COLOURS) this.smooth(pass, L, colour);
+    k.residual.dispatch(pass, L.residual, gx, gy);
+    k.restrict.dispatch(pass, L.restrict, groups(c.nx + 1, WG_2D), groups(c.ny + 1, WG_2D));
+    this.vcycle(pass, l + 1);
+    k.prolong.dispatch(pass, L.prolong, gx, gy);
+    for (let s = 0; s < this.options.postSweeps; s++) for (const colour of [...COLOURS].reverse()) this.smooth(pass, L, colour);
+  }
+
+  destroy(): void {
+    for (const b of this.buffers) b.destroy();
+  }
+}

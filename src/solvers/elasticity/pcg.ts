@@ -1,0 +1,122 @@
+// Preconditioned conjugate gradients recorded into a compute pass: a fixed number of iterations,
+// every scalar (r·z, p·Kp, α, β) kept on the GPU, ‖r‖² optionally appended to a history buffer
+// that is read back once after the solve.
+import { readBuffer, storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
+import { Dot } from '../../gpu/dot.ts';
+import { groups } from '../../gpu/kernel.ts';
+import { packStruct, slotOf } from './layout.ts';
+import { WG_1D, type ElasticityKernels } from './kernels.ts';
+
+export interface PcgOperator {
+  /** r = b − K u (zero on fixed nodes). */
+  residual(pass: GPUComputePassEncoder): void;
+  /** q = K p (zero on fixed nodes). */
+  apply(pass: GPUComputePassEncoder): void;
+  /** z = M r. */
+  precondition(pass: GPUComputePassEncoder): void;
+  /** Removes the null space of K from a vector, when K has one. */
+  project?(pass: GPUComputePassEncoder, x: GPUBuffer): void;
+}
+
+export class Pcg {
+  /** Residual, preconditioned residual, search direction and K·direction (vec2 per node). */
+  readonly r: GPUBuffer;
+  readonly z: GPUBuffer;
+  readonly p: GPUBuffer;
+  readonly q: GPUBuffer;
+  /** The CgScalars struct of shaders/mechanics/cg-state.wgsl. */
+  readonly scalars: GPUBuffer;
+  /** (cursor: u32, ‖r‖² per recorded iteration: f32…). */
+  readonly history: GPUBuffer;
+  private readonly buffers: GPUBuffer[] = [];
+  private readonly groups: Record<'alpha' | 'beta' | 'restart' | 'record' | 'rewind' | 'solution' | 'direction', GPUBindGroup>;
+  private readonly dots: Record<'rz' | 'rzNext' | 'pKp' | 'rr', Dot>;
+
+  constructor(private readonly kernels: ElasticityKernels, label: string, private readonly nodes: number, u: GPUBuffer, readonly capacity: number) {
+    const device = kernels.device;
+    const make = (role: string, bytes: number) => {
+      const b = storageBuffer(device, `${label}.${role}`, bytes);
+      this.buffers.push(b);
+      return b;
+    };
+    this.r = make('r', nodes * 8);
+    this.z = make('z', nodes * 8);
+    this.p = make('p', nodes * 8);
+    this.q = make('q', nodes * 8);
+    this.scalars = make('scalars', kernels.scalarsLayout.size);
+    this.history = make('history', 4 * (capacity + 1));
+    const count = uniformBuffer(device, `${label}.count`, packStruct(kernels.vectorLayout, { count: nodes }));
+    const historyParams = uniformBuffer(device, `${label}.historyParams`, packStruct(kernels.historyLayout, { capacity }));
+    this.buffers.push(count, historyParams);
+    const scalarBuffers = [historyParams, this.scalars, this.history];
+    this.groups = {
+      alpha: kernels.alpha.bind(label, scalarBuffers),
+      beta: kernels.beta.bind(label, scalarBuffers),
+      restart: kernels.restart.bind(label, scalarBuffers),
+      record: kernels.record.bind(label, scalarBuffers),
+      rewind: kernels.rewind.bind(label, scalarBuffers),
+      solution: kernels.solution.bind(label, [count, this.scalars, this.p, this.q, u, this.r]),
+      direction: kernels.direction.bind(label, [count, this.scalars, this.z, this.p]),
+    };
+    const slot = (field: string) => slotOf(kernels.scalarsLayout, field);
+    const n = 2 * nodes;
+    this.dots = {
+      rz: new Dot(kernels.dots, `${label}.r·z`, this.r, this.z, n, this.scalars, slot('rz')),
+      rzNext: new Dot(kernels.dots, `${label}.r·z next`, this.r, this.z, n, this.scalars, slot('rz_next')),
+      pKp: new Dot(kernels.dots, `${label}.p·Kp`, this.p, this.q, n, this.scalars, slot('p_kp')),
+      rr: new Dot(kernels.dots, `${label}.r·r`, this.r, this.r, n, this.scalars, slot('rr')),
+    };
+  }
+
+  /**
+   * Records `iterations` PCG iterations from the solution already in u. With `history`, ‖r‖²
+   * before the first and after every iteration goes to the history buffer (iterations + 1 entries).
+   */
+  record(pass: GPUComputePassEncoder, op: PcgOperator, iterations: number, history: boolean): void {
+    const k = this.kernels;
+    const g = this.groups;
+    const vectorGroups = groups(this.nodes, WG_1D);
+    if (history && iterations + 1 > this.capacity) {
+      throw new RangeError(`PCG history holds ${this.capacity} entries; ${iterations} iterations need ${iterations + 1}`);
+    }
+    const log = () => {
+      if (!history) return;
+      this.dots.rr.encode(pass);
+      k.record.dispatch(pass, g.record, 1);
+    };
+    op.residual(pass);
+    op.project?.(pass, this.r);
+    if (history) k.rewind.dispatch(pass, g.rewind, 1);
+    log();
+    if (iterations === 0) return;
+    op.precondition(pass);
+    op.project?.(pass, this.z);
+    this.dots.rz.encode(pass);
+    k.restart.dispatch(pass, g.restart, 1);
+    k.direction.dispatch(pass, g.direction, vectorGroups);
+    for (let it = 1; it <= iterations; it++) {
+      op.apply(pass);
+      this.dots.pKp.encode(pass);
+      k.alpha.dispatch(pass, g.alpha, 1);
+      k.solution.dispatch(pass, g.solution, vectorGroups);
+      log();
+      if (it === iterations) break;
+      op.precondition(pass);
+      op.project?.(pass, this.z);
+      this.dots.rzNext.encode(pass);
+      k.beta.dispatch(pass, g.beta, 1);
+      k.direction.dispatch(pass, g.direction, vectorGroups);
+    }
+  }
+
+  /** ‖r‖₂ as recorded by the last solve with history (reads back; for tests and verification). */
+  async readHistory(): Promise<number[]> {
+    const data = await readBuffer(this.kernels.device, this.history);
+    const cursor = new Uint32Array(data, 0, 1)[0];
+    return Array.from(new Float32Array(data, 4, cursor), (rr) => Math.sqrt(Math.max(rr, 0)));
+  }
+
+  destroy(): void {
+    for (const b of this.buffers) b.destroy();
+  }
+}
