@@ -11,7 +11,7 @@ import { Oxygen, oxygenKernel } from '../solvers/transport/oxygen.ts';
 import { Drug, drugKernel } from '../solvers/transport/drug.ts';
 import { vesselField } from '../solvers/transport/vessel-field.ts';
 import { fieldKernels, type FieldKernels } from './field-kernels.ts';
-import { createMechanics, type Mechanics } from './mechanics.ts';
+import { Mechanics } from './mechanics.ts';
 import { buildWorld, type World } from './world.ts';
 
 const WG = 64;
@@ -63,7 +63,7 @@ export class Simulation {
     }
 
     if (physics.mechanics) {
-      this.mechanics = createMechanics(gpu, scenario, this.world);
+      this.mechanics = new Mechanics(gpu, scenario, this.world);
       if (!scenario.inclusion) {
         const density = keep(storageFrom(device, 'Material.density', this.world.density));
         const stroma = keep(storageFrom(device, 'Material.stroma', this.world.stroma));

@@ -28,7 +28,7 @@ export async function snapshot(sim: Simulation): Promise<FieldSnapshot[]> {
   }
   if (sim.smac) await cell('SMAC mimetic', 'nM', 'magma', sim.smac.concentration);
   if (sim.softener) await cell('softening agent', '1', 'magma', sim.softener.concentration);
-  const m = sim.mechanics;
+  const m = sim.mechanics?.elasticity;
   if (m) {
     await cell('stiffness', 'kPa', 'viridis', m.E);
     await cell('growth eigenstrain', '1', 'magma', m.eigenstrain);
@@ -38,7 +38,7 @@ export async function snapshot(sim: Simulation): Promise<FieldSnapshot[]> {
     await cell('stress yy', 'kPa', 'coolwarm', m.syy);
     await cell('stress xy', 'kPa', 'coolwarm', m.sxy);
     const nodes = (nx + 1) * (ny + 1);
-    out.push({ name: 'displacement', unit: 'µm', map: 'viridis', data: await readF32(device, m.displacement, 2 * nodes), components: 2, at: 'point' });
+    out.push({ name: 'displacement', unit: 'µm', map: 'viridis', data: await readF32(device, m.u, 2 * nodes), components: 2, at: 'point' });
   }
   return out;
 }
