@@ -1,5 +1,6 @@
 // Scalar steps of preconditioned CG, each one invocation:
-//   step_alpha:  α = (r·z)/(p·Kp)                  (0 when p·Kp ≤ 0: converged or not finite)
+//   step_alpha:  α = (r·z)/(p·Kp)  (0 when p·Kp ≤ 0 or not finite: converged, or p·Kp lost to
+//                fp32 rounding on a nearly singular operator; the iteration then stops safely)
 //   step_beta:   β = (r·z)_next/(r·z), r·z ← (r·z)_next  (0 when r·z ≤ 0)
 //   restart:     β = 0, so the next direction is p = z
 //   record:      history[cursor++] = r·r (up to the history's capacity)

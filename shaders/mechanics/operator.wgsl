@@ -19,15 +19,19 @@ struct NodeRow {
 }
 
 // u at node (i, j); zero off the grid, where it only meets elements that do not exist.
+// Branch-free (clamped index, then select): branches here multiply in the coarse solve's
+// barrier loop and blow up SwiftShader's compiler.
 fn value_at(L: MechLevel, i: i32, j: i32) -> vec2<f32> {
-  if (i < 0 || j < 0 || i > i32(L.nx) || j > i32(L.ny)) { return vec2<f32>(0.0); }
-  return node_value(node_of(L, u32(i), u32(j)));
+  let inside = (i >= 0) & (j >= 0) & (i <= i32(L.nx)) & (j <= i32(L.ny));
+  let v = node_value(node_of(L, u32(clamp(i, 0, i32(L.nx))), u32(clamp(j, 0, i32(L.ny)))));
+  return select(vec2<f32>(0.0), v, inside);
 }
 
 // (λ, μ) of element (i, j); zero off the grid, so a missing element adds nothing.
 fn lame_at(L: MechLevel, i: i32, j: i32) -> vec2<f32> {
-  if (i < 0 || j < 0 || i >= i32(L.nx) || j >= i32(L.ny)) { return vec2<f32>(0.0); }
-  return element_lame(element_of(L, u32(i), u32(j)));
+  let inside = (i >= 0) & (j >= 0) & (i < i32(L.nx)) & (j < i32(L.ny));
+  let v = element_lame(element_of(L, u32(clamp(i, 0, i32(L.nx) - 1)), u32(clamp(j, 0, i32(L.ny) - 1))));
+  return select(vec2<f32>(0.0), v, inside);
 }
 
 // Row of K_e u_e for the local node on side s of an element with corners u00, u10, u01, u11.

@@ -4,7 +4,7 @@ import { DotKernels } from '../gpu/dot.ts';
 import { MultigridKernels } from '../solvers/multigrid.ts';
 import { multigridRows } from '../verify/multigrid-cases.ts';
 import { transportRows } from '../verify/transport-cases.ts';
-import { elasticityRows } from '../verify/elasticity-rows.ts';
+import { elasticityVerifyRows } from '../solvers/elasticity/verify-cases.ts';
 import { passes, type VerifyRow } from '../verify/types.ts';
 import { formatTable, type TableStyle } from '../io/table.ts';
 import { formatNumber } from '../io/number-format.ts';
@@ -47,7 +47,7 @@ export async function verifyCommand(options: { markdown?: string; json?: string 
   };
   await section('multigrid', () => multigridRows(gpu, mg, dots, [128, 256, 512, 1024]));
   await section('transport', () => transportRows({ gpu, mg, dots }));
-  await section('elasticity', () => elasticityRows(gpu));
+  await section('elasticity', () => elasticityVerifyRows(gpu));
   gpu.destroy();
   console.log(verifyTable(rows, 'text'));
   const failed = rows.filter((r) => !passes(r));

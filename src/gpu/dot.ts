@@ -2,7 +2,8 @@ import { Kernel } from './kernel.ts';
 import { storageBuffer, uniformBuffer } from './buffers.ts';
 import { wgsl } from './shaders.ts';
 
-const PARTIALS = 64;
+const PARTIALS = 1024;
+const WG = 64;
 
 /** Kernels for deterministic GPU dot products; one instance per device, shared by solvers. */
 export class DotKernels {
@@ -31,7 +32,7 @@ export class Dot {
   }
 
   encode(pass: GPUComputePassEncoder): void {
-    this.kernels.partial.dispatch(pass, this.partialGroup, PARTIALS);
+    this.kernels.partial.dispatch(pass, this.partialGroup, PARTIALS / WG);
     this.kernels.total.dispatch(pass, this.totalGroup, 1);
   }
 }

@@ -12,7 +12,7 @@ import { boundaryValues } from '../solvers/elasticity/boundary.ts';
 import type { World } from './world.ts';
 
 /** PCG iterations a step: a cold first solve, then warm starts from the last step's field. */
-const FIRST_ITERATIONS = 60;
+const FIRST_ITERATIONS = 30;
 const WARM_ITERATIONS = 8;
 
 export class Mechanics {

@@ -10,7 +10,7 @@ import { storageBuffer, storageFrom } from '../../gpu/buffers.ts';
 import { boundaryFlags, boundaryNodeCount } from './boundary.ts';
 import { WG_1D, WG_2D, type ElasticityKernels } from './kernels.ts';
 import { NodeMultigrid } from './node-multigrid.ts';
-import { Pcg } from './pcg.ts';
+import { Pcg, type PcgOperator } from './pcg.ts';
 import { RigidModes } from './rigid-modes.ts';
 
 export type ElasticBoundary = 'clamped' | 'traction-free' | 'prescribed';
@@ -29,7 +29,12 @@ export interface ElasticityOptions {
   boundary: ElasticBoundary;
   /** Out-of-plane growth fraction, ε*_zz = κ ε*; 0 (default): purely in-plane growth. */
   kappa?: number;
-  /** Multigrid smoothing: sweeps (of all four colours) before and after each coarse correction. */
+  /**
+   * Multigrid smoothing: sweeps (of all four colours) before and after each coarse correction
+   * (default 2 and 2: 8–9 PCG iterations to 1e-6 on 64²–256² with a 10:1 inclusion, against
+   * 13 for V(1,1) and 7 for V(3,3) at about the same time to solution), and symmetric sweeps on
+   * the coarsest level (default 2·(nx + ny) of that level).
+   */
   preSweeps?: number;
   postSweeps?: number;
   coarseSweeps?: number;
@@ -47,6 +52,7 @@ export class Elasticity {
   /**
    * Per node u32, 1 = Dirichlet node (its displacement is whatever u holds there). Boundary nodes
    * start fixed for 'clamped' and 'prescribed'; the owner may fix more (then assemble() again).
+   * With 'traction-free' no node may be fixed: the rigid modes are projected out as for a free body.
    */
   readonly fixed: GPUBuffer;
   /** 'prescribed' only: vec2 per boundary node (µm), in the order of boundary.ts; copied into u by every solve. */
@@ -67,6 +73,7 @@ export class Elasticity {
   readonly mg: NodeMultigrid;
   readonly pcg: Pcg;
   private readonly rigid?: RigidModes;
+  private readonly operator: PcgOperator;
   private readonly buffers: GPUBuffer[] = [];
   private readonly bound: Record<'assemble' | 'residual' | 'apply' | 'stress' | 'measures', GPUBindGroup> & { impose?: GPUBindGroup };
 
@@ -96,7 +103,7 @@ export class Elasticity {
     this.pcg = new Pcg(kernels, `${label}.pcg`, this.nodes, this.u, options.historyCapacity ?? 256);
     this.mg = new NodeMultigrid(kernels, {
       label: `${label}.mg`, nx, ny, h, kappa: options.kappa ?? 0, fixed: this.fixed, rhs: this.pcg.r, x: this.pcg.z,
-      preSweeps: options.preSweeps ?? 1, postSweeps: options.postSweeps ?? 1, coarseSweeps: options.coarseSweeps,
+      preSweeps: options.preSweeps ?? 2, postSweeps: options.postSweeps ?? 2, coarseSweeps: options.coarseSweeps,
     });
     const level = this.mg.uniform;
     const lame = this.mg.lame;
@@ -115,6 +122,14 @@ export class Elasticity {
       if (boundary === 'prescribed') this.prescribed = values;
       this.bound.impose = kernels.impose.bind(label, [level, values, this.u]);
     }
+    const nodeGroups: [number, number] = [groups(nx + 1, WG_2D), groups(ny + 1, WG_2D)];
+    const rigid = this.rigid;
+    this.operator = {
+      residual: (p) => kernels.residual.dispatch(p, this.bound.residual, ...nodeGroups),
+      apply: (p) => kernels.apply.dispatch(p, this.bound.apply, ...nodeGroups),
+      precondition: (p) => this.mg.precondition(p),
+      project: rigid ? (p, x) => rigid.project(p, x) : undefined,
+    };
   }
 
   /** λ, μ and the eigenstrain load from E, ν, ε*; then every coarse level. */
@@ -130,18 +145,9 @@ export class Elasticity {
    */
   solve(pass: GPUComputePassEncoder, iterations: number, options: { history?: boolean } = {}): void {
     const { nx, ny } = this.options;
-    const k = this.kernels;
-    const b = this.bound;
-    const nodeGroups: [number, number] = [groups(nx + 1, WG_2D), groups(ny + 1, WG_2D)];
-    if (b.impose) k.impose.dispatch(pass, b.impose, groups(boundaryNodeCount(nx, ny), WG_1D));
+    if (this.bound.impose) this.kernels.impose.dispatch(pass, this.bound.impose, groups(boundaryNodeCount(nx, ny), WG_1D));
     this.rigid?.project(pass, this.u);
-    const rigid = this.rigid;
-    this.pcg.record(pass, {
-      residual: (p) => k.residual.dispatch(p, b.residual, ...nodeGroups),
-      apply: (p) => k.apply.dispatch(p, b.apply, ...nodeGroups),
-      precondition: (p) => this.mg.precondition(p),
-      project: rigid ? (p, x) => rigid.project(p, x) : undefined,
-    }, iterations, options.history ?? false);
+    this.pcg.record(pass, this.operator, iterations, options.history ?? false);
   }
 
   /** Stress components, compressive mean stress, von Mises and |u| per element from u. */

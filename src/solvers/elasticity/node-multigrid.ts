@@ -41,6 +41,28 @@ interface NodeLevel {
 }
 
 const COLOURS = [0, 1, 2, 3];
+/** Axes keep halving below buildLevels()' coarsest grid while even and longer than this. */
+const COARSEST_ELEMENTS = 4;
+/** MAX_NODES and MAX_ELEMENTS of shaders/mechanics/coarse-solve.wgsl. */
+const COARSE_NODES = 289;
+const COARSE_ELEMENTS = 256;
+
+/**
+ * buildLevels() of the element grid, continued down to about 4×4 elements: Gauss–Seidel alone
+ * solves 16×16 elements too slowly (the CG iteration count stalls on the coarse error), while
+ * a few symmetric sweeps nearly solve 4×4.
+ */
+export function elementLevels(nx: number, ny: number, h: number): LevelShape[] {
+  const levels = buildLevels(nx, ny, h, h);
+  for (;;) {
+    const last = levels[levels.length - 1];
+    const rx = last.nx % 2 === 0 && last.nx > COARSEST_ELEMENTS ? 2 : 1;
+    const ry = last.ny % 2 === 0 && last.ny > COARSEST_ELEMENTS ? 2 : 1;
+    if (rx === 1 && ry === 1) return levels;
+    levels[levels.length - 1] = { ...last, rx, ry };
+    levels.push({ nx: last.nx / rx, ny: last.ny / ry, hx: last.hx * rx, hy: last.hy * ry, rx: 1, ry: 1 });
+  }
+}
 
 export class NodeMultigrid {
   readonly levels: NodeLevel[];
@@ -55,7 +77,11 @@ export class NodeMultigrid {
   constructor(private readonly kernels: ElasticityKernels, readonly options: NodeMultigridOptions) {
     const device = kernels.device;
     const { label, h, kappa } = options;
-    const shapes = buildLevels(options.nx, options.ny, h, h);
+    const shapes = elementLevels(options.nx, options.ny, h);
+    const coarsest = shapes[shapes.length - 1];
+    if ((coarsest.nx + 1) * (coarsest.ny + 1) > COARSE_NODES || coarsest.nx * coarsest.ny > COARSE_ELEMENTS) {
+      throw new Error(`${label}: coarsest level ${coarsest.nx}×${coarsest.ny} exceeds the coarse solve's workgroup memory (shaders/mechanics/coarse-solve.wgsl)`);
+    }
     const make = (role: string, bytes: number) => {
       const b = storageBuffer(device, `${label}.${role}`, bytes);
       this.buffers.push(b);
