@@ -211,11 +211,11 @@ export function loadScenarioText(text: string, source: string): Scenario {
 export const DEFAULT_SCENARIO_JSON = {
   name: 'default',
   description:
-    'A breast tumour about 1.8 mm across in its desmoplastic stroma, fed by a seeded capillary bed; weekly SMAC mimetic from day 1 and a 14-day course of a stroma-softening agent.',
+    'A breast tumour about 1.8 mm across in its desmoplastic stroma, fed by a seeded capillary bed; weekly SMAC mimetic from day 1 and a 14-day course of a stroma-softening agent; 14 days in 4-hour steps.',
   seed: 1,
   kind: 'tissue',
   physics: { cells: true, oxygen: true, smac: true, softener: true, mechanics: true, perfusion: true },
-  parameters: { nx: 256, ny: 256, dxMicrons: 10, tumourRadiusMicrons: 900, stromaWidthMicrons: 150 },
+  parameters: { nx: 256, ny: 256, dxMicrons: 10, tumourRadiusMicrons: 900, stromaWidthMicrons: 300, dtMinutes: 240, durationDays: 14 },
   vessels: { mode: 'generated' },
 } as const;
 

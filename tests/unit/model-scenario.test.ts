@@ -168,7 +168,7 @@ describe('scenario validation', () => {
 
   it('checks that everything placed fits in the domain', () => {
     expect(problemsOf({ ...tissue, parameters: { nx: 64, ny: 64 } })).toEqual([
-      'parameters.tumourRadiusMicrons + stromaWidthMicrons = 1050 µm does not fit: the domain is 640 × 640 µm (nx·dxMicrons × ny·dxMicrons), so it must be < 320 µm',
+      'parameters.tumourRadiusMicrons + stromaWidthMicrons = 1200 µm does not fit: the domain is 640 × 640 µm (nx·dxMicrons × ny·dxMicrons), so it must be < 320 µm',
     ]);
     expect(problemsOf({ ...inclusion, parameters: { nx: 32, ny: 64 } })).toEqual([
       'inclusion.radiusMicrons = 200 does not fit: the domain is 320 × 640 µm (nx·dxMicrons × ny·dxMicrons), so it must be < 160 µm',
