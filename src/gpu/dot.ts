@@ -1,6 +1,7 @@
 import { Kernel } from './kernel.ts';
 import { storageBuffer, uniformBuffer } from './buffers.ts';
 import { wgsl } from './shaders.ts';
+import { packNamed } from './struct-layout.ts';
 
 const PARTIALS = 1024;
 const WG = 64;
@@ -24,7 +25,7 @@ export class Dot {
 
   constructor(private readonly kernels: DotKernels, label: string, x: GPUBuffer, y: GPUBuffer, n: number, out: GPUBuffer, slot: number, accumulate = false) {
     const device = kernels.device;
-    const params = uniformBuffer(device, `${label}.params`, new Uint32Array([n, slot, PARTIALS, accumulate ? 1 : 0]));
+    const params = uniformBuffer(device, `${label}.params`, packNamed(wgsl.dot, 'DotParams', { n, slot, partial_count: PARTIALS, accumulate: accumulate ? 1 : 0 }));
     const partials = storageBuffer(device, `${label}.partials`, PARTIALS * 4);
     const buffers = [params, x, y, partials, out];
     this.partialGroup = kernels.partial.bind(label, buffers);

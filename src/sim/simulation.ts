@@ -4,6 +4,8 @@
 import type { Gpu } from '../gpu/device.ts';
 import { groups } from '../gpu/kernel.ts';
 import { storageFrom, uniformBuffer, writeF32 } from '../gpu/buffers.ts';
+import { wgsl } from '../gpu/shaders.ts';
+import { packNamed } from '../gpu/struct-layout.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { plasmaConcentration, smacRegimen, softenerRegimen } from '../model/dosing.ts';
 import { MultigridKernels } from '../solvers/multigrid.ts';
@@ -97,16 +99,16 @@ export class Simulation {
     const cells = this.world.nx * this.world.ny;
     const next = this.timeMinutes + dt;
     if (this.materialParams) {
-      const data = new ArrayBuffer(32);
-      new Uint32Array(data, 0, 1)[0] = cells;
-      new Float32Array(data, 4, 5).set([dt / 1440, p.softenerRatePerDay, p.softenerMaxSoftening, p.growthStrainRatePerDay, p.maxGrowthStrain]);
-      device.queue.writeBuffer(this.materialParams, 0, data);
+      device.queue.writeBuffer(this.materialParams, 0, packNamed(wgsl.material, 'MaterialParams', {
+        cells, dt_days: dt / 1440, softening_rate: p.softenerRatePerDay, max_softening: p.softenerMaxSoftening,
+        growth_rate: p.growthStrainRatePerDay, max_growth: p.maxGrowthStrain,
+      }));
     }
     if (this.perfusionParams) {
-      const data = new ArrayBuffer(16);
-      new Uint32Array(data, 0, 1)[0] = cells;
-      new Float32Array(data, 4, 3).set([p.vesselCollapseStressKPa, p.vesselCollapseExponent, 1 - Math.exp(-dt / (60 * p.perfusionRecoveryHours))]);
-      device.queue.writeBuffer(this.perfusionParams, 0, data);
+      device.queue.writeBuffer(this.perfusionParams, 0, packNamed(wgsl.perfusion, 'PerfusionParams', {
+        cells, collapse_stress: p.vesselCollapseStressKPa, exponent: p.vesselCollapseExponent,
+        recovery: 1 - Math.exp(-dt / (60 * p.perfusionRecoveryHours)),
+      }));
     }
     const encoder = device.createCommandEncoder({ label: `step ${this.steps}` });
     const pass = encoder.beginComputePass({ label: 'fields' });

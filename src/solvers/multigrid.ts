@@ -6,6 +6,7 @@
 import { Kernel, groups } from '../gpu/kernel.ts';
 import { storageBuffer, uniformBuffer } from '../gpu/buffers.ts';
 import { compose, wgsl } from '../gpu/shaders.ts';
+import { packNamed } from '../gpu/struct-layout.ts';
 import { buildLevels, type LevelShape } from './levels.ts';
 
 export type BoundaryKind = 'dirichlet' | 'neumann' | 'periodic';
@@ -129,8 +130,10 @@ export class Multigrid {
       const s = shapes[l];
       const c = shapes[l + 1] ?? s;
       const sweeps = options.coarseSweeps ?? 4 * (s.nx + s.ny);
-      const data = new Uint32Array([s.nx, s.ny, c.nx, c.ny, s.rx, s.ry, colour, sweeps,
-        BC_CODE[bc.west.kind], BC_CODE[bc.east.kind], BC_CODE[bc.south.kind], BC_CODE[bc.north.kind]]);
+      const data = packNamed(wgsl.level, 'Level', {
+        nx: s.nx, ny: s.ny, cnx: c.nx, cny: c.ny, rx: s.rx, ry: s.ry, colour, sweeps,
+        bc_w: BC_CODE[bc.west.kind], bc_e: BC_CODE[bc.east.kind], bc_s: BC_CODE[bc.south.kind], bc_n: BC_CODE[bc.north.kind],
+      });
       const buffer = uniformBuffer(device, `${label}.level[${l}].colour${colour}`, data);
       this.buffers.push(buffer);
       return buffer;
@@ -156,8 +159,9 @@ export class Multigrid {
     this.levels = levels;
     this.u = levels[0].u;
     this.r = levels[0].r;
-    const spacing = uniformBuffer(device, `${label}.spacing`, new Float32Array([hx, hy,
-      bc.west.value ?? 0, bc.east.value ?? 0, bc.south.value ?? 0, bc.north.value ?? 0]));
+    const spacing = uniformBuffer(device, `${label}.spacing`, packNamed(wgsl.mgAssemble, 'Spacing', {
+      hx, hy, g_w: bc.west.value ?? 0, g_e: bc.east.value ?? 0, g_s: bc.south.value ?? 0, g_n: bc.north.value ?? 0,
+    }));
     this.buffers.push(spacing);
     const L0 = levels[0];
     this.assembleGroup = kernels.assemble.bind(`${label}`, [uniform(0, 0), spacing, this.k, this.a, this.f, this.fixed, L0.faces, L0.cell, L0.rhs]);

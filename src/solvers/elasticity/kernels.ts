@@ -3,7 +3,7 @@ import { Kernel, type BindingKind } from '../../gpu/kernel.ts';
 import type { DotKernels } from '../../gpu/dot.ts';
 import { compose } from '../../gpu/shaders.ts';
 import { mechanicsWgsl as w } from '../../gpu/shaders-mechanics.ts';
-import { scalarStruct, type ScalarStruct } from './layout.ts';
+import { scalarStruct, type ScalarStruct } from '../../gpu/struct-layout.ts';
 
 const U = 'uniform' as const;
 const R = 'read-only-storage' as const;

@@ -6,7 +6,7 @@
 import { groups } from '../../gpu/kernel.ts';
 import { storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
 import { buildLevels, type LevelShape } from '../levels.ts';
-import { packStruct } from './layout.ts';
+import { packStruct } from '../../gpu/struct-layout.ts';
 import { WG_1D, WG_2D, type ElasticityKernels } from './kernels.ts';
 
 export interface NodeMultigridOptions {

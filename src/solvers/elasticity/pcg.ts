@@ -4,7 +4,7 @@
 import { readBuffer, storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
 import { Dot } from '../../gpu/dot.ts';
 import { groups } from '../../gpu/kernel.ts';
-import { packStruct, slotOf } from './layout.ts';
+import { packStruct, slotOf } from '../../gpu/struct-layout.ts';
 import { WG_1D, type ElasticityKernels } from './kernels.ts';
 
 export interface PcgOperator {

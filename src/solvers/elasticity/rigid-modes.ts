@@ -6,7 +6,7 @@
 import { storageFrom, uniformBuffer } from '../../gpu/buffers.ts';
 import { Dot } from '../../gpu/dot.ts';
 import { groups } from '../../gpu/kernel.ts';
-import { packStruct, slotOf } from './layout.ts';
+import { packStruct, slotOf } from '../../gpu/struct-layout.ts';
 import { WG_1D, type ElasticityKernels } from './kernels.ts';
 
 /** Orthonormal x-translation, y-translation and rotation (−y, x) about the grid centre, per node. */

@@ -3,6 +3,7 @@
 import { Kernel, groups } from '../../gpu/kernel.ts';
 import { storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
 import { wgsl } from '../../gpu/shaders.ts';
+import { packNamed } from '../../gpu/struct-layout.ts';
 import { Multigrid, type BoundaryConditions, type MultigridKernels } from '../multigrid.ts';
 
 export interface DrugOptions {
@@ -66,13 +67,10 @@ export class Drug {
    */
   step(encoder: GPUCommandEncoder, dtSeconds: number, plasma: number, cycles = 2): void {
     const bdf2 = this.stepsTaken > 0;
-    const data = new ArrayBuffer(48);
-    new Uint32Array(data, 0, 1)[0] = this.cells;
-    new Float32Array(data, 4, 8).set([
-      this.options.diffusivityUm2PerS, this.options.decayPerS, dtSeconds,
-      bdf2 ? 1.5 : 1, bdf2 ? 2 : 1, bdf2 ? 0.5 : 0, plasma, this.options.permeabilityUmPerS,
-    ]);
-    this.kernel.device.queue.writeBuffer(this.params, 0, data);
+    this.kernel.device.queue.writeBuffer(this.params, 0, packNamed(wgsl.drugCoefficients, 'DrugParams', {
+      cells: this.cells, diffusivity: this.options.diffusivityUm2PerS, decay: this.options.decayPerS, dt: dtSeconds,
+      alpha: bdf2 ? 1.5 : 1, beta: bdf2 ? 2 : 1, gamma: bdf2 ? 0.5 : 0, plasma, permeability: this.options.permeabilityUmPerS,
+    }));
     const bytes = this.cells * 4;
     encoder.copyBufferToBuffer(this.previous, 0, this.beforePrevious, 0, bytes);
     encoder.copyBufferToBuffer(this.mg.u, 0, this.previous, 0, bytes);

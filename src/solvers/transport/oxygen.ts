@@ -2,6 +2,7 @@
 import { Kernel, groups } from '../../gpu/kernel.ts';
 import { storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
 import { wgsl } from '../../gpu/shaders.ts';
+import { packNamed } from '../../gpu/struct-layout.ts';
 import { Multigrid, type BoundaryConditions, type MultigridKernels } from '../multigrid.ts';
 
 export interface OxygenOptions {
@@ -51,10 +52,9 @@ export class Oxygen {
   }
 
   setParams(o: Pick<OxygenOptions, 'diffusivityUm2PerS' | 'maxUptakeMmHgPerS' | 'kmMmHg'>): void {
-    const data = new ArrayBuffer(16);
-    new Uint32Array(data, 0, 1)[0] = this.cells;
-    new Float32Array(data, 4, 3).set([o.diffusivityUm2PerS, o.maxUptakeMmHgPerS, o.kmMmHg]);
-    this.kernel.device.queue.writeBuffer(this.params, 0, data);
+    this.kernel.device.queue.writeBuffer(this.params, 0, packNamed(wgsl.oxygenCoefficients, 'OxygenParams', {
+      cells: this.cells, diffusivity: o.diffusivityUm2PerS, max_uptake: o.maxUptakeMmHgPerS, km: o.kmMmHg,
+    }));
   }
 
   /** Oxygen tension (mmHg), the multigrid's solution; its content is the warm start. */

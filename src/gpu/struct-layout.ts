@@ -31,6 +31,11 @@ export function slotOf(struct: ScalarStruct, field: string): number {
   return index;
 }
 
+/** Bytes of struct `name` declared in `code`, from its field values by name. */
+export function packNamed(code: string, name: string, values: Record<string, number>): ArrayBuffer {
+  return packStruct(scalarStruct(code, name), values);
+}
+
 /** The struct's bytes; every field must be given, and no other. */
 export function packStruct(struct: ScalarStruct, values: Record<string, number>): ArrayBuffer {
   const data = new ArrayBuffer(struct.size);
