@@ -1,6 +1,7 @@
 // A drug in tissue, implicit in time (BDF2; backward Euler on the first step):
-// (α u − β uⁿ + γ uⁿ⁻¹)/Δt − ∇·(D∇u) + λ u = W·φ·(C_p(t) − u),
-// W = P·2πR_c/h² at vessel cells (permeability × vessel surface per tissue area), φ perfusion,
+// (α u − β uⁿ + γ uⁿ⁻¹)/Δt − ∇·(D∇u) + λ u = W·φ·(φ·C_p(t) − u),
+// W = P·2πR_c/h² at vessel cells (permeability × vessel surface per tissue area), φ perfusion
+// (fraction of normal flow: the lumen carries φ·C_p, as for oxygen),
 // C_p the plasma concentration at the new time level, from the dosing schedule (dosing.ts).
 // BDF2: α, β, γ = 3/2, 2, 1/2; backward Euler: 1, 1, 0.
 // Units: u, C_p in the drug's unit (nM or relative), Δt in s, D in µm²/s, P in µm/s, λ and W in 1/s.
@@ -36,5 +37,5 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   let w = params.permeability * vessel[c].z * perfusion[c];
   k[c] = params.diffusivity;
   a[c] = params.alpha / params.dt + params.decay + w;
-  f[c] = (params.beta * u_n[c] - params.gamma * u_nm1[c]) / params.dt + w * params.plasma;
+  f[c] = (params.beta * u_n[c] - params.gamma * u_nm1[c]) / params.dt + w * perfusion[c] * params.plasma;
 }

@@ -1,7 +1,11 @@
-// Oxygen, quasi-steady: −∇·(D∇p) + U(p) + W·φ·(p − p_wall) = 0, with Michaelis–Menten uptake
-// U(p) = M·ρ·p/(p + Km) (ρ: cell density, 0–1) and Peaceman exchange W = T/h² at vessel cells
-// scaled by perfusion φ. One Newton step around p0 = max(p, 0) gives the linear problem
-// a·p − ∇·(k∇p) = f with a = M·ρ·Km/(p0+Km)² + W·φ and f = W·φ·p_wall − M·ρ·p0²/(p0+Km)².
+// Oxygen, quasi-steady: −∇·(D∇p) + U(p) + W·φ·(p − φ·p_wall) = 0, with Michaelis–Menten uptake
+// U(p) = M·ρ·p/(p + Km) (ρ: cell density, 0–1) and Peaceman exchange W = T/h² at vessel cells.
+// Perfusion φ is the vessel's fraction of normal flow: its lumen carries φ·p_wall, and its
+// exchange scales with φ, so a closed vessel neither feeds nor drains tissue. (Scaling the
+// exchange alone would do little: at 10 µm cells the exchange of an open capillary is so strong
+// that even a tenth of it pins the cell near the wall value.)
+// One Newton step around p0 = max(p, 0) gives a·p − ∇·(k∇p) = f with
+// a = M·ρ·Km/(p0+Km)² + W·φ and f = W·φ²·p_wall − M·ρ·p0²/(p0+Km)².
 // Units: p in mmHg, D in µm²/s, M in mmHg/s, W in 1/s.
 // Bindings: params, density, vessel (W_O2, p_wall, W_drug, 0), perfusion, p, k, a, f.
 // Dispatch: (nx·ny)/WG.
@@ -40,5 +44,5 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   }
   k[c] = params.diffusivity;
   a[c] = slope + w;
-  f[c] = w * v.y - excess;
+  f[c] = w * perfusion[c] * v.y - excess;
 }
