@@ -2,7 +2,7 @@
 // scaled to the grid (same physical cell size, more tissue). Wall time around submission and
 // onSubmittedWorkDone, median of repeats after one warm-up. Speed is measured here, never in tests.
 import type { Gpu } from '../src/gpu/device.ts';
-import { parseScenario, DEFAULT_SCENARIO } from '../src/model/scenario.ts';
+import { parseScenario, DEFAULT_SCENARIO_JSON } from '../src/model/scenario.ts';
 import { Simulation } from '../src/sim/simulation.ts';
 
 export interface SizeTiming {
@@ -19,12 +19,18 @@ export interface BenchResult {
 }
 
 function scenarioFor(n: number) {
-  const json = JSON.parse(JSON.stringify({ ...DEFAULT_SCENARIO, parameters: undefined }));
-  const scale = n / 256;
-  json.name = `bench-${n}`;
-  json.parameters = { nx: n, ny: n, dxMicrons: 10, tumourRadiusMicrons: 900 * Math.min(scale, 2), stromaWidthMicrons: 150 };
-  json.physics = { oxygen: true, smac: false, softener: false, mechanics: true, perfusion: false, cells: false };
-  return parseScenario(json, json.name);
+  // The default tumour in more tissue (the same cell size, the grid grown around it); smoke
+  // sizes below 256² shrink the tumour to fit.
+  const shrink = Math.min(1, n / 256);
+  return parseScenario({
+    ...DEFAULT_SCENARIO_JSON,
+    name: `bench-${n}`,
+    parameters: {
+      ...DEFAULT_SCENARIO_JSON.parameters, nx: n, ny: n,
+      tumourRadiusMicrons: 900 * shrink, stromaWidthMicrons: 300 * shrink,
+    },
+    physics: { oxygen: true, smac: false, softener: false, mechanics: true, perfusion: false, cells: false },
+  }, `bench-${n}`);
 }
 
 async function time(gpu: Gpu, record: (pass: GPUComputePassEncoder) => void): Promise<number> {
