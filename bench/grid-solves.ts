@@ -62,6 +62,8 @@ export function fittedExponent(cells: number[], times: number[]): number {
 export async function benchGridSolves(gpu: Gpu, sizes: number[], repeats: number, log: (s: string) => void): Promise<BenchResult> {
   const out: SizeTiming[] = [];
   for (const n of sizes) {
+    gpu.device.pushErrorScope('validation');
+    gpu.device.pushErrorScope('out-of-memory');
     const sim = new Simulation(gpu, scenarioFor(n));
     const oxygen = sim.oxygen!, mechanics = sim.mechanics!;
     // Material and a first solve so both benchmarks start from a warm, realistic state.
@@ -73,6 +75,9 @@ export async function benchGridSolves(gpu: Gpu, sizes: number[], repeats: number
       const s = await time(gpu, (pass) => mechanics.solve(pass, false));
       if (r > 0) { timing.oxygenMs.push(o); timing.stressMs.push(s); }
     }
+    const oom = await gpu.device.popErrorScope();
+    const invalid = await gpu.device.popErrorScope();
+    if (oom || invalid) throw new Error(`benchmark at ${n}²: ${(oom ?? invalid)!.message}`);
     log(`${n}²: oxygen ${median(timing.oxygenMs).toFixed(1)} ms, stress ${median(timing.stressMs).toFixed(1)} ms`);
     out.push(timing);
     sim.destroy();

@@ -8,8 +8,8 @@ override WG: u32 = 64u;
 @group(0) @binding(3) var<storage, read_write> p: array<vec2<f32>>;
 
 @compute @workgroup_size(WG)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
-  let n = gid.x;
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let n = gid.x + gid.y * nwg.x * WG;
   if (n >= params.count) { return; }
   p[n] = select(z[n] + s.beta * p[n], z[n], s.beta == 0.0);
 }

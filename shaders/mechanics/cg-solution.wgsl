@@ -11,8 +11,8 @@ override WG: u32 = 64u;
 @group(0) @binding(5) var<storage, read_write> r: array<vec2<f32>>;
 
 @compute @workgroup_size(WG)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
-  let n = gid.x;
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let n = gid.x + gid.y * nwg.x * WG;
   if (n >= params.count) { return; }
   u[n] += s.alpha * p[n];
   r[n] -= s.alpha * q[n];

@@ -6,6 +6,7 @@ override WG: u32 = 64u;
 @group(0) @binding(1) var<storage, read_write> x: array<vec2<f32>>;
 
 @compute @workgroup_size(WG)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
-  if (gid.x < params.count) { x[gid.x] = vec2<f32>(0.0); }
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let n = gid.x + gid.y * nwg.x * WG;
+  if (n < params.count) { x[n] = vec2<f32>(0.0); }
 }

@@ -5,7 +5,7 @@
 // The agent depletes collagen/HA: it softens the confining stroma and slows the storage of growth
 // strain, the two levers that set solid stress (science-reference.md §2.6, items 1–2).
 // Units: E in kPa, rates per day. Bindings: params, density, stroma, base_E, softener, softening
-// (read-write state), growth (read-write state), E, eigenstrain. Dispatch: (nx·ny)/WG.
+// (read-write state), growth (read-write state), E, eigenstrain. Dispatch: linearGroups(nx·ny, WG).
 override WG: u32 = 64u;
 
 struct MaterialParams {
@@ -28,8 +28,8 @@ struct MaterialParams {
 @group(0) @binding(8) var<storage, read_write> eigenstrain: array<f32>;
 
 @compute @workgroup_size(WG)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
-  let c = gid.x;
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let c = gid.x + gid.y * nwg.x * WG;
   if (c >= params.cells) { return; }
   let agent = max(softener[c], 0.0);
   // Exact update of the linear relaxation over dt, so any step size keeps S in [0, 1).

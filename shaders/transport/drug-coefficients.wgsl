@@ -6,7 +6,7 @@
 // BDF2: α, β, γ = 3/2, 2, 1/2; backward Euler: 1, 1, 0.
 // Units: u, C_p in the drug's unit (nM or relative), Δt in s, D in µm²/s, P in µm/s, λ and W in 1/s.
 // Bindings: params, vessel (W_O2, p_wall, 2πR_c/h², 0), perfusion, u_n, u_nm1, k, a, f.
-// Dispatch: (nx·ny)/WG.
+// Dispatch: linearGroups(nx·ny, WG).
 override WG: u32 = 64u;
 
 struct DrugParams {
@@ -31,8 +31,8 @@ struct DrugParams {
 @group(0) @binding(7) var<storage, read_write> f: array<f32>;
 
 @compute @workgroup_size(WG)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
-  let c = gid.x;
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let c = gid.x + gid.y * nwg.x * WG;
   if (c >= params.cells) { return; }
   let w = params.permeability * vessel[c].z * perfusion[c];
   k[c] = params.diffusivity;

@@ -8,7 +8,7 @@
 // a = M·ρ·Km/(p0+Km)² + W·φ and f = W·φ²·p_wall − M·ρ·p0²/(p0+Km)².
 // Units: p in mmHg, D in µm²/s, M in mmHg/s, W in 1/s.
 // Bindings: params, density, vessel (W_O2, p_wall, W_drug, 0), perfusion, p, k, a, f.
-// Dispatch: (nx·ny)/WG.
+// Dispatch: linearGroups(nx·ny, WG).
 override WG: u32 = 64u;
 
 struct OxygenParams {
@@ -28,8 +28,8 @@ struct OxygenParams {
 @group(0) @binding(7) var<storage, read_write> f: array<f32>;
 
 @compute @workgroup_size(WG)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
-  let c = gid.x;
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let c = gid.x + gid.y * nwg.x * WG;
   if (c >= params.cells) { return; }
   let p0 = max(p[c], 0.0);
   let m = params.max_uptake * density[c];

@@ -2,7 +2,7 @@
 // compressive mean stress p_s, φ* = 1/(1 + (max(p_s, 0)/σ_c)^n), reached at once when it falls
 // (collapse) and approached with time constant τ when it rises (reopening is slower).
 // Units: stress in kPa, time in hours. Bindings: params, pressure, perfusion (read-write).
-// Dispatch: (nx·ny)/WG.
+// Dispatch: linearGroups(nx·ny, WG).
 override WG: u32 = 64u;
 
 struct PerfusionParams {
@@ -17,8 +17,8 @@ struct PerfusionParams {
 @group(0) @binding(2) var<storage, read_write> perfusion: array<f32>;
 
 @compute @workgroup_size(WG)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
-  let c = gid.x;
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let c = gid.x + gid.y * nwg.x * WG;
   if (c >= params.cells) { return; }
   let target_open = 1.0 / (1.0 + pow(max(pressure[c], 0.0) / params.collapse_stress, params.exponent));
   let now = perfusion[c];

@@ -23,7 +23,13 @@ export interface RunOptions {
 
 export async function runCommand(options: RunOptions): Promise<number> {
   const scenario = await loadScenario(options.scenario);
-  const gpu = await acquireGpu();
+  const gpuErrors: string[] = [];
+  const gpu = await acquireGpu({
+    onError: (e) => {
+      gpuErrors.push(e.message);
+      console.error(`[confine] GPU error: ${e.message}`);
+    },
+  });
   const dir = await prepareOutputDir(options.out);
   console.error(`confine run: ${scenario.name} on ${describeAdapter(gpu.report)} → ${dir}`);
   const started = performance.now();
@@ -61,6 +67,10 @@ export async function runCommand(options: RunOptions): Promise<number> {
   gpu.destroy();
   console.error(`wrote ${summary.files.length} files in ${wallSeconds.toFixed(1)} s`);
   for (const [k, v] of Object.entries(summary.readouts)) console.error(`  ${k}: ${v.toPrecision(4)}`);
+  if (gpuErrors.length) {
+    console.error(`error: the GPU reported ${gpuErrors.length} error(s) during the run (above); the results are not trustworthy`);
+    return 4;
+  }
   if (bad.length) {
     console.error(`error: non-finite values in ${bad.join(', ')} (written as they are, for inspection)`);
     return 3;

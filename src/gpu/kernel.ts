@@ -57,3 +57,17 @@ export class Kernel {
 export function groups(count: number, size: number): number {
   return Math.max(1, Math.ceil(count / size));
 }
+
+/** Workgroups must number ≤ 65535 per dimension (WebGPU's default and SwiftShader's limit). */
+export const MAX_GROUPS_PER_DIMENSION = 65535;
+
+/**
+ * Workgroups (x, y) covering `count` invocations of a 1D kernel: beyond 65535 along x the
+ * grid folds into rows, and the kernel takes its index as gid.x + gid.y·num_workgroups.x·WG.
+ */
+export function linearGroups(count: number, size: number): [number, number] {
+  const total = groups(count, size);
+  if (total <= MAX_GROUPS_PER_DIMENSION) return [total, 1];
+  const x = 32768;
+  return [x, Math.ceil(total / x)];
+}

@@ -2,7 +2,7 @@
 // Step order (design.md): material → stress → perfusion → oxygen → SMAC mimetic → softener.
 // Each step is one submission; nothing is read back inside the loop.
 import type { Gpu } from '../gpu/device.ts';
-import { groups } from '../gpu/kernel.ts';
+import { linearGroups } from '../gpu/kernel.ts';
 import { storageFrom, uniformBuffer, writeF32 } from '../gpu/buffers.ts';
 import { wgsl } from '../gpu/shaders.ts';
 import { packNamed } from '../gpu/struct-layout.ts';
@@ -113,9 +113,9 @@ export class Simulation {
     const encoder = device.createCommandEncoder({ label: `step ${this.steps}` });
     const pass = encoder.beginComputePass({ label: 'fields' });
     if (this.mechanics) {
-      if (this.materialGroup) this.kernels.material.dispatch(pass, this.materialGroup, groups(cells, WG));
+      if (this.materialGroup) this.kernels.material.dispatch(pass, this.materialGroup, ...linearGroups(cells, WG));
       this.mechanics.solve(pass, this.steps === 0);
-      if (this.perfusionGroup) this.kernels.perfusion.dispatch(pass, this.perfusionGroup, groups(cells, WG));
+      if (this.perfusionGroup) this.kernels.perfusion.dispatch(pass, this.perfusionGroup, ...linearGroups(cells, WG));
     }
     this.oxygen?.solve(pass, this.steps === 0 ? 4 : 2, 2);
     pass.end();

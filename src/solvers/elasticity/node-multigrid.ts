@@ -3,7 +3,7 @@
 // (λ, μ averaged over the children); the smoother is point-block Gauss–Seidel over four colours,
 // pre-smoothing in colour order 0,1,2,3 and post-smoothing in 3,2,1,0, with restriction the
 // transpose of bilinear prolongation and a symmetric coarse solve, so M is symmetric.
-import { groups } from '../../gpu/kernel.ts';
+import { groups, linearGroups } from '../../gpu/kernel.ts';
 import { storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
 import { buildLevels, type LevelShape } from '../levels.ts';
 import { packStruct } from '../../gpu/struct-layout.ts';
@@ -155,7 +155,7 @@ export class NodeMultigrid {
 
   /** x = M rhs: one V-cycle from a zero guess. */
   precondition(pass: GPUComputePassEncoder): void {
-    this.kernels.clear.dispatch(pass, this.clearGroup, groups(this.nodes, WG_1D));
+    this.kernels.clear.dispatch(pass, this.clearGroup, ...linearGroups(this.nodes, WG_1D));
     this.vcycle(pass, 0);
   }
 

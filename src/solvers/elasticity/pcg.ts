@@ -3,7 +3,7 @@
 // that is read back once after the solve.
 import { readBuffer, storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
 import { Dot } from '../../gpu/dot.ts';
-import { groups } from '../../gpu/kernel.ts';
+import { linearGroups } from '../../gpu/kernel.ts';
 import { packStruct, slotOf } from '../../gpu/struct-layout.ts';
 import { WG_1D, type ElasticityKernels } from './kernels.ts';
 
@@ -75,7 +75,7 @@ export class Pcg {
   record(pass: GPUComputePassEncoder, op: PcgOperator, iterations: number, history: boolean): void {
     const k = this.kernels;
     const g = this.groups;
-    const vectorGroups = groups(this.nodes, WG_1D);
+    const vectorGroups = linearGroups(this.nodes, WG_1D);
     if (history && iterations + 1 > this.capacity) {
       throw new RangeError(`PCG history holds ${this.capacity} entries; ${iterations} iterations need ${iterations + 1}`);
     }
@@ -93,19 +93,19 @@ export class Pcg {
     op.project?.(pass, this.z);
     this.dots.rz.encode(pass);
     k.restart.dispatch(pass, g.restart, 1);
-    k.direction.dispatch(pass, g.direction, vectorGroups);
+    k.direction.dispatch(pass, g.direction, ...vectorGroups);
     for (let it = 1; it <= iterations; it++) {
       op.apply(pass);
       this.dots.pKp.encode(pass);
       k.alpha.dispatch(pass, g.alpha, 1);
-      k.solution.dispatch(pass, g.solution, vectorGroups);
+      k.solution.dispatch(pass, g.solution, ...vectorGroups);
       log();
       if (it === iterations) break;
       op.precondition(pass);
       op.project?.(pass, this.z);
       this.dots.rzNext.encode(pass);
       k.beta.dispatch(pass, g.beta, 1);
-      k.direction.dispatch(pass, g.direction, vectorGroups);
+      k.direction.dispatch(pass, g.direction, ...vectorGroups);
     }
   }
 

@@ -5,7 +5,7 @@
 // carry no strain).
 import { storageFrom, uniformBuffer } from '../../gpu/buffers.ts';
 import { Dot } from '../../gpu/dot.ts';
-import { groups } from '../../gpu/kernel.ts';
+import { linearGroups } from '../../gpu/kernel.ts';
 import { packStruct, slotOf } from '../../gpu/struct-layout.ts';
 import { WG_1D, type ElasticityKernels } from './kernels.ts';
 
@@ -64,7 +64,7 @@ export class RigidModes {
     const p = this.projections.get(x);
     if (!p) throw new Error(`RigidModes: no projection was built for ${x.label}`);
     for (const d of p.dots) d.encode(pass);
-    this.kernels.rigid.dispatch(pass, p.group, groups(this.nodes, WG_1D));
+    this.kernels.rigid.dispatch(pass, p.group, ...linearGroups(this.nodes, WG_1D));
   }
 
   destroy(): void {

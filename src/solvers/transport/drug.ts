@@ -1,6 +1,6 @@
 // A drug (SMAC mimetic or softening agent) in tissue: BDF2 in time, backward Euler on the
 // first step, delivered from the plasma through perfused vessels; see drug-coefficients.wgsl.
-import { Kernel, groups } from '../../gpu/kernel.ts';
+import { Kernel, linearGroups } from '../../gpu/kernel.ts';
 import { storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
 import { wgsl } from '../../gpu/shaders.ts';
 import { packNamed } from '../../gpu/struct-layout.ts';
@@ -75,7 +75,7 @@ export class Drug {
     encoder.copyBufferToBuffer(this.previous, 0, this.beforePrevious, 0, bytes);
     encoder.copyBufferToBuffer(this.mg.u, 0, this.previous, 0, bytes);
     const pass = encoder.beginComputePass({ label: `${this.options.label}.step` });
-    this.kernel.dispatch(pass, this.group, groups(this.cells, WG));
+    this.kernel.dispatch(pass, this.group, ...linearGroups(this.cells, WG));
     this.mg.assemble(pass);
     for (let c = 0; c < cycles; c++) this.mg.vcycle(pass);
     pass.end();

@@ -1,5 +1,5 @@
 // Quasi-steady oxygen: Newton iterations around the multigrid (the uptake is Michaelis–Menten).
-import { Kernel, groups } from '../../gpu/kernel.ts';
+import { Kernel, linearGroups } from '../../gpu/kernel.ts';
 import { storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
 import { wgsl } from '../../gpu/shaders.ts';
 import { packNamed } from '../../gpu/struct-layout.ts';
@@ -65,7 +65,7 @@ export class Oxygen {
   /** Records `newton` Newton steps of `cycles` V-cycles each. */
   solve(pass: GPUComputePassEncoder, newton = 3, cycles = 2): void {
     for (let n = 0; n < newton; n++) {
-      this.kernel.dispatch(pass, this.group, groups(this.cells, WG));
+      this.kernel.dispatch(pass, this.group, ...linearGroups(this.cells, WG));
       this.mg.assemble(pass);
       for (let c = 0; c < cycles; c++) this.mg.vcycle(pass);
     }
