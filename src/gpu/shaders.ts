@@ -1,6 +1,7 @@
 // Every WGSL file is imported here, once, with Vite's ?raw; shared pieces are joined to a
 // kernel by plain concatenation, in the order the kernel names them.
 import level from '../../shaders/lib/level.wgsl?raw';
+import rng from '../../shaders/lib/rng.wgsl?raw';
 import mgStencil from '../../shaders/multigrid/stencil.wgsl?raw';
 import mgAssemble from '../../shaders/multigrid/assemble.wgsl?raw';
 import mgCoarsen from '../../shaders/multigrid/coarsen.wgsl?raw';
@@ -17,6 +18,7 @@ import perfusion from '../../shaders/vessels/perfusion.wgsl?raw';
 
 export const wgsl = {
   level,
+  rng,
   mgStencil,
   mgAssemble,
   mgCoarsen,
