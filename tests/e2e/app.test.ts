@@ -28,7 +28,7 @@ describe('browser page', () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('pageerror', (e) => errors.push(String(e)));
     const address = server.httpServer!.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'load' });
