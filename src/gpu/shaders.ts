@@ -16,6 +16,25 @@ import drugCoefficients from '../../shaders/transport/drug-coefficients.wgsl?raw
 import material from '../../shaders/mechanics/material.wgsl?raw';
 import perfusion from '../../shaders/vessels/perfusion.wgsl?raw';
 
+import mechGrid from '../../shaders/mechanics/grid.wgsl?raw';
+import mechOperator from '../../shaders/mechanics/operator.wgsl?raw';
+import mechAssemble from '../../shaders/mechanics/assemble.wgsl?raw';
+import mechCoarsen from '../../shaders/mechanics/coarsen.wgsl?raw';
+import mechSmooth from '../../shaders/mechanics/smooth.wgsl?raw';
+import mechResidual from '../../shaders/mechanics/residual.wgsl?raw';
+import mechRestrict from '../../shaders/mechanics/restrict.wgsl?raw';
+import mechProlong from '../../shaders/mechanics/prolong.wgsl?raw';
+import mechCoarseSolve from '../../shaders/mechanics/coarse-solve.wgsl?raw';
+import mechCgState from '../../shaders/mechanics/cg-state.wgsl?raw';
+import mechCgScalars from '../../shaders/mechanics/cg-scalars.wgsl?raw';
+import mechCgSolution from '../../shaders/mechanics/cg-solution.wgsl?raw';
+import mechCgDirection from '../../shaders/mechanics/cg-direction.wgsl?raw';
+import mechClear from '../../shaders/mechanics/clear.wgsl?raw';
+import mechRigid from '../../shaders/mechanics/rigid.wgsl?raw';
+import mechImpose from '../../shaders/mechanics/impose.wgsl?raw';
+import mechStress from '../../shaders/mechanics/stress.wgsl?raw';
+import mechStressMeasures from '../../shaders/mechanics/stress-measures.wgsl?raw';
+
 export const wgsl = {
   level,
   rng,
@@ -32,6 +51,29 @@ export const wgsl = {
   drugCoefficients,
   material,
   perfusion,
+} as const;
+
+
+/** The elasticity solver's WGSL (Q1 elements on the grid's nodes). */
+export const mechanicsWgsl = {
+  grid: mechGrid,
+  operator: mechOperator,
+  assemble: mechAssemble,
+  coarsen: mechCoarsen,
+  smooth: mechSmooth,
+  residual: mechResidual,
+  restrict: mechRestrict,
+  prolong: mechProlong,
+  coarseSolve: mechCoarseSolve,
+  cgState: mechCgState,
+  cgScalars: mechCgScalars,
+  cgSolution: mechCgSolution,
+  cgDirection: mechCgDirection,
+  clear: mechClear,
+  rigid: mechRigid,
+  impose: mechImpose,
+  stress: mechStress,
+  stressMeasures: mechStressMeasures,
 } as const;
 
 export function compose(...parts: string[]): string {

@@ -1,8 +1,7 @@
 // Pipelines of the elasticity solver, built once per device and shared by every Elasticity.
 import { Kernel, type BindingKind } from '../../gpu/kernel.ts';
 import type { DotKernels } from '../../gpu/dot.ts';
-import { compose } from '../../gpu/shaders.ts';
-import { mechanicsWgsl as w } from '../../gpu/shaders-mechanics.ts';
+import { compose, mechanicsWgsl as w } from '../../gpu/shaders.ts';
 import { scalarStruct, type ScalarStruct } from '../../gpu/struct-layout.ts';
 
 const U = 'uniform' as const;
