@@ -69,7 +69,10 @@ export async function elasticityVerifyRows(gpu: Gpu): Promise<VerifyRow[]> {
     free.push(await finiteCase(s, 'traction-free', n));
   }
   const F = LIMITS.finite;
-  rows.push(...rowsOf('elastic inclusion §3.1c, clamped at b = 4a', clamped, [['|Δ mean σ| r < 0.7a / |σ_in|', (m) => m.meanInside, F.clamped], ['rel. L2(u), r < b', (m) => m.l2u]], GRIDS[1]));
+  const clampedSoft: FiniteMetrics[] = [];
+  for (const n of GRIDS) clampedSoft.push(await finiteCase(s, 'clamped', n, SOFT));
+  rows.push(...rowsOf('elastic inclusion §3.1c, clamped at b = 4a, soft (E1 = 2, E2 = 20 kPa)', clampedSoft, [['|Δ mean σ| r < 0.7a / |σ_in|', (m) => m.meanInside, F.clamped], ['rel. L2(u), r < b', (m) => m.l2u]], GRIDS[1]));
+  rows.push(...rowsOf('elastic inclusion §3.1c, clamped at b = 4a, stiff (E1 = 20, E2 = 2 kPa)', clamped, [['|Δ mean σ| r < 0.7a / |σ_in|', (m) => m.meanInside, F.clamped], ['rel. L2(u), r < b', (m) => m.l2u]], GRIDS[1]));
   rows.push(...rowsOf('elastic inclusion §3.1b, free at b = 4a (soft exterior)', free, [['|Δ mean σ| r < 0.7a / |σ_in|', (m) => m.meanInside, F.free]], GRIDS[1]));
   const change = clamped.map((c, i) => ({ n: c.n, aOverH: c.aOverH, error: fTermError(c, free[i]) }));
   rows.push(...rowsOf('elastic inclusion: clamped − free changes σ_in by the f-terms', change, [['rel. error of Δσ_in', (m) => m.error, F.change]], GRIDS[1]));

@@ -122,15 +122,15 @@ export interface FiniteMetrics {
  * 'traction-free' leaves the square free and makes the material outside r = b 1000× softer than
  * the matrix, which approximates the free circle of §3.1 (b) to about 0.1 % of the matrix stiffness.
  */
-export async function finiteCase(s: ElasticitySolvers, edge: 'clamped' | 'traction-free', n: number): Promise<FiniteMetrics> {
+export async function finiteCase(s: ElasticitySolvers, edge: 'clamped' | 'traction-free', n: number, moduli: { E1: number; E2: number } = STIFF): Promise<FiniteMetrics> {
   const b = 4 * RADIUS;
   const h = (2 * b) / n;
-  const p = problem(STIFF, edge, b);
+  const p = problem(moduli, edge, b);
   const fixed = new Uint32Array((n + 1) * (n + 1));
   for (let k = 0; k < fixed.length; k++) fixed[k] = Math.hypot(...nodePosition(n, h, k)) >= b * (1 - 1e-9) ? 1 : 0;
-  const material = edge === 'clamped' ? inclusionMaterial(n, h, STIFF) : inclusionMaterial(n, h, STIFF, (r) => (r > b ? STIFF.E2 * 1e-3 : STIFF.E2));
+  const material = edge === 'clamped' ? inclusionMaterial(n, h, moduli) : inclusionMaterial(n, h, moduli, (r) => (r > b ? moduli.E2 * 1e-3 : moduli.E2));
   const result = await runElastic(s.gpu, s.kernels, {
-    label: `verify.${edge}${n}`, n, h, boundary: edge, ...material, fixed: edge === 'clamped' ? fixed : undefined, iterations: ITERATIONS,
+    label: `verify.${edge}${n}.E${moduli.E1}`, n, h, boundary: edge, ...material, fixed: edge === 'clamped' ? fixed : undefined, iterations: ITERATIONS,
   });
   let sum = 0;
   let count = 0;
