@@ -2,6 +2,7 @@
 // kernel by plain concatenation, in the order the kernel names them.
 import level from '../../shaders/lib/level.wgsl?raw';
 import rng from '../../shaders/lib/rng.wgsl?raw';
+import compact from '../../shaders/cells/compact.wgsl?raw';
 import mgStencil from '../../shaders/multigrid/stencil.wgsl?raw';
 import mgAssemble from '../../shaders/multigrid/assemble.wgsl?raw';
 import mgCoarsen from '../../shaders/multigrid/coarsen.wgsl?raw';
@@ -38,6 +39,7 @@ import mechStressMeasures from '../../shaders/mechanics/stress-measures.wgsl?raw
 export const wgsl = {
   level,
   rng,
+  compact,
   mgStencil,
   mgAssemble,
   mgCoarsen,

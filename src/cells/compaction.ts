@@ -1,0 +1,69 @@
+// Stable compaction of an agent population on the GPU (shaders/cells/compact.wgsl): from the
+// alive flags, each survivor's new index in original order and the survivor count, so births
+// and deaths never reorder agents and a run repeats bit for bit. The CPU twin is `compactionTwin`.
+import { Kernel, linearGroups } from '../gpu/kernel.ts';
+import { storageBuffer, uniformBuffer } from '../gpu/buffers.ts';
+import { wgsl } from '../gpu/shaders.ts';
+import { packNamed } from '../gpu/struct-layout.ts';
+
+const WG = 64;
+export const CHUNK = 256;
+export const NONE = 0xffffffff;
+
+export class CompactionKernels {
+  readonly count: Kernel;
+  readonly scan: Kernel;
+  readonly scatter: Kernel;
+
+  constructor(readonly device: GPUDevice) {
+    const bindings = ['uniform', 'read-only-storage', 'storage', 'storage', 'storage', 'storage'] as const;
+    const make = (entryPoint: string) => new Kernel(device, { label: `Compaction.${entryPoint}`, code: wgsl.compact, entryPoint, bindings });
+    this.count = make('count');
+    this.scan = make('scan');
+    this.scatter = make('scatter');
+  }
+}
+
+export class Compaction {
+  /** Per agent: its index after compaction, or NONE for the dead. */
+  readonly destination: GPUBuffer;
+  /** total[0]: the number of survivors. */
+  readonly total: GPUBuffer;
+  private readonly group: GPUBindGroup;
+  private readonly chunks: number;
+  private readonly owned: GPUBuffer[];
+
+  /** `alive`: u32 per agent slot (non-zero: alive), `capacity` slots. */
+  constructor(private readonly kernels: CompactionKernels, label: string, alive: GPUBuffer, capacity: number) {
+    const device = kernels.device;
+    this.chunks = Math.ceil(capacity / CHUNK);
+    const params = uniformBuffer(device, `${label}.params`, packNamed(wgsl.compact, 'CompactParams', { count: capacity, chunks: this.chunks }));
+    const chunkCount = storageBuffer(device, `${label}.chunkCount`, this.chunks * 4);
+    const chunkOffset = storageBuffer(device, `${label}.chunkOffset`, this.chunks * 4);
+    this.destination = storageBuffer(device, `${label}.destination`, capacity * 4);
+    this.total = storageBuffer(device, `${label}.total`, 4);
+    this.owned = [params, chunkCount, chunkOffset, this.destination, this.total];
+    this.group = kernels.count.bind(label, [params, alive, chunkCount, chunkOffset, this.destination, this.total]);
+  }
+
+  encode(pass: GPUComputePassEncoder): void {
+    const k = this.kernels;
+    k.count.dispatch(pass, this.group, ...linearGroups(this.chunks, WG));
+    k.scan.dispatch(pass, this.group, 1);
+    k.scatter.dispatch(pass, this.group, ...linearGroups(this.chunks, WG));
+  }
+
+  destroy(): void {
+    for (const b of this.owned) b.destroy();
+  }
+}
+
+/** The CPU twin: destination indices and survivor count for the same flags. */
+export function compactionTwin(alive: Uint32Array): { destination: Uint32Array; total: number } {
+  const destination = new Uint32Array(alive.length);
+  let next = 0;
+  alive.forEach((flag, i) => {
+    destination[i] = flag !== 0 ? next++ : NONE;
+  });
+  return { destination, total: next };
+}
