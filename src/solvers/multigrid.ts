@@ -175,11 +175,11 @@ export class Multigrid {
   assemble(pass: GPUComputePassEncoder): void {
     const s = this.levels[0].shape;
     this.kernels.assemble.dispatch(pass, this.assembleGroup, groups(s.nx, WG), groups(s.ny, WG));
-    for (const L of this.levels) {
-      if (!L.coarsen) break;
-      const next = this.levels[this.levels.indexOf(L) + 1].shape;
+    this.levels.forEach((L, l) => {
+      if (!L.coarsen) return;
+      const next = this.levels[l + 1].shape;
       this.kernels.coarsen.dispatch(pass, L.coarsen, groups(next.nx, WG), groups(next.ny, WG));
-    }
+    });
   }
 
   vcycle(pass: GPUComputePassEncoder, level = 0): void {

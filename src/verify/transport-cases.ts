@@ -2,7 +2,7 @@
 // each case on three grids with h halving, so the table shows the observed order.
 import type { Gpu } from '../gpu/device.ts';
 import type { DotKernels } from '../gpu/dot.ts';
-import { readF32, writeF32 } from '../gpu/buffers.ts';
+import { readF32, storageBuffer, writeF32 } from '../gpu/buffers.ts';
 import { Multigrid, type MultigridKernels, type SideCondition } from '../solvers/multigrid.ts';
 import { Oxygen, oxygenKernel } from '../solvers/transport/oxygen.ts';
 import { Drug, drugKernel } from '../solvers/transport/drug.ts';
@@ -101,7 +101,10 @@ export async function heatCase(s: Solvers, n: number): Promise<HeatResult> {
   const dt = h / 2;
   const steps = Math.round(T / dt);
   const device = s.gpu.device;
-  const drug = new Drug(s.mg, drugKernel(device), { label: `verify.heat${n}`, nx: n, ny: n, hMicrons: h, diffusivityUm2PerS: heat.D, decayPerS: heat.k, permeabilityUmPerS: 0 }, dummy(device, n * n * 16), dummy(device, n * n * 4));
+  // No vessels: zero exchange everywhere.
+  const vessel = storageBuffer(device, 'verify.heat.vessel', n * n * 16);
+  const perfusion = storageBuffer(device, 'verify.heat.perfusion', n * n * 4);
+  const drug = new Drug(s.mg, drugKernel(device), { label: `verify.heat${n}`, nx: n, ny: n, hMicrons: h, diffusivityUm2PerS: heat.D, decayPerS: heat.k, permeabilityUmPerS: 0 }, vessel, perfusion);
   const cells = n * n;
   const r2 = new Float64Array(cells);
   const u0 = new Float32Array(cells);
@@ -118,6 +121,8 @@ export async function heatCase(s: Solvers, n: number): Promise<HeatResult> {
   }
   const u = await readF32(device, drug.concentration, cells);
   drug.destroy();
+  vessel.destroy();
+  perfusion.destroy();
   // The discrete invariants obey the same BDF2 recurrences as the ODEs m' = −k m, M2' = 4D m − k M2.
   const sum = (v: ArrayLike<number>, w?: Float64Array) => { let t = 0; for (let c = 0; c < cells; c++) t += v[c] * (w ? w[c] : 1); return t * h * h; };
   let m = [sum(u0), sum(u0)], M2 = [sum(u0, r2), sum(u0, r2)];
@@ -144,10 +149,6 @@ export async function heatCase(s: Solvers, n: number): Promise<HeatResult> {
     momentError: Math.abs(moment - M2[1] / m[1]) / (M2[1] / m[1]),
     momentContinuumError: Math.abs(moment - heatSecondMoment(heat, T)) / heatSecondMoment(heat, T),
   };
-}
-
-function dummy(device: GPUDevice, bytes: number): GPUBuffer {
-  return device.createBuffer({ label: 'verify.noVessels', size: bytes, usage: GPUBufferUsage.STORAGE });
 }
 
 const F32_EPSILON = 2 ** -23;
