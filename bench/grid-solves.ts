@@ -67,7 +67,7 @@ export async function benchGridSolves(gpu: Gpu, sizes: number[], repeats: number
     const sim = new Simulation(gpu, scenarioFor(n));
     const oxygen = sim.oxygen!, mechanics = sim.mechanics!;
     // Material and a first solve so both benchmarks start from a warm, realistic state.
-    sim.step();
+    await sim.step();
     await gpu.device.queue.onSubmittedWorkDone();
     const timing: SizeTiming = { n, cells: n * n, oxygenMs: [], stressMs: [] };
     for (let r = 0; r <= repeats; r++) {

@@ -1,6 +1,6 @@
 // Stable stream compaction of agents: where each surviving agent goes, in its original order.
 //   count:   chunk_count[b] = Σ alive[i] over chunk b (CHUNK agents a chunk)
-//   scan:    chunk_offset = exclusive prefix sum of chunk_count; total[0] = survivors
+//   scan:    chunk_offset = exclusive prefix sum of chunk_count; total[slot] = survivors
 //   scatter: destination[i] = chunk_offset[b] + (survivors before i in chunk b), or NONE if dead
 // No workgroup barriers: each invocation walks one chunk in order, so the result is the same on
 // every adapter and run. Bindings: params, alive, chunk_count, chunk_offset, destination, total.
@@ -12,6 +12,7 @@ const NONE: u32 = 0xffffffffu;
 struct CompactParams {
   count: u32,
   chunks: u32,
+  slot: u32,
 }
 
 @group(0) @binding(0) var<uniform> params: CompactParams;
@@ -42,7 +43,7 @@ fn scan() {
     chunk_offset[b] = sum;
     sum += chunk_count[b];
   }
-  total[0] = sum;
+  total[params.slot] = sum;
 }
 
 @compute @workgroup_size(WG)

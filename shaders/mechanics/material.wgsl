@@ -1,6 +1,7 @@
 // Tissue material for the stress solve, per cell, advanced by one step of dt (days):
 //   softening S: dS/dt = r_s·c/(1 + c)·(1 − S)  (c: softening agent, relative units), S ∈ [0, 1)
-//   stroma modulus E = E_base·(1 − S_max·S·stroma)   (the agent acts on the desmoplastic stroma)
+//   modulus E = E_base·(1 − S_max·S·stroma) + (E_tumour − E_base)·min(ρ, 1) outside the stroma
+//   (the agent acts on the desmoplastic stroma; tumour tissue is as stiff as its cells are dense)
 //   stored growth strain ε: dε/dt = r_g·ρ·(1 − S_max·S), capped at ε_max  (ρ: cell density 0–1)
 // The agent depletes collagen/HA: it softens the confining stroma and slows the storage of growth
 // strain, the two levers that set solid stress (science-reference.md §2.6, items 1–2).
@@ -15,6 +16,7 @@ struct MaterialParams {
   max_softening: f32,
   growth_rate: f32,
   max_growth: f32,
+  tumour_E: f32,
 }
 
 @group(0) @binding(0) var<uniform> params: MaterialParams;
@@ -39,6 +41,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   let relief = 1.0 - params.max_softening * S;
   let g = min(growth[c] + params.dt_days * params.growth_rate * density[c] * relief, params.max_growth);
   growth[c] = g;
-  E[c] = base_E[c] * (1.0 - params.max_softening * S * stroma[c]);
+  let tumour = select(0.0, (params.tumour_E - base_E[c]) * min(density[c], 1.0), stroma[c] == 0.0);
+  E[c] = base_E[c] * (1.0 - params.max_softening * S * stroma[c]) + tumour;
   eigenstrain[c] = g;
 }

@@ -31,7 +31,7 @@ async function start(): Promise<void> {
   document.title = `confine — ${describeAdapter(gpu.report)}`;
   const { nx, ny } = sim.world;
   const frame = async () => {
-    for (let s = 0; s < STEPS_PER_FRAME && sim.steps < sim.stepCount; s++) sim.step();
+    for (let s = 0; s < STEPS_PER_FRAME && sim.steps < sim.stepCount; s++) await sim.step();
     const fields = await snapshot(sim);
     if (picker.options.length === 0) {
       for (const f of fields) picker.add(new Option(f.name, f.name, f.name === 'oxygen', f.name === 'oxygen'));

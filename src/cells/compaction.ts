@@ -27,22 +27,26 @@ export class CompactionKernels {
 export class Compaction {
   /** Per agent: its index after compaction, or NONE for the dead. */
   readonly destination: GPUBuffer;
-  /** total[0]: the number of survivors. */
+  /** total[slot]: the number of survivors. */
   readonly total: GPUBuffer;
   private readonly group: GPUBindGroup;
   private readonly chunks: number;
   private readonly owned: GPUBuffer[];
 
-  /** `alive`: u32 per agent slot (non-zero: alive), `capacity` slots. */
-  constructor(private readonly kernels: CompactionKernels, label: string, alive: GPUBuffer, capacity: number) {
+  /**
+   * `alive`: u32 per agent slot (non-zero: alive), `capacity` slots. The survivor count goes to
+   * `total[slot]`: a buffer of the caller's (not destroyed here), or one of its own.
+   */
+  constructor(private readonly kernels: CompactionKernels, label: string, alive: GPUBuffer, capacity: number, total?: { buffer: GPUBuffer; slot: number }) {
     const device = kernels.device;
     this.chunks = Math.ceil(capacity / CHUNK);
-    const params = uniformBuffer(device, `${label}.params`, packNamed(wgsl.compact, 'CompactParams', { count: capacity, chunks: this.chunks }));
+    const params = uniformBuffer(device, `${label}.params`, packNamed(wgsl.compact, 'CompactParams', { count: capacity, chunks: this.chunks, slot: total?.slot ?? 0 }));
     const chunkCount = storageBuffer(device, `${label}.chunkCount`, this.chunks * 4);
     const chunkOffset = storageBuffer(device, `${label}.chunkOffset`, this.chunks * 4);
     this.destination = storageBuffer(device, `${label}.destination`, capacity * 4);
-    this.total = storageBuffer(device, `${label}.total`, 4);
-    this.owned = [params, chunkCount, chunkOffset, this.destination, this.total];
+    this.total = total?.buffer ?? storageBuffer(device, `${label}.total`, 4);
+    this.owned = [params, chunkCount, chunkOffset, this.destination];
+    if (!total) this.owned.push(this.total);
     this.group = kernels.count.bind(label, [params, alive, chunkCount, chunkOffset, this.destination, this.total]);
   }
 

@@ -1,8 +1,9 @@
 // confine run [scenario.json] --out DIR: runs a scenario headless and writes its fields.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { acquireGpu, describeAdapter } from '../gpu/device.ts';
 import { DEFAULT_SCENARIO, loadScenarioText, type Scenario } from '../model/scenario.ts';
+import { resolveScenarioVessels } from '../model/vessel-import.ts';
 import { Simulation } from '../sim/simulation.ts';
 import { snapshot } from '../sim/snapshot.ts';
 import { nonFinite, readouts, stats } from '../sim/readouts.ts';
@@ -12,7 +13,8 @@ import { createProgress } from './progress.ts';
 
 export async function loadScenario(path: string | undefined): Promise<Scenario> {
   if (!path || path === 'default') return DEFAULT_SCENARIO;
-  return loadScenarioText(await readFile(path, 'utf8'), path);
+  // A vessel file named in the scenario is read relative to the scenario's own directory.
+  return resolveScenarioVessels(loadScenarioText(await readFile(path, 'utf8'), path), dirname(path), (file) => readFile(file));
 }
 
 export interface RunOptions {
@@ -37,7 +39,7 @@ export async function runCommand(options: RunOptions): Promise<number> {
   const steps = options.steps ?? (scenario.kind === 'tissue' ? sim.stepCount : 1);
   const progress = createProgress(steps, scenario.name);
   for (let s = 0; s < steps; s++) {
-    sim.step();
+    await sim.step();
     // Keep the queue a few steps deep and let the bar follow the GPU; results are not read here.
     if (s % 4 === 3 || s === steps - 1) await gpu.device.queue.onSubmittedWorkDone();
     progress.update(s + 1, `day ${(sim.timeMinutes / 1440).toFixed(1)}`);

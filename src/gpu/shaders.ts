@@ -3,6 +3,21 @@
 import level from '../../shaders/lib/level.wgsl?raw';
 import rng from '../../shaders/lib/rng.wgsl?raw';
 import compact from '../../shaders/cells/compact.wgsl?raw';
+import cellAgents from '../../shaders/cells/agents.wgsl?raw';
+import cellSample from '../../shaders/cells/sample.wgsl?raw';
+import cellRules from '../../shaders/cells/rules.wgsl?raw';
+import cellAct from '../../shaders/cells/act.wgsl?raw';
+import cellDeposit from '../../shaders/cells/deposit.wgsl?raw';
+import cellDensity from '../../shaders/cells/density.wgsl?raw';
+import cellFields from '../../shaders/cells/fields.wgsl?raw';
+import cellMatrix from '../../shaders/cells/matrix.wgsl?raw';
+import cellScatter from '../../shaders/cells/scatter.wgsl?raw';
+import cellCensus from '../../shaders/cells/census.wgsl?raw';
+import cellNk from '../../shaders/cells/nk.wgsl?raw';
+import cellNkTally from '../../shaders/cells/nk-tally.wgsl?raw';
+import cellMetrics from '../../shaders/cells/metrics.wgsl?raw';
+import cellMetricsNk from '../../shaders/cells/metrics-nk.wgsl?raw';
+import cellMetricsGrid from '../../shaders/cells/metrics-grid.wgsl?raw';
 import mgStencil from '../../shaders/multigrid/stencil.wgsl?raw';
 import mgAssemble from '../../shaders/multigrid/assemble.wgsl?raw';
 import mgCoarsen from '../../shaders/multigrid/coarsen.wgsl?raw';
@@ -55,6 +70,25 @@ export const wgsl = {
   perfusion,
 } as const;
 
+
+/** The agents' WGSL: `agents` (layout, parameters, sampling) and `rules` precede each kernel. */
+export const cellWgsl = {
+  agents: cellAgents,
+  sample: cellSample,
+  rules: cellRules,
+  act: cellAct,
+  deposit: cellDeposit,
+  density: cellDensity,
+  fields: cellFields,
+  matrix: cellMatrix,
+  scatter: cellScatter,
+  census: cellCensus,
+  nk: cellNk,
+  nkTally: cellNkTally,
+  metrics: cellMetrics,
+  metricsNk: cellMetricsNk,
+  metricsGrid: cellMetricsGrid,
+} as const;
 
 /** The elasticity solver's WGSL (Q1 elements on the grid's nodes). */
 export const mechanicsWgsl = {

@@ -2,6 +2,7 @@
 // all read it, so a parameter's unit, range and provenance are written down exactly once.
 // Evidence tags follow science-reference.md: T primary full text, A abstract, R recalled,
 // C computed here, D design assumption (exploratory: shown as such in tooltips and docs).
+import { CELL_TABLE } from './params-cells.ts';
 
 export type ParamGroup =
   | 'Tumour'
@@ -11,10 +12,13 @@ export type ParamGroup =
   | 'SMAC mimetic'
   | 'Softening agent'
   | 'Mechanics'
+  | 'Cells'
+  | 'Immune'
+  | 'Circulation'
   | 'Simulation';
 
 export const PARAM_GROUPS: readonly ParamGroup[] = [
-  'Tumour', 'Matrix', 'Mechanics', 'Vessels', 'Oxygen', 'SMAC mimetic', 'Softening agent', 'Simulation',
+  'Tumour', 'Matrix', 'Mechanics', 'Vessels', 'Oxygen', 'SMAC mimetic', 'Softening agent', 'Cells', 'Immune', 'Circulation', 'Simulation',
 ];
 
 export type SourceTag = 'T' | 'A' | 'R' | 'C' | 'D';
@@ -38,10 +42,11 @@ export interface ParamSpec<K extends string = string> {
   readonly apply: ApplyMode;
 }
 
-type Entry = Omit<ParamSpec, 'integer'> & { readonly integer?: true };
+export type Entry = Omit<ParamSpec, 'integer'> & { readonly integer?: true };
 
-// Grouped in PARAM_GROUPS order, so the panel and the docs list them as written here.
-const TABLE = [
+// Grouped in PARAM_GROUPS order, so the panel and the docs list them as written here; the cell
+// rules' rows live in params-cells.ts and are spliced in before the Simulation group.
+const FIELD_TABLE = [
   // Tumour
   { key: 'tumourRadiusMicrons', default: 900, min: 20, max: 20000, step: 10, unit: 'µm', apply: 'rebuild',
     group: 'Tumour', tag: 'D', label: 'Tumour radius',
@@ -169,7 +174,9 @@ const TABLE = [
   { key: 'softenerRatePerDay', default: 0.3, min: 0, max: 10, step: 0.01, unit: '1/day', apply: 'live',
     group: 'Softening agent', tag: 'D', label: 'Softening rate at unit tissue level',
     source: 'rate of approach to the largest softening' },
-  // Simulation
+] as const satisfies readonly Entry[];
+
+const SIMULATION_TABLE = [
   { key: 'nx', default: 256, min: 16, max: 4096, step: 8, integer: true, unit: 'cells', apply: 'rebuild',
     group: 'Simulation', tag: 'D', label: 'Grid cells along x',
     source: 'multiple of 8 that the multigrid can halve down to ≤ 16' },
@@ -192,6 +199,8 @@ const TABLE = [
     group: 'Simulation', tag: 'D', label: 'Field snapshot interval',
     source: 'how often whole fields are exported' },
 ] as const satisfies readonly Entry[];
+
+const TABLE = [...FIELD_TABLE, ...CELL_TABLE, ...SIMULATION_TABLE] as const;
 
 export type ParamKey = (typeof TABLE)[number]['key'];
 export type Params = Record<ParamKey, number>;

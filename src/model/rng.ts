@@ -11,6 +11,10 @@ export type Quad = [number, number, number, number];
 /** Stream ids keep independent uses of the same (seed, id, counter) apart; never reuse one. */
 export const RNG_STREAM = {
   vesselJitter: 1,
+  cellPlacement: 2,
+  nkPlacement: 3,
+  nkCapacity: 4,
+  // 11–15 are the agent kernels' (shaders/cells/agents.wgsl).
 } as const;
 
 const LCG_MUL = 1664525;

@@ -1,5 +1,5 @@
 // The optional blocks of a scenario file that describe a verification problem's geometry:
-// the inclusion, the vessel list and the replacement uptake. Each reader appends every problem
+// the inclusion, the vessels and the replacement uptake. Each reader appends every problem
 // it finds and returns undefined when any was found.
 
 import {
@@ -7,10 +7,11 @@ import {
   checkKnownKeys,
   checkNumber,
   checkObject,
+  checkText,
   childPath,
   type Problems,
 } from './validation.ts';
-import type { Vessel } from './vessels.ts';
+import type { Vessel, VesselSegment } from './vessels.ts';
 
 export const INCLUSION_BOUNDARIES = ['clamped', 'traction-free', 'exact-infinite'] as const;
 export type InclusionBoundary = (typeof INCLUSION_BOUNDARIES)[number];
@@ -27,7 +28,31 @@ export interface InclusionSpec {
   readonly boundary: InclusionBoundary;
 }
 
-export type VesselSpec = { readonly mode: 'generated' } | { readonly mode: 'list'; readonly list: readonly Vessel[] };
+/**
+ * A vessel network read from a file when the scenario is loaded from disk (resolveVesselFile):
+ * a PNG mask or a JSON array of points or segments. The radius and wall pO₂ are those of mask
+ * pixels and of file entries that leave them out; the parameters supply them when not given.
+ */
+export interface VesselFileSpec {
+  readonly mode: 'file';
+  readonly path: string;
+  readonly radiusMicrons: number;
+  readonly wallPO2MmHg: number;
+}
+
+export type VesselSpec =
+  | { readonly mode: 'generated' }
+  | { readonly mode: 'list'; readonly list: readonly Vessel[] }
+  | { readonly mode: 'segments'; readonly segments: readonly VesselSegment[] }
+  | VesselFileSpec;
+
+export const VESSEL_MODES = ['generated', 'list', 'segments', 'file'] as const;
+
+/** Radius and wall pO₂ for entries that leave them out; no radius: the radius is required. */
+export interface VesselDefaults {
+  readonly radiusMicrons?: number;
+  readonly wallPO2MmHg: number;
+}
 
 /** Zero-order oxygen uptake replacing the tumour's, for the vessels verification kind. */
 export interface UptakeSpec {
@@ -39,6 +64,9 @@ export interface UptakeSpec {
 const E_RULE = { min: 0.1, max: 200, unit: 'kPa' };
 const NU_RULE = { min: 0, max: 0.49, unit: '1' };
 const LENGTH_RULE = { min: 0.1, max: 100000, unit: 'µm' };
+const POSITION_RULE = { ...LENGTH_RULE, min: 0 };
+const RADIUS_RULE = { ...LENGTH_RULE, max: 1000 };
+const WALL_RULE = { min: 0, max: 100, unit: 'mmHg' };
 
 export function readInclusion(value: unknown, problems: Problems): InclusionSpec | undefined {
   const path = 'inclusion';
@@ -58,37 +86,99 @@ export function readInclusion(value: unknown, problems: Problems): InclusionSpec
   return problems.length === before ? (spec as InclusionSpec) : undefined;
 }
 
-function readVesselPoint(value: unknown, path: string, wallDefault: number, problems: Problems): Vessel | undefined {
+export function readVesselPoint(value: unknown, path: string, defaults: VesselDefaults, problems: Problems): Vessel | undefined {
   const obj = checkObject(value, path, problems);
   if (obj === undefined) return undefined;
   checkKnownKeys(obj, ['xMicrons', 'yMicrons', 'radiusMicrons', 'wallPO2MmHg'], path, problems);
   const before = problems.length;
-  const wall = obj.wallPO2MmHg === undefined ? wallDefault : obj.wallPO2MmHg;
   const vessel = {
-    xMicrons: checkNumber(obj.xMicrons, childPath(path, 'xMicrons'), { ...LENGTH_RULE, min: 0 }, problems),
-    yMicrons: checkNumber(obj.yMicrons, childPath(path, 'yMicrons'), { ...LENGTH_RULE, min: 0 }, problems),
-    radiusMicrons: checkNumber(obj.radiusMicrons, childPath(path, 'radiusMicrons'), { ...LENGTH_RULE, max: 1000 }, problems),
-    wallPO2MmHg: checkNumber(wall, childPath(path, 'wallPO2MmHg'), { min: 0, max: 100, unit: 'mmHg' }, problems),
+    xMicrons: checkNumber(obj.xMicrons, childPath(path, 'xMicrons'), POSITION_RULE, problems),
+    yMicrons: checkNumber(obj.yMicrons, childPath(path, 'yMicrons'), POSITION_RULE, problems),
+    ...readRadiusAndWall(obj, path, defaults, problems),
   };
   return problems.length === before ? (vessel as Vessel) : undefined;
 }
 
-export function readVessels(value: unknown, wallDefault: number, problems: Problems): VesselSpec | undefined {
-  const obj = checkObject(value, 'vessels', problems);
+export function readVesselSegment(value: unknown, path: string, defaults: VesselDefaults, problems: Problems): VesselSegment | undefined {
+  const obj = checkObject(value, path, problems);
   if (obj === undefined) return undefined;
-  const mode = checkChoice(obj.mode, 'vessels.mode', ['generated', 'list'] as const, problems);
-  if (mode === 'generated') {
-    checkKnownKeys(obj, ['mode'], 'vessels', problems);
-    return { mode };
-  }
-  checkKnownKeys(obj, ['mode', 'list'], 'vessels', problems);
-  if (mode === undefined) return undefined;
-  if (!Array.isArray(obj.list) || obj.list.length === 0) {
-    problems.push(`vessels.list must be a non-empty array of {xMicrons, yMicrons, radiusMicrons, wallPO2MmHg?} when mode = "list"`);
+  checkKnownKeys(obj, ['x0Microns', 'y0Microns', 'x1Microns', 'y1Microns', 'radiusMicrons', 'wallPO2MmHg'], path, problems);
+  const before = problems.length;
+  const segment = {
+    x0Microns: checkNumber(obj.x0Microns, childPath(path, 'x0Microns'), POSITION_RULE, problems),
+    y0Microns: checkNumber(obj.y0Microns, childPath(path, 'y0Microns'), POSITION_RULE, problems),
+    x1Microns: checkNumber(obj.x1Microns, childPath(path, 'x1Microns'), POSITION_RULE, problems),
+    y1Microns: checkNumber(obj.y1Microns, childPath(path, 'y1Microns'), POSITION_RULE, problems),
+    ...readRadiusAndWall(obj, path, defaults, problems),
+  };
+  return problems.length === before ? (segment as VesselSegment) : undefined;
+}
+
+function readRadiusAndWall(obj: Record<string, unknown>, path: string, defaults: VesselDefaults, problems: Problems) {
+  const radius = obj.radiusMicrons === undefined ? defaults.radiusMicrons : obj.radiusMicrons;
+  const wall = obj.wallPO2MmHg === undefined ? defaults.wallPO2MmHg : obj.wallPO2MmHg;
+  return {
+    radiusMicrons: checkNumber(radius, childPath(path, 'radiusMicrons'), RADIUS_RULE, problems),
+    wallPO2MmHg: checkNumber(wall, childPath(path, 'wallPO2MmHg'), WALL_RULE, problems),
+  };
+}
+
+/** A non-empty array, each entry read by `read`; undefined (with problems) otherwise. */
+function readEntries<T>(
+  value: unknown,
+  path: string,
+  shape: string,
+  read: (v: unknown, path: string, problems: Problems) => T | undefined,
+  problems: Problems,
+): T[] | undefined {
+  if (!Array.isArray(value) || value.length === 0) {
+    problems.push(`${path} must be a non-empty array of ${shape}`);
     return undefined;
   }
-  const list = obj.list.map((v, i) => readVesselPoint(v, childPath('vessels.list', i), wallDefault, problems));
-  return list.every((v) => v !== undefined) ? { mode, list: list as Vessel[] } : undefined;
+  const entries = value.map((v, i) => read(v, childPath(path, i), problems));
+  return entries.every((v) => v !== undefined) ? (entries as T[]) : undefined;
+}
+
+const MODE_KEYS: Readonly<Record<(typeof VESSEL_MODES)[number], readonly string[]>> = {
+  generated: ['mode'],
+  list: ['mode', 'list'],
+  segments: ['mode', 'segments'],
+  file: ['mode', 'path', 'radiusMicrons', 'wallPO2MmHg'],
+};
+
+/** `defaults`: the parameters' capillary radius and wall pO₂. */
+export function readVessels(value: unknown, defaults: Required<VesselDefaults>, problems: Problems): VesselSpec | undefined {
+  const obj = checkObject(value, 'vessels', problems);
+  if (obj === undefined) return undefined;
+  const mode = checkChoice(obj.mode, 'vessels.mode', VESSEL_MODES, problems);
+  // Without a valid mode, any key of any mode may be meant.
+  checkKnownKeys(obj, mode === undefined ? [...new Set(Object.values(MODE_KEYS).flat())] : MODE_KEYS[mode], 'vessels', problems);
+  const listed = { wallPO2MmHg: defaults.wallPO2MmHg };
+  switch (mode) {
+    case undefined:
+      return undefined;
+    case 'generated':
+      return { mode };
+    case 'list': {
+      const shape = '{xMicrons, yMicrons, radiusMicrons, wallPO2MmHg?} when mode = "list"';
+      const list = readEntries(obj.list, 'vessels.list', shape, (v, p, pr) => readVesselPoint(v, p, listed, pr), problems);
+      return list && { mode, list };
+    }
+    case 'segments': {
+      const shape = '{x0Microns, y0Microns, x1Microns, y1Microns, radiusMicrons, wallPO2MmHg?} when mode = "segments"';
+      const segments = readEntries(obj.segments, 'vessels.segments', shape, (v, p, pr) => readVesselSegment(v, p, listed, pr), problems);
+      return segments && { mode, segments };
+    }
+    case 'file': {
+      const before = problems.length;
+      const spec = {
+        mode,
+        path: checkText(obj.path, 'vessels.path', problems, true),
+        ...readRadiusAndWall(obj, 'vessels', defaults, problems),
+      };
+      return problems.length === before ? (spec as VesselFileSpec) : undefined;
+    }
+  }
 }
 
 export function readUptake(value: unknown, problems: Problems): UptakeSpec | undefined {

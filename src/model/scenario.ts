@@ -3,6 +3,7 @@
 // so a user fixes a file in one pass. The format is documented in docs/scenario-format.md.
 
 import { readParams } from './params-validate.ts';
+import { readAssay, type AssaySpec } from './assay.ts';
 import type { ParamKey, Params } from './params.ts';
 import {
   readInclusion,
@@ -12,6 +13,7 @@ import {
   type UptakeSpec,
   type VesselSpec,
 } from './scenario-blocks.ts';
+import { outsideDomain } from './vessel-import.ts';
 import {
   ScenarioError,
   checkBoolean,
@@ -31,11 +33,12 @@ export {
   type InclusionBoundary,
   type InclusionSpec,
   type UptakeSpec,
+  type VesselFileSpec,
   type VesselSpec,
 } from './scenario-blocks.ts';
 
 /** Verification problems are kinds too: the same pipeline runs them, with most physics off. */
-export const SCENARIO_KINDS = ['tissue', 'inclusion', 'vessels'] as const;
+export const SCENARIO_KINDS = ['tissue', 'inclusion', 'vessels', 'assay'] as const;
 export type ScenarioKind = (typeof SCENARIO_KINDS)[number];
 
 export const PHYSICS_SWITCHES = ['cells', 'oxygen', 'smac', 'softener', 'mechanics', 'perfusion'] as const;
@@ -60,6 +63,7 @@ const KIND_PHYSICS: Readonly<Record<ScenarioKind, KindPhysics>> = {
   },
   inclusion: { defaults: { ...OFF, mechanics: true }, allowed: ['mechanics'], required: ['mechanics'] },
   vessels: { defaults: { ...OFF, oxygen: true }, allowed: ['oxygen', 'smac', 'softener'], required: [] },
+  assay: { defaults: { ...OFF, cells: true }, allowed: ['cells'], required: ['cells'] },
 };
 
 export interface Scenario {
@@ -72,9 +76,10 @@ export interface Scenario {
   readonly inclusion: InclusionSpec | null;
   readonly vessels: VesselSpec | null;
   readonly uptake: UptakeSpec | null;
+  readonly assay: AssaySpec | null;
 }
 
-const TOP_KEYS = ['name', 'description', 'seed', 'kind', 'physics', 'parameters', 'inclusion', 'vessels', 'uptake'];
+const TOP_KEYS = ['name', 'description', 'seed', 'kind', 'physics', 'parameters', 'inclusion', 'vessels', 'uptake', 'assay'];
 const SEED_RULE = { min: 0, max: 4294967295, unit: '1', integer: true };
 
 function readPhysics(value: unknown, kind: ScenarioKind | undefined, problems: Problems): Physics {
@@ -110,14 +115,15 @@ function readPhysics(value: unknown, kind: ScenarioKind | undefined, problems: P
 }
 
 /** Which optional blocks each kind requires or allows; a block not named is forbidden. */
-const BLOCKS: Readonly<Record<ScenarioKind, Partial<Record<'inclusion' | 'vessels' | 'uptake', 'required' | 'allowed'>>>> = {
+const BLOCKS: Readonly<Record<ScenarioKind, Partial<Record<'inclusion' | 'vessels' | 'uptake' | 'assay', 'required' | 'allowed'>>>> = {
   tissue: { vessels: 'allowed' },
   inclusion: { inclusion: 'required' },
   vessels: { vessels: 'required', uptake: 'required' },
+  assay: { assay: 'required' },
 };
 
 function checkBlocks(json: Record<string, unknown>, kind: ScenarioKind, problems: Problems): void {
-  for (const block of ['inclusion', 'vessels', 'uptake'] as const) {
+  for (const block of ['inclusion', 'vessels', 'uptake', 'assay'] as const) {
     const rule = BLOCKS[kind][block];
     if (rule === 'required' && json[block] === undefined) problems.push(`${block} is required when kind = "${kind}"`);
     if (rule === undefined && json[block] !== undefined) problems.push(`${block} is not allowed when kind = "${kind}"`);
@@ -148,13 +154,8 @@ function checkGeometry(
   if (s.vessels?.mode === 'generated' && !invalid.has('capillarySpacingMicrons') && p.capillarySpacingMicrons > 2 * halfSide) {
     problems.push(`parameters.capillarySpacingMicrons = ${p.capillarySpacingMicrons} is wider than the domain (${domain}): no vessel would be placed`);
   }
-  if (s.vessels?.mode === 'list') {
-    s.vessels.list.forEach((v, i) => {
-      if (v.xMicrons > width || v.yMicrons > height) {
-        problems.push(`vessels.list[${i}] at (${v.xMicrons}, ${v.yMicrons}) µm lies outside the domain: ${domain}`);
-      }
-    });
-  }
+  if (s.vessels?.mode === 'list') problems.push(...outsideDomain(p, s.vessels.list, (i) => `vessels.list[${i}]`));
+  if (s.vessels?.mode === 'segments') problems.push(...outsideDomain(p, s.vessels.segments, (i) => `vessels.segments[${i}]`));
 }
 
 /** Validates a parsed JSON value; returns a frozen Scenario or throws ScenarioError with every problem. */
@@ -172,8 +173,10 @@ export function parseScenario(json: unknown, source = 'scenario'): Scenario {
   if (kind !== undefined) checkBlocks(obj, kind, problems);
   const inclusion = obj.inclusion === undefined ? null : readInclusion(obj.inclusion, problems);
   const defaultVessels: VesselSpec | null = kind === 'tissue' ? { mode: 'generated' } : null;
-  const vessels = obj.vessels === undefined ? defaultVessels : readVessels(obj.vessels, parameters.vesselWallPO2MmHg, problems);
+  const vesselDefaults = { radiusMicrons: parameters.capillaryRadiusMicrons, wallPO2MmHg: parameters.vesselWallPO2MmHg };
+  const vessels = obj.vessels === undefined ? defaultVessels : readVessels(obj.vessels, vesselDefaults, problems);
   const uptake = obj.uptake === undefined ? null : readUptake(obj.uptake, problems);
+  const assay = obj.assay === undefined ? null : readAssay(obj.assay, problems);
   if (kind !== undefined && inclusion !== undefined && vessels !== undefined) {
     checkGeometry({ kind, parameters, inclusion, vessels }, invalid, problems);
   }
@@ -189,6 +192,7 @@ export function parseScenario(json: unknown, source = 'scenario'): Scenario {
     inclusion: inclusion as InclusionSpec | null,
     vessels: vessels as VesselSpec | null,
     uptake: uptake as UptakeSpec | null,
+    assay: assay as AssaySpec | null,
   });
 }
 

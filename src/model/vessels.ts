@@ -7,10 +7,21 @@
 
 import { RNG_STREAM, uniform4 } from './rng.ts';
 import type { Scenario } from './scenario.ts';
+import { segmentsToVessels } from './vessel-import.ts';
 
 export interface Vessel {
   readonly xMicrons: number;
   readonly yMicrons: number;
+  readonly radiusMicrons: number;
+  readonly wallPO2MmHg: number;
+}
+
+/** A capillary lying in the slice from (x0, y0) to (x1, y1); see segmentsToVessels. */
+export interface VesselSegment {
+  readonly x0Microns: number;
+  readonly y0Microns: number;
+  readonly x1Microns: number;
+  readonly y1Microns: number;
   readonly radiusMicrons: number;
   readonly wallPO2MmHg: number;
 }
@@ -62,14 +73,19 @@ export function generateCapillaries(grid: Grid, bed: CapillaryBed): Vessel[] {
 }
 
 /**
- * The vessels a scenario places: its explicit list, a bed generated from its parameters and
- * seed, or none (the inclusion problem has no transport).
+ * The vessels a scenario places: its explicit list, its in-plane segments sampled onto the
+ * grid, a bed generated from its parameters and seed, or none (the inclusion problem has no
+ * transport). A file must have been read first (resolveVesselFile): this stays free of I/O.
  */
 export function vesselsOf(scenario: Scenario): Vessel[] {
   const spec = scenario.vessels;
   if (spec === null) return [];
   if (spec.mode === 'list') return [...spec.list];
   const p = scenario.parameters;
+  if (spec.mode === 'segments') return segmentsToVessels({ nx: p.nx, ny: p.ny, dxMicrons: p.dxMicrons }, spec.segments);
+  if (spec.mode === 'file') {
+    throw new Error(`scenario "${scenario.name}": vessels.path = "${spec.path}" has not been read; resolve it with resolveScenarioVessels before building the world`);
+  }
   return generateCapillaries(
     { nx: p.nx, ny: p.ny, dxMicrons: p.dxMicrons },
     {

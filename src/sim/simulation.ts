@@ -1,6 +1,7 @@
 // The simulation of one scenario: owns the GPU state and records one step at a time.
-// Step order (design.md): material → stress → perfusion → oxygen → SMAC mimetic → softener.
-// Each step is one submission; nothing is read back inside the loop.
+// Step order (design.md): cells deposit → material → stress → perfusion → oxygen → SMAC mimetic
+// → softener → cells act and compact → metrics. Each step is one submission; metrics come back
+// through a ring of staging buffers, never awaited inside the loop.
 import type { Gpu } from '../gpu/device.ts';
 import { linearGroups } from '../gpu/kernel.ts';
 import { storageFrom, uniformBuffer, writeF32 } from '../gpu/buffers.ts';
@@ -15,6 +16,7 @@ import { vesselField } from '../solvers/transport/vessel-field.ts';
 import { fieldKernels, type FieldKernels } from './field-kernels.ts';
 import { Mechanics } from './mechanics.ts';
 import { buildWorld, type World } from './world.ts';
+import { CellCoupling } from './cell-coupling.ts';
 
 const WG = 64;
 const SECONDS_PER_MINUTE = 60;
@@ -25,6 +27,7 @@ export class Simulation {
   readonly smac?: Drug;
   readonly softener?: Drug;
   readonly mechanics?: Mechanics;
+  readonly cells?: CellCoupling;
   timeMinutes = 0;
   steps = 0;
   private readonly kernels: FieldKernels;
@@ -33,6 +36,7 @@ export class Simulation {
   private readonly materialParams?: GPUBuffer;
   private readonly perfusionParams?: GPUBuffer;
   private readonly owned: GPUBuffer[] = [];
+  private readonly materialState?: { density: GPUBuffer; stroma: GPUBuffer; softening: GPUBuffer };
 
   constructor(readonly gpu: Gpu, readonly scenario: Scenario) {
     const device = gpu.device;
@@ -67,10 +71,11 @@ export class Simulation {
     if (physics.mechanics) {
       this.mechanics = new Mechanics(gpu, scenario, this.world);
       if (!scenario.inclusion) {
-        const density = keep(storageFrom(device, 'Material.density', this.world.density));
+        const density = this.oxygen?.density ?? keep(storageFrom(device, 'Material.density', this.world.density));
         const stroma = keep(storageFrom(device, 'Material.stroma', this.world.stroma));
         const baseE = keep(storageFrom(device, 'Material.baseE', this.world.baseE));
         const softening = keep(storageFrom(device, 'Material.softening', new Float32Array(cells)));
+        this.materialState = { density, stroma, softening };
         const growth = keep(storageFrom(device, 'Material.growth', new Float32Array(cells)));
         const agent = this.softener?.concentration ?? keep(storageFrom(device, 'Material.noSoftener', new Float32Array(cells)));
         this.materialParams = keep(uniformBuffer(device, 'Material.params', new ArrayBuffer(32)));
@@ -80,6 +85,13 @@ export class Simulation {
         this.perfusionParams = keep(uniformBuffer(device, 'Perfusion.params', new ArrayBuffer(16)));
         this.perfusionGroup = this.kernels.perfusion.bind('tissue', [this.perfusionParams, this.mechanics.pressure, this.oxygen.perfusion]);
       }
+    }
+    if (physics.cells) {
+      this.cells = new CellCoupling(gpu, scenario, this.world, {
+        po2: this.oxygen?.pO2, smac: this.smac?.concentration, pressure: this.mechanics?.pressure,
+        vonMises: this.mechanics?.elasticity.vonMises, density: this.materialState?.density ?? this.oxygen?.density,
+        stroma: this.materialState?.stroma, softening: this.materialState?.softening, perfusion: this.oxygen?.perfusion,
+      });
     }
   }
 
@@ -91,8 +103,11 @@ export class Simulation {
     return Math.round((this.scenario.parameters.durationDays * 1440) / this.dtMinutes);
   }
 
-  /** Records and submits one step; returns without waiting for the GPU. */
-  step(): void {
+  /**
+   * Records and submits one step. It waits for the GPU only at a capacity check that finds the
+   * GPU more than a few steps behind (cells.ts); otherwise it returns at once.
+   */
+  async step(): Promise<void> {
     const device = this.gpu.device;
     const p = this.scenario.parameters;
     const dt = this.dtMinutes;
@@ -101,7 +116,7 @@ export class Simulation {
     if (this.materialParams) {
       device.queue.writeBuffer(this.materialParams, 0, packNamed(wgsl.material, 'MaterialParams', {
         cells, dt_days: dt / 1440, softening_rate: p.softenerRatePerDay, max_softening: p.softenerMaxSoftening,
-        growth_rate: p.growthStrainRatePerDay, max_growth: p.maxGrowthStrain,
+        growth_rate: p.growthStrainRatePerDay, max_growth: p.maxGrowthStrain, tumour_E: p.tumourStiffnessKPa,
       }));
     }
     if (this.perfusionParams) {
@@ -110,7 +125,8 @@ export class Simulation {
         recovery: 1 - Math.exp(-dt / (60 * p.perfusionRecoveryHours)),
       }));
     }
-    const encoder = device.createCommandEncoder({ label: `step ${this.steps}` });
+    let encoder = device.createCommandEncoder({ label: `step ${this.steps}` });
+    if (this.cells) encoder = await this.cells.beforeFields(encoder, this.steps, next);
     const pass = encoder.beginComputePass({ label: 'fields' });
     if (this.mechanics) {
       if (this.materialGroup) this.kernels.material.dispatch(pass, this.materialGroup, ...linearGroups(cells, WG));
@@ -122,7 +138,9 @@ export class Simulation {
     const dtSeconds = dt * SECONDS_PER_MINUTE;
     this.smac?.step(encoder, dtSeconds, plasmaConcentration(smacRegimen(p), next));
     this.softener?.step(encoder, dtSeconds, plasmaConcentration(softenerRegimen(p), next));
+    this.cells?.afterFields(encoder, this.steps, next);
     device.queue.submit([encoder.finish()]);
+    this.cells?.submitted();
     this.timeMinutes = next;
     this.steps++;
   }
@@ -132,6 +150,7 @@ export class Simulation {
     this.smac?.destroy();
     this.softener?.destroy();
     this.mechanics?.destroy();
+    this.cells?.destroy();
     for (const b of this.owned) b.destroy();
   }
 }

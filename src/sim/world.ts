@@ -11,7 +11,7 @@ export interface World {
   density: Float32Array;
   /** Desmoplastic stroma, 0–1: where the softening agent acts. */
   stroma: Float32Array;
-  /** Young's modulus before any softening (kPa), and Poisson ratio. */
+  /** Young's modulus of the host tissue and stroma before any softening (kPa), and Poisson ratio. */
   baseE: Float32Array;
   nu: Float32Array;
   vessels: Vessel[];
@@ -50,7 +50,9 @@ export function buildWorld(scenario: Scenario): World {
       density[c] = clamp01((R - r) / h + 0.5);
       const inStroma = r >= R && r < R + p.stromaWidthMicrons;
       stroma[c] = inStroma ? 1 : 0;
-      if (r < R) { baseE[c] = p.tumourStiffnessKPa; nu[c] = p.tumourPoissonRatio; }
+      // Tumour tissue's stiffness follows its cell density (the material kernel adds it), so
+      // a tumour that grows or shrinks carries its stiffness with it.
+      if (r < R) { baseE[c] = p.normalTissueStiffnessKPa; nu[c] = p.tumourPoissonRatio; }
       else if (inStroma) { baseE[c] = p.stromaStiffnessKPa; nu[c] = p.stromaPoissonRatio; }
       else { baseE[c] = p.normalTissueStiffnessKPa; nu[c] = p.normalTissuePoissonRatio; }
     }

@@ -41,8 +41,8 @@ describe('device', () => {
     const scenario = parseScenario(twoCapillaries);
     const run = async () => {
       const sim = new Simulation(g, scenario);
-      sim.step();
-      sim.step();
+      await sim.step();
+      await sim.step();
       const fields = await snapshot(sim);
       sim.destroy();
       return fields.find((f) => f.name === 'oxygen')!.data;

@@ -24,7 +24,7 @@ describe('scenarios', () => {
     const p = scenario.parameters;
     const fields = await scoped(g, async () => {
       const sim = new Simulation(g, scenario);
-      sim.step();
+      await sim.step();
       const out = await snapshot(sim);
       sim.destroy();
       return out;

@@ -118,7 +118,7 @@ describe('scenario validation', () => {
       uptake: { uniformMmHgPerS: 2, extra: 1 },
     });
     expect(problems).toEqual([
-      'unknown key "nmae" in the top level (did you mean "name"?); allowed: name, description, seed, kind, physics, parameters, inclusion, vessels, uptake',
+      'unknown key "nmae" in the top level (did you mean "name"?); allowed: name, description, seed, kind, physics, parameters, inclusion, vessels, uptake, assay',
       'unknown key "oxygne" in physics (did you mean "oxygen"?); allowed: cells, oxygen, smac, softener, mechanics, perfusion',
       'unknown key "raduis" in vessels.list[0] (did you mean "radiusMicrons"?); allowed: xMicrons, yMicrons, radiusMicrons, wallPO2MmHg',
       'unknown key "extra" in uptake; allowed: uniformMmHgPerS, kroghRadiusMicrons',
@@ -130,7 +130,7 @@ describe('scenario validation', () => {
       'name = 7 must be a non-empty string',
       'description = false must be a string',
       'seed = 1.5 must be an integer in [0, 4294967295]',
-      'kind = "tumour" must be one of "tissue", "inclusion", "vessels"',
+      'kind = "tumour" must be one of "tissue", "inclusion", "vessels", "assay"',
       'physics.smac = "yes" must be true or false',
     ]);
   });

@@ -14,7 +14,8 @@ describe('world', () => {
 
   it('places the tumour, its stroma rim and normal tissue with their moduli', () => {
     expect(world.density[at(centre, centre)]).toBe(1);
-    expect(world.baseE[at(centre, centre)]).toBe(Math.fround(p.tumourStiffnessKPa));
+    // The tumour's own stiffness is added by the material kernel in proportion to cell density.
+    expect(world.baseE[at(centre, centre)]).toBe(Math.fround(p.normalTissueStiffnessKPa));
     const rim = centre + p.tumourRadiusMicrons + p.stromaWidthMicrons / 2;
     expect(world.stroma[at(rim, centre)]).toBe(1);
     expect(world.baseE[at(rim, centre)]).toBe(Math.fround(p.stromaStiffnessKPa));

@@ -1,0 +1,55 @@
+// NK cells patrol and kill (science.md "NK cells"): a persistent random walk at their own speed,
+// drawn up the tumour-cell density gradient; an NK cell with kills left and no refractory time
+// attacks the one cell exposed in its grid cell (deposit.wgsl) with probability
+// p0/(1 + β·max(I − 1, 0)). When several attack the same cell, the highest NK index wins: a
+// deterministic choice. Storage per NK: nk_body[i] = (x µm, y µm, heading, refractory minutes
+// left); nk_tag[i] = (id, kills left, kills made, 1 + victim index or 0).
+// Bindings: params, nk_body, nk_tag, env, contact, killer, body, census.
+// Dispatch: linearGroups(nk count, WG).
+override WG: u32 = 64u;
+
+@group(0) @binding(0) var<uniform> params: CellParams;
+@group(0) @binding(1) var<storage, read_write> nk_body: array<vec4<f32>>;
+@group(0) @binding(2) var<storage, read_write> nk_tag: array<vec4<u32>>;
+@group(0) @binding(3) var<storage, read> env: array<vec4<f32>>;
+@group(0) @binding(4) var<storage, read> contact: array<u32>;
+@group(0) @binding(5) var<storage, read_write> killer: array<atomic<u32>>;
+@group(0) @binding(6) var<storage, read> body: array<vec4<f32>>;
+@group(0) @binding(7) var<storage, read> census: array<u32>;
+
+@compute @workgroup_size(WG)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let i = agent_index(gid, nwg);
+  if (i >= params.nk_count) { return; }
+  var pos = nk_body[i];
+  var t = nk_tag[i];
+  let u = uniform4(params.seed, t.x, params.step, STREAM_NK);
+  let dt = params.dt;
+  pos.z += normal2(u.xy).x * sqrt(2.0 * dt / params.persistence);
+  let e = vec2<f32>(params.h, 0.0);
+  let gradient = vec2<f32>(
+    sample_env(pos.xy + e.xy, 1u).z - sample_env(pos.xy - e.xy, 1u).z,
+    sample_env(pos.xy + e.yx, 1u).z - sample_env(pos.xy - e.yx, 1u).z);
+  let norm = length(gradient);
+  let up = select(vec2<f32>(0.0), gradient / norm, norm > 1e-6);
+  let heading = vec2<f32>(cos(pos.z), sin(pos.z));
+  let stride = params.nk_speed * dt * mix(heading, up, params.nk_bias * select(0.0, 1.0, norm > 1e-6));
+  let size = vec2<f32>(f32(params.nx), f32(params.ny)) * params.h;
+  var q = pos.xy + stride;
+  q = select(q, -q, q < vec2<f32>(0.0));
+  q = select(q, 2.0 * size - q, q >= size);
+  pos = vec4<f32>(clamp(q, vec2<f32>(0.0), size * 0.99999), pos.z, max(pos.w - dt, 0.0));
+  t.w = 0u;
+  if (t.y > 0u && pos.w <= 0.0) {
+    let victim = contact[3u * cell_at(pos.xy) + 2u];
+    if (victim != 0u && victim - 1u < census[3]) {
+      let iap = body[2u * (victim - 1u) + 1u].x;
+      if (u.z < params.nk_kill * nk_protection(params, iap)) {
+        atomicMax(&killer[victim - 1u], i + 1u);
+        t.w = victim;
+      }
+    }
+  }
+  nk_body[i] = pos;
+  nk_tag[i] = t;
+}

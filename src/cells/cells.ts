@@ -1,0 +1,207 @@
+// The cells of one simulation: cancer cells (a Population that grows its capacity ahead of
+// need) and NK cells, their coupling to the grid, and their metrics. The Simulation decides the
+// order: encodeDeposit before the field solves (cells → density), encodeAct after them
+// (fields → cells), encodeMetrics every metrics interval.
+import { storageBuffer, storageFrom, uniformBuffer } from '../gpu/buffers.ts';
+import { linearGroups } from '../gpu/kernel.ts';
+import { cellWgsl } from '../gpu/shaders.ts';
+import { packNamed, scalarStruct } from '../gpu/struct-layout.ts';
+import type { CellRuleParams } from './cell-params.ts';
+import type { CellKernels } from './kernels.ts';
+import { ledgerWords, SAMPLE_WORD } from './ledger.ts';
+import { maxCapacity, Population, type AgentArrays } from './population.ts';
+import type { NkArrays } from './initial.ts';
+
+const WG = 64;
+/** Every this many steps the live count is checked (a few steps late) and capacity grown. */
+export const CAPACITY_CHECK_STEPS = 4;
+/** Capacity is kept at least this many times the live count at a check. */
+const HEADROOM = 4;
+
+/** The grid fields the cells read; `density` is what they write. */
+export interface CellInputs {
+  po2: GPUBuffer;
+  smac: GPUBuffer;
+  pressure: GPUBuffer;
+  vonMises: GPUBuffer;
+  ecmBase: GPUBuffer;
+  capillary: GPUBuffer;
+  softening: GPUBuffer;
+  perfusion: GPUBuffer;
+  density: GPUBuffer;
+}
+
+export interface MatrixValues {
+  max_softening: number;
+  pore: number;
+  pore_compression: number;
+}
+
+export class Cells {
+  population: Population;
+  readonly nkCount: number;
+  readonly nkBody: GPUBuffer;
+  readonly nkTag: GPUBuffer;
+  readonly ledger: GPUBuffer;
+  readonly env: GPUBuffer;
+  readonly contact: GPUBuffer;
+  readonly params: GPUBuffer;
+  private readonly fieldsParams: GPUBuffer;
+  private readonly matrixParams: GPUBuffer;
+  private readonly densityParams: GPUBuffer;
+  private readonly groups: Record<'density' | 'fields' | 'matrix' | 'metricsGrid' | 'metricsNk', GPUBindGroup>;
+  private nkGroups: { patrol: GPUBindGroup[]; tally: GPUBindGroup };
+  private readonly gridCells: number;
+  private readonly owned: GPUBuffer[] = [];
+  private readonly probes: { step: number; staging: GPUBuffer; ready?: Promise<void> }[] = [];
+
+  constructor(
+    private readonly kernels: CellKernels,
+    readonly grid: { nx: number; ny: number },
+    cancer: AgentArrays,
+    nk: NkArrays,
+    inputs: CellInputs,
+    cellsPerGrid: number,
+  ) {
+    const device = kernels.device;
+    const { nx, ny } = grid;
+    this.gridCells = nx * ny;
+    const keep = (b: GPUBuffer) => (this.owned.push(b), b);
+    this.params = keep(uniformBuffer(device, 'Cells.params', new ArrayBuffer(scalarStruct(cellWgsl.agents, 'CellParams').size)));
+    this.ledger = keep(storageBuffer(device, 'Cells.ledger', ledgerWords(ny) * 4));
+    this.env = keep(storageBuffer(device, 'Cells.env', this.gridCells * 32));
+    this.contact = keep(storageBuffer(device, 'Cells.contact', this.gridCells * 12));
+    this.nkCount = nk.count;
+    this.nkBody = keep(storageFrom(device, 'Cells.nkBody', nk.count ? nk.body : new Float32Array(4)));
+    this.nkTag = keep(storageFrom(device, 'Cells.nkTag', nk.count ? nk.tag : new Uint32Array(4)));
+    this.fieldsParams = keep(uniformBuffer(device, 'Cells.fieldsParams', packNamed(cellWgsl.fields, 'FieldsParams', { cells: this.gridCells })));
+    this.matrixParams = keep(uniformBuffer(device, 'Cells.matrixParams', new ArrayBuffer(16)));
+    this.densityParams = keep(uniformBuffer(device, 'Cells.densityParams', packNamed(cellWgsl.density, 'DensityParams', { cells: this.gridCells, cells_per_grid: cellsPerGrid })));
+    const k = kernels;
+    const i = inputs;
+    this.groups = {
+      density: k.density.bind('cells', [this.densityParams, this.contact, i.density]),
+      fields: k.fields.bind('cells', [this.fieldsParams, i.po2, i.smac, i.pressure, i.vonMises, this.env]),
+      matrix: k.matrix.bind('cells', [this.matrixParams, i.ecmBase, i.capillary, i.softening, i.perfusion, i.pressure, i.density, this.env]),
+      metricsGrid: k.metricsGrid.bind('cells', [this.params, this.env, i.capillary, this.ledger]),
+      metricsNk: k.metricsNk.bind('cells', [this.params, this.nkTag, this.ledger]),
+    };
+    const capacity = Math.min(maxCapacity(device), Math.max(1024, nextPowerOfTwo(HEADROOM * cancer.count)));
+    this.population = this.makePopulation(Math.max(capacity, cancer.count));
+    this.population.upload(cancer);
+    this.nkGroups = this.bindNk();
+  }
+
+  private makePopulation(capacity: number): Population {
+    return new Population(this.kernels, 'Cancer', capacity, { params: this.params, ledger: this.ledger, env: this.env, contact: this.contact });
+  }
+
+  private bindNk(): { patrol: GPUBindGroup[]; tally: GPUBindGroup } {
+    const k = this.kernels;
+    const pop = this.population;
+    return {
+      patrol: [0, 1].map((p) => k.nk.bind(`NK[${p}]`, [this.params, this.nkBody, this.nkTag, this.env, this.contact, pop.killer, pop.body[p], pop.census])),
+      tally: k.nkTally.bind('NK', [this.params, this.nkBody, this.nkTag, pop.killer]),
+    };
+  }
+
+  get capacity(): number {
+    return this.population.capacity;
+  }
+
+  writeParams(values: CellRuleParams, matrix: MatrixValues): void {
+    const q = this.kernels.device.queue;
+    q.writeBuffer(this.params, 0, packNamed(cellWgsl.agents, 'CellParams', { ...values, capacity: this.capacity, nk_count: this.nkCount }));
+    q.writeBuffer(this.matrixParams, 0, packNamed(cellWgsl.matrix, 'MatrixParams', { cells: this.gridCells, ...matrix }));
+  }
+
+  /** Cells onto the grid: density, and the cell each NK cell may attack. */
+  encodeDeposit(encoder: GPUCommandEncoder): void {
+    encoder.clearBuffer(this.contact);
+    encoder.clearBuffer(this.population.killer);
+    const pass = encoder.beginComputePass({ label: 'Cells.deposit' });
+    this.population.encodeDeposit(pass);
+    this.population.encodeChoose(pass);
+    this.kernels.density.dispatch(pass, this.groups.density, ...linearGroups(this.gridCells, WG));
+    pass.end();
+  }
+
+  /** Fields → cells: environment, NK patrol, every cancer cell's rules, compaction. */
+  encodeAct(encoder: GPUCommandEncoder): void {
+    const pass = encoder.beginComputePass({ label: 'Cells.act' });
+    const k = this.kernels;
+    const grid = linearGroups(this.gridCells, WG);
+    k.fields.dispatch(pass, this.groups.fields, ...grid);
+    k.matrix.dispatch(pass, this.groups.matrix, ...grid);
+    if (this.nkCount > 0) k.nk.dispatch(pass, this.nkGroups.patrol[this.population.parity], ...linearGroups(this.nkCount, WG));
+    this.population.encodeAct(pass);
+    if (this.nkCount > 0) k.nkTally.dispatch(pass, this.nkGroups.tally, ...linearGroups(this.nkCount, WG));
+    this.population.encodeCompact(pass);
+    pass.end();
+  }
+
+  /** One metrics sample into the ledger (the caller copies it out). */
+  encodeMetrics(encoder: GPUCommandEncoder): void {
+    encoder.clearBuffer(this.ledger, SAMPLE_WORD * 4);
+    const pass = encoder.beginComputePass({ label: 'Cells.metrics' });
+    this.population.encodeMetrics(pass);
+    if (this.nkCount > 0) this.kernels.metricsNk.dispatch(pass, this.groups.metricsNk, ...linearGroups(this.nkCount, WG));
+    this.kernels.metricsGrid.dispatch(pass, this.groups.metricsGrid, ...linearGroups(this.grid.ny, WG));
+    pass.end();
+  }
+
+  /**
+   * Capacity, decided from the census `CAPACITY_CHECK_STEPS` steps ago so the choice (and so the
+   * run) does not depend on when the readback arrives; waits only if the GPU is that far behind.
+   * Returns the live count that check saw, or undefined between checks.
+   */
+  async checkCapacity(encoder: GPUCommandEncoder, step: number): Promise<{ encoder: GPUCommandEncoder; live?: number }> {
+    if (step % CAPACITY_CHECK_STEPS !== 0) return { encoder };
+    const device = this.kernels.device;
+    let live: number | undefined;
+    const due = this.probes.findIndex((p) => p.step === step - CAPACITY_CHECK_STEPS);
+    if (due >= 0) {
+      const probe = this.probes.splice(due, 1)[0];
+      await probe.ready;
+      live = new Uint32Array(probe.staging.getMappedRange())[3];
+      probe.staging.unmap();
+      probe.staging.destroy();
+      if (live * 2 > this.capacity) encoder = this.grow(encoder, live);
+    }
+    const staging = device.createBuffer({ label: `Cells.census@${step}`, size: 16, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    encoder.copyBufferToBuffer(this.population.census, 0, staging, 0, 16);
+    this.probes.push({ step, staging });
+    return { encoder, live };
+  }
+
+  /** Call after submitting the encoder that checkCapacity returned. */
+  submitted(): void {
+    for (const p of this.probes) p.ready ??= p.staging.mapAsync(GPUMapMode.READ);
+  }
+
+  private grow(encoder: GPUCommandEncoder, live: number): GPUCommandEncoder {
+    const device = this.kernels.device;
+    const ceiling = maxCapacity(device);
+    const wanted = Math.max(2 * this.capacity, nextPowerOfTwo(HEADROOM * live));
+    const capacity = Math.min(wanted, ceiling);
+    if (capacity <= this.capacity) return encoder;
+    const old = this.population;
+    const next = this.makePopulation(capacity);
+    next.copyFrom(encoder, old);
+    device.queue.submit([encoder.finish()]);
+    old.destroy();
+    this.population = next;
+    this.nkGroups = this.bindNk();
+    return device.createCommandEncoder({ label: 'Cells.grown' });
+  }
+
+  destroy(): void {
+    this.population.destroy();
+    for (const b of this.owned) b.destroy();
+    for (const p of this.probes) p.staging.destroy();
+  }
+}
+
+function nextPowerOfTwo(n: number): number {
+  return 2 ** Math.ceil(Math.log2(Math.max(1, n)));
+}

@@ -1,0 +1,107 @@
+// What a scenario puts in the dish or the tissue at the start: the cancer cells and NK cells,
+// the matrix's collagen density laid down (ECM_0), and the experiment's settings. The tissue
+// fills its tumour disk; the assays lay out the study's experiments (science.md).
+import type { AssaySpec } from '../model/assay.ts';
+import type { Params } from '../model/params.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { RNG_STREAM, uniform4 } from '../model/rng.ts';
+import type { World } from '../sim/world.ts';
+import { TISSUE_SETTING, type CellSetting } from './cell-params.ts';
+import { COMPARTMENT, nkCells, tumourCells, type CellSeed, type NkArrays } from './initial.ts';
+
+export interface Experiment {
+  cancer: CellSeed[];
+  nk: NkArrays;
+  setting: CellSetting;
+  ecmBase: Float32Array;
+}
+
+export function experimentOf(scenario: Scenario, world: World): Experiment {
+  const p = scenario.parameters;
+  const seed = scenario.seed;
+  const { nx, ny, hMicrons: h } = world;
+  const box: [number, number, number, number] = [0, 0, nx * h, ny * h];
+  if (!scenario.assay) {
+    const ecmBase = world.stroma.map((s) => 1 + (p.stromaEcmDensity - 1) * s);
+    const nkCount = Math.round((p.nkDensityPerMm2 * nx * h * ny * h) / 1e6);
+    return { cancer: tumourCells(seed, p), nk: nkCells(seed, p, nkCount, box), setting: TISSUE_SETTING, ecmBase };
+  }
+  return assayExperiment(scenario.assay, seed, p, world);
+}
+
+function primed(p: Params, squeezed: boolean): Pick<CellSeed, 'iap' | 'motility' | 'passages'> {
+  return squeezed ? { iap: p.squeezeIapFactor, motility: p.squeezeMotilityFactor, passages: 1 } : { iap: 1, motility: 1, passages: 0 };
+}
+
+function assayExperiment(a: AssaySpec, seed: number, p: Params, world: World): Experiment {
+  const { nx, ny, hMicrons: h } = world;
+  const width = nx * h, height = ny * h;
+  const ecmBase = new Float32Array(nx * ny).fill(1);
+  const setting: CellSetting = { ...TISSUE_SETTING, proliferation: false };
+  const cancer: CellSeed[] = [];
+  const at = (i: number): [number, number] => {
+    const [u, v] = uniform4(seed, i, 0, RNG_STREAM.cellPlacement);
+    return [u, v];
+  };
+  const noNk = nkCells(seed, p, 0, [0, 0, width, height]);
+  switch (a.type) {
+    case 'transwell': {
+      // One grid row of membrane per well; its pores set that row's collagen density so the
+      // matrix rule gives the membrane's pore diameter: ECM_0 = (d0/d)².
+      const wells = a.poresMicrons.length;
+      const wellWidth = width / wells;
+      const membrane = Math.min(ny - 2, Math.max(1, Math.floor((height - a.membraneDepthMicrons) / h)));
+      for (let i = 0; i < nx; i++) {
+        const well = Math.min(wells - 1, Math.floor(((i + 0.5) * h) / wellWidth));
+        ecmBase[membrane * nx + i] = (p.poreSizeMicrons / a.poresMicrons[well]) ** 2;
+      }
+      const top = (membrane + 1) * h;
+      for (let w = 0; w < wells; w++) {
+        for (let k = 0; k < a.cellsPerWell; k++) {
+          const [u, v] = at(cancer.length);
+          cancer.push({ x: (w + 0.05 + 0.9 * u) * wellWidth, y: top + 0.5 * h + v * (height - top - h), compartment: COMPARTMENT.tissue, ...primed(p, false), group: w, timerMinutes: 0 });
+        }
+      }
+      return { cancer, nk: noNk, ecmBase, setting: { ...setting, bias: [0, -a.chemotaxis], wallMicrons: wells > 1 ? wellWidth : 0 } };
+    }
+    case 'anoikis': {
+      let dosed = 0;
+      a.delaysDays.forEach((delay, d) => {
+        for (const smac of [0, 1]) {
+          for (const squeezed of [false, true]) {
+            const group = 4 * d + 2 * smac + (squeezed ? 1 : 0);
+            if (smac) dosed |= 1 << group;
+            for (let k = 0; k < a.cellsPerGroup; k++) {
+              cancer.push({ x: width / 2, y: height / 2, compartment: COMPARTMENT.held, ...primed(p, squeezed), group, timerMinutes: delay * 1440 });
+            }
+          }
+        }
+      });
+      return {
+        cancer, nk: noNk, ecmBase,
+        setting: { ...setting, windowMinutes: a.windowHours * 60, mediumSmacNM: a.smacNM, mediumSmacMinutes: a.smacHours * 60, mediumGroups: dosed },
+      };
+    }
+    case 'nk-coculture': {
+      for (const squeezed of [false, true]) {
+        for (let k = 0; k < a.targetsPerGroup; k++) {
+          const [u, v] = at(cancer.length);
+          cancer.push({ x: u * width, y: v * height, compartment: COMPARTMENT.tissue, ...primed(p, squeezed), group: squeezed ? 1 : 0, timerMinutes: 0 });
+        }
+      }
+      const nk = nkCells(seed, p, Math.round(a.nkPerTarget * cancer.length), [0, 0, width, height]);
+      return { cancer, nk, ecmBase, setting };
+    }
+    case 'tail-vein': {
+      for (const squeezed of [false, true]) {
+        for (let mouse = 0; mouse < a.miceEach; mouse++) {
+          const group = (squeezed ? a.miceEach : 0) + mouse;
+          for (let k = 0; k < a.cellsPerMouse; k++) {
+            cancer.push({ x: width / 2, y: height / 2, compartment: COMPARTMENT.circulating, ...primed(p, squeezed), group, timerMinutes: 0 });
+          }
+        }
+      }
+      return { cancer, nk: noNk, ecmBase, setting };
+    }
+  }
+}

@@ -1,0 +1,48 @@
+// The agent kernels' pipelines, built once per device. Each kernel's WGSL is the shared RNG,
+// the agents' layout and rules, and its own file (src/gpu/shaders.ts).
+import { Kernel, type BindingKind } from '../gpu/kernel.ts';
+import { cellWgsl, compose, wgsl } from '../gpu/shaders.ts';
+import { CompactionKernels } from './compaction.ts';
+
+const U: BindingKind = 'uniform';
+const R: BindingKind = 'read-only-storage';
+const S: BindingKind = 'storage';
+
+export class CellKernels {
+  readonly act: Kernel;
+  readonly deposit: Kernel;
+  readonly choose: Kernel;
+  readonly density: Kernel;
+  readonly fields: Kernel;
+  readonly matrix: Kernel;
+  readonly scatter: Kernel;
+  readonly census: Kernel;
+  readonly nk: Kernel;
+  readonly nkTally: Kernel;
+  readonly metrics: Kernel;
+  readonly metricsNk: Kernel;
+  readonly metricsGrid: Kernel;
+  readonly compaction: CompactionKernels;
+
+  constructor(readonly device: GPUDevice) {
+    const c = cellWgsl;
+    const agent = (own: string, sampled = false) =>
+      compose(wgsl.rng, c.agents, ...(sampled ? [c.sample] : []), c.rules, own);
+    const make = (label: string, code: string, bindings: BindingKind[], entryPoint = 'main') =>
+      new Kernel(device, { label: `Cells.${label}`, code, entryPoint, bindings });
+    this.act = make('act', agent(c.act, true), [U, S, S, S, S, R, S, R, R]);
+    this.deposit = make('deposit', agent(c.deposit), [U, R, R, R, S], 'deposit');
+    this.choose = make('choose', agent(c.deposit), [U, R, R, R, S], 'choose');
+    this.density = make('density', c.density, [U, R, S]);
+    this.fields = make('fields', c.fields, [U, R, R, R, R, S]);
+    this.matrix = make('matrix', c.matrix, [U, R, R, R, R, R, R, S]);
+    this.scatter = make('scatter', agent(c.scatter), [U, R, R, S, S, R, R, R]);
+    this.census = make('census', agent(c.census), [U, S, S]);
+    this.nk = make('nk', agent(c.nk, true), [U, S, S, R, R, S, R, R]);
+    this.nkTally = make('nkTally', agent(c.nkTally), [U, S, S, R]);
+    this.metrics = make('metrics', agent(c.metrics, true), [U, R, R, R, R, S]);
+    this.metricsNk = make('metricsNk', agent(c.metricsNk), [U, R, S]);
+    this.metricsGrid = make('metricsGrid', agent(c.metricsGrid), [U, R, R, S]);
+    this.compaction = new CompactionKernels(device);
+  }
+}

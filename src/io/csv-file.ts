@@ -1,0 +1,35 @@
+// A CSV time series written as a run goes (Node only): each row reaches the file when it is
+// appended, so a long run that is killed still leaves every row it produced, and a reader can
+// follow the file while the run is going.
+
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { csvHeader, csvRows, type CsvColumn, type CsvValue } from './csv.ts';
+
+export class CsvWriter {
+  readonly path: string;
+  readonly columns: readonly CsvColumn[];
+  #rows = 0;
+
+  /** Creates `path` with the header line, replacing a file from an earlier run. */
+  constructor(path: string, columns: readonly CsvColumn[]) {
+    this.path = path;
+    this.columns = [...columns];
+    writeFileSync(path, csvHeader(this.columns));
+  }
+
+  /** Rows written so far, header not counted. */
+  get rowCount(): number {
+    return this.#rows;
+  }
+
+  append(row: ReadonlyArray<CsvValue>): void {
+    this.appendRows([row]);
+  }
+
+  // One write per call: a batch lands whole or (on an error in formatting) not at all.
+  appendRows(rows: ReadonlyArray<ReadonlyArray<CsvValue>>): void {
+    if (rows.length === 0) return;
+    appendFileSync(this.path, csvRows(this.columns.length, rows, this.#rows));
+    this.#rows += rows.length;
+  }
+}

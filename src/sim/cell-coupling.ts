@@ -1,0 +1,140 @@
+// The cells as the Simulation sees them: built from the scenario's experiment, wired to the
+// solvers' fields (or to constant fields where a physics is off), stepped around the field
+// solves, and sampled every metrics interval through a readback ring.
+import type { Gpu } from '../gpu/device.ts';
+import { readBuffer, storageFrom } from '../gpu/buffers.ts';
+import { ReadbackRing } from '../gpu/readback-ring.ts';
+import { plasmaConcentration, smacRegimen } from '../model/dosing.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { cellParamValues } from '../cells/cell-params.ts';
+import { Cells, type CellInputs } from '../cells/cells.ts';
+import { experimentOf, type Experiment } from '../cells/experiments.ts';
+import { agentArrays, cellsPerGridCell } from '../cells/initial.ts';
+import { CellKernels } from '../cells/kernels.ts';
+import { parseLedger, type LedgerSample } from '../cells/ledger.ts';
+import { BODY_FLOATS, TAG_WORDS, type AgentArrays } from '../cells/population.ts';
+import type { World } from './world.ts';
+
+export interface MetricsSample {
+  step: number;
+  timeMinutes: number;
+  ledger: LedgerSample;
+}
+
+/** Solver buffers the cells read where that physics is on. */
+export type SolverFields = Partial<Record<'po2' | 'smac' | 'pressure' | 'vonMises' | 'density' | 'stroma' | 'softening' | 'perfusion', GPUBuffer>>;
+
+export class CellCoupling {
+  readonly cells: Cells;
+  readonly experiment: Experiment;
+  readonly samples: MetricsSample[] = [];
+  /** Live cancer cells at the last capacity check (a few steps old). */
+  liveAtLastCheck: number;
+  private readonly ring: ReadbackRing<{ step: number; timeMinutes: number }>;
+  private readonly metricsEvery: number;
+  private readonly owned: GPUBuffer[] = [];
+
+  constructor(private readonly gpu: Gpu, private readonly scenario: Scenario, private readonly world: World, fields: SolverFields) {
+    const device = gpu.device;
+    const p = scenario.parameters;
+    const { nx, ny } = world;
+    const n = nx * ny;
+    this.experiment = experimentOf(scenario, world);
+    const constant = (label: string, value: number) => {
+      const b = storageFrom(device, `Cells.${label}`, new Float32Array(n).fill(value));
+      this.owned.push(b);
+      return b;
+    };
+    const capillary = new Float32Array(n);
+    for (const c of world.raster.cellIndex) capillary[c] = 1;
+    const inputs: CellInputs = {
+      po2: fields.po2 ?? constant('po2', p.vesselWallPO2MmHg),
+      smac: fields.smac ?? constant('noSmac', 0),
+      pressure: fields.pressure ?? constant('noPressure', 0),
+      vonMises: fields.vonMises ?? constant('noVonMises', 0),
+      density: fields.density ?? constant('density', 0),
+      ecmBase: storageFrom(device, 'Cells.ecmBase', this.experiment.ecmBase),
+      capillary: storageFrom(device, 'Cells.capillary', capillary),
+      softening: fields.softening ?? constant('noSoftening', 0),
+      perfusion: fields.perfusion ?? constant('noPerfusion', 0),
+    };
+    this.owned.push(inputs.ecmBase, inputs.capillary);
+    const cancer = agentArrays(scenario.seed, this.experiment.cancer);
+    this.liveAtLastCheck = cancer.count;
+    this.cells = new Cells(new CellKernels(device), { nx, ny }, cancer, this.experiment.nk, inputs, cellsPerGridCell(p));
+    this.metricsEvery = Math.max(1, Math.round(p.metricsIntervalMinutes / p.dtMinutes));
+    this.ring = new ReadbackRing(device, 'Cells.metrics', this.cells.ledger.size, (data, tag) => {
+      this.samples.push({ ...tag, ledger: parseLedger(data, ny) });
+    });
+  }
+
+  /** Capacity check, this step's parameters, and cells onto the grid. */
+  async beforeFields(encoder: GPUCommandEncoder, step: number, timeMinutes: number): Promise<GPUCommandEncoder> {
+    const checked = await this.cells.checkCapacity(encoder, step);
+    if (checked.live !== undefined) this.liveAtLastCheck = checked.live;
+    const p = this.scenario.parameters;
+    const plasma = this.scenario.physics.smac ? plasmaConcentration(smacRegimen(p), timeMinutes) : 0;
+    this.cells.writeParams(
+      cellParamValues(p, this.experiment.setting, {
+        nx: this.world.nx, ny: this.world.ny, hMicrons: this.world.hMicrons, capacity: this.cells.capacity,
+        seed: this.scenario.seed, step, plasmaSmacNM: plasma, nkCount: this.cells.nkCount,
+      }),
+      { max_softening: p.softenerMaxSoftening, pore: p.poreSizeMicrons, pore_compression: p.poreCompressionKPa },
+    );
+    this.cells.encodeDeposit(checked.encoder);
+    return checked.encoder;
+  }
+
+  /** Fields → cells, and a metrics sample when one is due (after the step, at its end time). */
+  afterFields(encoder: GPUCommandEncoder, step: number, timeMinutes: number): void {
+    this.cells.encodeAct(encoder);
+    if ((step + 1) % this.metricsEvery === 0) {
+      this.cells.encodeMetrics(encoder);
+      this.ring.record(encoder, this.cells.ledger, { step: step + 1, timeMinutes });
+    }
+  }
+
+  submitted(): void {
+    this.cells.submitted();
+    this.ring.submitted();
+  }
+
+  /** Every metrics sample recorded so far, delivered. */
+  async drain(): Promise<MetricsSample[]> {
+    await this.ring.drain();
+    return this.samples;
+  }
+
+  /** A sample of the present state, outside the metrics schedule (for the end of a run). */
+  async sampleNow(step: number, timeMinutes: number): Promise<MetricsSample> {
+    const encoder = this.gpu.device.createCommandEncoder({ label: 'Cells.sampleNow' });
+    this.cells.encodeMetrics(encoder);
+    this.gpu.device.queue.submit([encoder.finish()]);
+    return { step, timeMinutes, ledger: parseLedger(await readBuffer(this.gpu.device, this.cells.ledger), this.world.ny) };
+  }
+
+  /** The live cancer cells and NK cells, read back (tests and exports; never inside the loop). */
+  async readAgents(): Promise<{ cancer: AgentArrays; nk: { body: Float32Array; tag: Uint32Array } }> {
+    const device = this.gpu.device;
+    const pop = this.cells.population;
+    const census = new Uint32Array(await readBuffer(device, pop.census));
+    const count = census[3];
+    const { body, tag } = pop.current();
+    const cancer = {
+      count,
+      body: new Float32Array(count ? await readBuffer(device, body, count * BODY_FLOATS * 4) : new ArrayBuffer(0)),
+      tag: new Uint32Array(count ? await readBuffer(device, tag, count * TAG_WORDS * 4) : new ArrayBuffer(0)),
+      nextId: census[2],
+    };
+    const nk = this.cells.nkCount
+      ? { body: new Float32Array(await readBuffer(device, this.cells.nkBody)), tag: new Uint32Array(await readBuffer(device, this.cells.nkTag)) }
+      : { body: new Float32Array(0), tag: new Uint32Array(0) };
+    return { cancer, nk };
+  }
+
+  destroy(): void {
+    this.ring.destroy();
+    this.cells.destroy();
+    for (const b of this.owned) b.destroy();
+  }
+}
