@@ -87,24 +87,20 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     } else if (site.y > 0.0 && fate.z < chance(params.intravasation_rate * bio.y * site.y, dt)) {
       // Entering a capillary is a confined passage.
       t.y = CIRCULATING;
-      bio.w = 0.0;
-      bio.x *= params.iap_factor;
-      bio.y *= params.motility_factor;
-      bio.z = 0.0;
+      bio = squeezed(params, vec4<f32>(bio.xyz, 0.0));
       t.z += 1u;
       count(C_INTRAVASATIONS);
       count(C_SQUEEZES);
     } else {
       let turn = normal2(u.xy).x * sqrt(2.0 * dt / params.persistence);
-      pos.z += turn;
+      pos.z = wrap_angle(pos.z + turn);
       let v = params.speed * bio.y * pore_speed(site.x, params.nucleus) * stress_speed(here.w, params.stress_decay);
       let stride = v * dt * (vec2<f32>(cos(pos.z), sin(pos.z)) + vec2<f32>(params.bias_x, params.bias_y));
       let to = confine_to_domain(pos.xy, pos.xy + stride);
       let narrowest = min(sample_env(0.5 * (pos.xy + to), 1u).x, sample_env(to, 1u).x);
-      if (narrowest < params.critical_pore && length(to - pos.xy) > 0.0) {
-        bio.x *= params.iap_factor;
-        bio.y *= params.motility_factor;
-        bio.z = 0.0;
+      // A passage is entering a constriction: a cell already inside one is not squeezed again.
+      if (site.x >= params.critical_pore && narrowest < params.critical_pore && length(to - pos.xy) > 0.0) {
+        bio = squeezed(params, bio);
         t.z += 1u;
         count(C_SQUEEZES);
       }

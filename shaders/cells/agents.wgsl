@@ -108,10 +108,11 @@ fn agent_index(gid: vec3<u32>, nwg: vec3<u32>) -> u32 {
   return gid.x + gid.y * nwg.x * WG;
 }
 
-// Standard normal pair from two uniforms (Box–Muller); 1 − u keeps the log finite.
+// Standard normal pair from two uniforms (Box–Muller); 1 − u keeps the log finite, and the
+// angle stays in [−π, π) where cos and sin keep their promised accuracy.
 fn normal2(u: vec2<f32>) -> vec2<f32> {
   let r = sqrt(-2.0 * log(1.0 - u.x));
-  let a = 6.283185307179586 * u.y;
+  let a = 3.141592653589793 * (2.0 * u.y - 1.0);
   return vec2<f32>(r * cos(a), r * sin(a));
 }
 

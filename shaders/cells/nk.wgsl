@@ -1,7 +1,7 @@
 // NK cells patrol and kill (science.md "NK cells"): a persistent random walk at their own speed,
 // drawn up the tumour-cell density gradient; an NK cell with kills left and no refractory time
-// attacks the one cell exposed in its grid cell (deposit.wgsl) with probability
-// p0/(1 + β·max(I − 1, 0)). When several attack the same cell, the highest NK index wins: a
+// attacks the one cell exposed in its grid cell (deposit.wgsl) with the chance of a kill hazard
+// k/(1 + β·max(I − 1, 0)) over the step. When several attack the same cell, the highest NK index wins: a
 // deterministic choice. Storage per NK: nk_body[i] = (x µm, y µm, heading, refractory minutes
 // left); nk_tag[i] = (id, kills left, kills made, 1 + victim index or 0).
 // Bindings: params, nk_body, nk_tag, env, contact, killer, body, census.
@@ -25,7 +25,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   var t = nk_tag[i];
   let u = uniform4(params.seed, t.x, params.step, STREAM_NK);
   let dt = params.dt;
-  pos.z += normal2(u.xy).x * sqrt(2.0 * dt / params.persistence);
+  pos.z = wrap_angle(pos.z + normal2(u.xy).x * sqrt(2.0 * dt / params.persistence));
   let e = vec2<f32>(params.h, 0.0);
   let gradient = vec2<f32>(
     sample_env(pos.xy + e.xy, 1u).z - sample_env(pos.xy - e.xy, 1u).z,
@@ -44,7 +44,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     let victim = contact[3u * cell_at(pos.xy) + 2u];
     if (victim != 0u && victim - 1u < census[3]) {
       let iap = body[2u * (victim - 1u) + 1u].x;
-      if (u.z < params.nk_kill * nk_protection(params, iap)) {
+      if (u.z < chance(params.nk_kill * nk_protection(params, iap), params.dt)) {
         atomicMax(&killer[victim - 1u], i + 1u);
         t.w = victim;
       }

@@ -26,7 +26,9 @@ fn stress_speed(von_mises: f32, decay: f32) -> f32 {
 }
 
 fn smac_effect(p: CellParams, smac: f32) -> f32 {
-  let s = pow(max(smac, 0.0), p.smac_hill);
+  // pow(0, n) is exp2(n·log2 0) in WGSL: defined on most adapters, but not promised.
+  if (smac <= 0.0) { return 0.0; }
+  let s = pow(smac, p.smac_hill);
   return s / (s + pow(p.smac_ic50, p.smac_hill));
 }
 
@@ -47,4 +49,17 @@ fn anoikis_rate(p: CellParams, iap: f32) -> f32 {
 
 fn nk_protection(p: CellParams, iap: f32) -> f32 {
   return 1.0 / (1.0 + p.nk_protection * max(iap - 1.0, 0.0));
+}
+
+// A confined passage: IAP and speed rise by their factors, at most three passages' worth (the
+// study tested up to three rounds), and the squeeze clock restarts. bio = (I, m, hours since, timer).
+fn squeezed(p: CellParams, bio: vec4<f32>) -> vec4<f32> {
+  let iap = min(bio.x * p.iap_factor, pow(p.iap_factor, 3.0));
+  let m = min(bio.y * p.motility_factor, pow(p.motility_factor, 3.0));
+  return vec4<f32>(iap, m, 0.0, bio.w);
+}
+
+// Headings stay in [−π, π), where WGSL's cos and sin keep their promised accuracy.
+fn wrap_angle(a: f32) -> f32 {
+  return a - 6.283185307179586 * floor((a + 3.141592653589793) / 6.283185307179586);
 }

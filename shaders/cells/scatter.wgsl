@@ -32,7 +32,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     let size = vec2<f32>(f32(params.nx), f32(params.ny)) * params.h * 0.99999;
     let offset = 0.5 * params.nucleus * vec2<f32>(cos(a), sin(a));
     let d = census[0] + rank;
-    dst_body[2u * d] = vec4<f32>(clamp(pos.xy + offset, vec2<f32>(0.0), size), 6.283185307179586 * u.y, 0.0);
+    dst_body[2u * d] = vec4<f32>(clamp(pos.xy + offset, vec2<f32>(0.0), size), 3.141592653589793 * (2.0 * u.y - 1.0), 0.0);
     dst_body[2u * d + 1u] = bio;
     dst_tag[d] = vec4<u32>(census[2] + rank, t.y, t.z, t.w);
     pos = vec4<f32>(clamp(pos.xy - offset, vec2<f32>(0.0), size), pos.z, pos.w - 1.0);

@@ -70,7 +70,7 @@ export function cellParamValues(p: Params, setting: CellSetting, s: StepState): 
     medium_smac: setting.mediumSmacNM,
     medium_smac_minutes: setting.mediumSmacMinutes,
     medium_groups: setting.mediumGroups >>> 0,
-    nk_kill: p.nkKillProbability,
+    nk_kill: p.nkKillPerHour * PER_HOUR,
     nk_protection: p.nkIapProtection,
     nk_speed: p.nkSpeedUmPerMin,
     nk_bias: p.nkTumourBias,

@@ -8,6 +8,12 @@ const U: BindingKind = 'uniform';
 const R: BindingKind = 'read-only-storage';
 const S: BindingKind = 'storage';
 
+/** An agent kernel's WGSL: the shared RNG, layout, sampling where it reads the grid, rules, its own file. */
+export function agentCode(own: string, sampled = false): string {
+  const c = cellWgsl;
+  return compose(wgsl.rng, c.agents, ...(sampled ? [c.sample] : []), c.rules, own);
+}
+
 export class CellKernels {
   readonly act: Kernel;
   readonly deposit: Kernel;
@@ -26,23 +32,21 @@ export class CellKernels {
 
   constructor(readonly device: GPUDevice) {
     const c = cellWgsl;
-    const agent = (own: string, sampled = false) =>
-      compose(wgsl.rng, c.agents, ...(sampled ? [c.sample] : []), c.rules, own);
     const make = (label: string, code: string, bindings: BindingKind[], entryPoint = 'main') =>
       new Kernel(device, { label: `Cells.${label}`, code, entryPoint, bindings });
-    this.act = make('act', agent(c.act, true), [U, S, S, S, S, R, S, R, R]);
-    this.deposit = make('deposit', agent(c.deposit), [U, R, R, R, S], 'deposit');
-    this.choose = make('choose', agent(c.deposit), [U, R, R, R, S], 'choose');
+    this.act = make('act', agentCode(c.act, true), [U, S, S, S, S, R, S, R, R]);
+    this.deposit = make('deposit', agentCode(c.deposit), [U, R, R, R, S], 'deposit');
+    this.choose = make('choose', agentCode(c.deposit), [U, R, R, R, S], 'choose');
     this.density = make('density', c.density, [U, R, S]);
     this.fields = make('fields', c.fields, [U, R, R, R, R, S]);
     this.matrix = make('matrix', c.matrix, [U, R, R, R, R, R, R, S]);
-    this.scatter = make('scatter', agent(c.scatter), [U, R, R, S, S, R, R, R]);
-    this.census = make('census', agent(c.census), [U, S, S]);
-    this.nk = make('nk', agent(c.nk, true), [U, S, S, R, R, S, R, R]);
-    this.nkTally = make('nkTally', agent(c.nkTally), [U, S, S, R]);
-    this.metrics = make('metrics', agent(c.metrics, true), [U, R, R, R, R, S]);
-    this.metricsNk = make('metricsNk', agent(c.metricsNk), [U, R, S]);
-    this.metricsGrid = make('metricsGrid', agent(c.metricsGrid), [U, R, R, S]);
+    this.scatter = make('scatter', agentCode(c.scatter), [U, R, R, S, S, R, R, R]);
+    this.census = make('census', agentCode(c.census), [U, S, S]);
+    this.nk = make('nk', agentCode(c.nk, true), [U, S, S, R, R, S, R, R]);
+    this.nkTally = make('nkTally', agentCode(c.nkTally), [U, S, S, R]);
+    this.metrics = make('metrics', agentCode(c.metrics, true), [U, R, R, R, R, S]);
+    this.metricsNk = make('metricsNk', agentCode(c.metricsNk), [U, R, S]);
+    this.metricsGrid = make('metricsGrid', agentCode(c.metricsGrid), [U, R, R, S]);
     this.compaction = new CompactionKernels(device);
   }
 }

@@ -23,7 +23,8 @@ export function stressSpeed(vonMises: number, decay: number): number {
 }
 
 export function smacEffect(p: CellRuleParams, smac: number): number {
-  const s = Math.max(smac, 0) ** p.smac_hill;
+  if (smac <= 0) return 0;
+  const s = smac ** p.smac_hill;
   return s / (s + p.smac_ic50 ** p.smac_hill);
 }
 
@@ -42,6 +43,15 @@ export function anoikisRate(p: CellRuleParams, iap: number): number {
 
 export function nkProtection(p: CellRuleParams, iap: number): number {
   return 1 / (1 + p.nk_protection * Math.max(iap - 1, 0));
+}
+
+/** A confined passage on bio = (I, m, hours since, timer): capped at three passages' worth. */
+export function squeezed(p: CellRuleParams, bio: readonly number[]): number[] {
+  return [Math.min(bio[0] * p.iap_factor, p.iap_factor ** 3), Math.min(bio[1] * p.motility_factor, p.motility_factor ** 3), 0, bio[3]];
+}
+
+export function wrapAngle(a: number): number {
+  return a - 2 * Math.PI * Math.floor((a + Math.PI) / (2 * Math.PI));
 }
 
 function clamp(v: number, lo: number, hi: number): number {

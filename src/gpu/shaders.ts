@@ -6,6 +6,7 @@ import compact from '../../shaders/cells/compact.wgsl?raw';
 import cellAgents from '../../shaders/cells/agents.wgsl?raw';
 import cellSample from '../../shaders/cells/sample.wgsl?raw';
 import cellRules from '../../shaders/cells/rules.wgsl?raw';
+import cellRulesProbe from '../../shaders/cells/rules-probe.wgsl?raw';
 import cellAct from '../../shaders/cells/act.wgsl?raw';
 import cellDeposit from '../../shaders/cells/deposit.wgsl?raw';
 import cellDensity from '../../shaders/cells/density.wgsl?raw';
@@ -76,6 +77,8 @@ export const cellWgsl = {
   agents: cellAgents,
   sample: cellSample,
   rules: cellRules,
+  /** Test probe: every rule on rows of inputs (tests/gpu/cell-rules.test.ts). */
+  rulesProbe: cellRulesProbe,
   act: cellAct,
   deposit: cellDeposit,
   density: cellDensity,

@@ -51,3 +51,14 @@ export function packStruct(struct: ScalarStruct, values: Record<string, number>)
   });
   return data;
 }
+
+/** Field values by name from the struct's bytes: what a shader reads (f32 fields rounded). */
+export function unpackStruct(struct: ScalarStruct, data: ArrayBuffer): Record<string, number> {
+  const view = new DataView(data);
+  return Object.fromEntries(
+    struct.fields.map((f, i) => {
+      const at = 4 * i;
+      return [f.name, f.type === 'f32' ? view.getFloat32(at, true) : f.type === 'u32' ? view.getUint32(at, true) : view.getInt32(at, true)];
+    }),
+  );
+}

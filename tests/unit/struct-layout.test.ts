@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packNamed, scalarStruct, slotOf } from '../../src/gpu/struct-layout.ts';
+import { packNamed, scalarStruct, slotOf, unpackStruct } from '../../src/gpu/struct-layout.ts';
 
 const CODE = `
 struct Params {
@@ -21,6 +21,11 @@ describe('WGSL struct layout', () => {
     expect(view.getUint32(0, true)).toBe(7);
     expect(view.getFloat32(4, true)).toBe(0.5);
     expect(view.getInt32(8, true)).toBe(-3);
+  });
+
+  it('unpacks what it packed, with f32 fields rounded as the shader reads them', () => {
+    const s = scalarStruct(CODE, 'Params');
+    expect(unpackStruct(s, packNamed(CODE, 'Params', { cells: 4e9, dt: 0.1, shift: -3 }))).toEqual({ cells: 4e9, dt: Math.fround(0.1), shift: -3 });
   });
 
   it('refuses a missing or unknown field, naming it', () => {

@@ -1,0 +1,32 @@
+// Every cell rule of rules.wgsl evaluated on rows of inputs, so tests can hold each against its
+// double-precision twin in src/cells/rules.ts (tests/gpu/cell-rules.test.ts).
+// Bindings: params, rows, out. Dispatch: linearGroups(row count, WG).
+//   rows[3r]     = (pO2 mmHg, stress kPa, density, pore µm)
+//   rows[3r + 1] = (von Mises kPa, SMAC nM, IAP, motility)
+//   rows[3r + 2] = (hazard per minute, dt minutes, unused, unused)
+//   out[3r]      = (chance, division_rate, pore_speed, stress_speed)
+//   out[3r + 1]  = (smac_effect, next_iap with that effect, next_motility, anoikis_rate)
+//   out[3r + 2]  = (nk_protection, 0, 0, 0)
+override WG: u32 = 64u;
+
+@group(0) @binding(0) var<uniform> params: CellParams;
+@group(0) @binding(1) var<storage, read> rows: array<vec4<f32>>;
+@group(0) @binding(2) var<storage, read_write> out: array<vec4<f32>>;
+
+@compute @workgroup_size(WG)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let r = agent_index(gid, nwg);
+  if (3u * r >= arrayLength(&rows)) { return; }
+  let a = rows[3u * r];
+  let b = rows[3u * r + 1u];
+  let c = rows[3u * r + 2u];
+  let effect = smac_effect(params, b.y);
+  out[3u * r] = vec4<f32>(
+    chance(c.x, c.y),
+    division_rate(params, a.x, a.y, a.z),
+    pore_speed(a.w, params.nucleus),
+    stress_speed(b.x, params.stress_decay),
+  );
+  out[3u * r + 1u] = vec4<f32>(effect, next_iap(params, b.z, effect), next_motility(params, b.w), anoikis_rate(params, b.z));
+  out[3u * r + 2u] = vec4<f32>(nk_protection(params, b.z), 0.0, 0.0, 0.0);
+}
