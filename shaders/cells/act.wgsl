@@ -94,12 +94,13 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     } else {
       let turn = normal2(u.xy).x * sqrt(2.0 * dt / params.persistence);
       pos.z = wrap_angle(pos.z + turn);
-      let v = params.speed * bio.y * pore_speed(site.x, params.nucleus) * stress_speed(here.w, params.stress_decay);
+      let pore = pore_at(pos.xy);
+      let v = params.speed * bio.y * pore_speed(pore, params.nucleus) * stress_speed(here.w, params.stress_decay);
       let stride = v * dt * (vec2<f32>(cos(pos.z), sin(pos.z)) + vec2<f32>(params.bias_x, params.bias_y));
       let to = confine_to_domain(pos.xy, pos.xy + stride);
-      let narrowest = min(sample_env(0.5 * (pos.xy + to), 1u).x, sample_env(to, 1u).x);
+      let narrowest = min(pore_at(0.5 * (pos.xy + to)), pore_at(to));
       // A passage is entering a constriction: a cell already inside one is not squeezed again.
-      if (site.x >= params.critical_pore && narrowest < params.critical_pore && length(to - pos.xy) > 0.0) {
+      if (pore >= params.critical_pore && narrowest < params.critical_pore && length(to - pos.xy) > 0.0) {
         bio = squeezed(params, bio);
         t.z += 1u;
         count(C_SQUEEZES);

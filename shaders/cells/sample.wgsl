@@ -14,3 +14,9 @@ fn sample_env(p: vec2<f32>, part: u32) -> vec4<f32> {
   let d = env[2u * (j1 * params.nx + i1) + part];
   return mix(mix(a, b, f.x), mix(c, d, f.x), f.y);
 }
+
+// Pore size is a property of the grid cell the point lies in: read as is, not interpolated, so a
+// membrane one cell thick stays a sharp barrier (interpolation would open gaps at its ends).
+fn pore_at(p: vec2<f32>) -> f32 {
+  return env[2u * cell_at(p) + 1u].x;
+}

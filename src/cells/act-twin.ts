@@ -101,12 +101,13 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
       count('squeezes');
     } else {
       pos[2] = wrapAngle(pos[2] + normal2(u[0], u[1])[0] * Math.sqrt((2 * dt) / p.persistence));
-      const v = p.speed * bio[1] * poreSpeed(site[0], p.nucleus) * stressSpeed(here[3], p.stress_decay);
+      const pore = poreAt(p, env, pos[0], pos[1]);
+      const v = p.speed * bio[1] * poreSpeed(pore, p.nucleus) * stressSpeed(here[3], p.stress_decay);
       reach = v * dt;
       const to = confineToDomain(p, pos[0], pos[0] + reach * (Math.cos(pos[2]) + p.bias_x), pos[1] + reach * (Math.sin(pos[2]) + p.bias_y));
-      const middle = sampleEnv(p, env, 0.5 * (pos[0] + to[0]), 0.5 * (pos[1] + to[1]), 1)[0];
-      const narrowest = Math.min(middle, sampleEnv(p, env, to[0], to[1], 1)[0]);
-      if (!lt('squeeze', 'field', site[0], p.critical_pore) && lt('squeeze', 'path', narrowest, p.critical_pore) && Math.hypot(to[0] - pos[0], to[1] - pos[1]) > 0) {
+      const middle = poreAt(p, env, 0.5 * (pos[0] + to[0]), 0.5 * (pos[1] + to[1]));
+      const narrowest = Math.min(middle, poreAt(p, env, to[0], to[1]));
+      if (!lt('squeeze', 'field', pore, p.critical_pore) && lt('squeeze', 'path', narrowest, p.critical_pore) && Math.hypot(to[0] - pos[0], to[1] - pos[1]) > 0) {
         squeeze(p, bio, t);
         count('squeezes');
       }
@@ -177,6 +178,13 @@ export function normal2(u: number, v: number): [number, number] {
   const r = Math.sqrt(-2 * Math.log(1 - u));
   const a = Math.PI * (2 * v - 1);
   return [r * Math.cos(a), r * Math.sin(a)];
+}
+
+/** The pore size of the grid cell a point lies in (pore_at in shaders/cells/sample.wgsl). */
+export function poreAt(p: CellRuleParams, env: ArrayLike<number>, x: number, y: number): number {
+  const i = clamp(Math.floor(x / p.h), 0, p.nx - 1);
+  const j = clamp(Math.floor(y / p.h), 0, p.ny - 1);
+  return env[8 * (j * p.nx + i) + 4];
 }
 
 /** Bilinear in cell centres, clamped at the edges (sample_env in shaders/cells/sample.wgsl). */
