@@ -10,6 +10,7 @@ import { nonFinite, readouts, stats } from '../sim/readouts.ts';
 import { prepareOutputDir, writeFileAtomic } from '../io/output-dir.ts';
 import { writeFields } from '../io/run-output.ts';
 import { createProgress } from './progress.ts';
+import { CellsOutput, METRICS_FILE, readoutLines } from './run-cells.ts';
 
 export async function loadScenario(path: string | undefined): Promise<Scenario> {
   if (!path || path === 'default') return DEFAULT_SCENARIO;
@@ -36,18 +37,27 @@ export async function runCommand(options: RunOptions): Promise<number> {
   console.error(`confine run: ${scenario.name} on ${describeAdapter(gpu.report)} → ${dir}`);
   const started = performance.now();
   const sim = new Simulation(gpu, scenario);
-  const steps = options.steps ?? (scenario.kind === 'tissue' ? sim.stepCount : 1);
+  // Tissue and assays run for their duration; the verification kinds are one steady solve.
+  const steps = options.steps ?? (scenario.kind === 'tissue' || scenario.kind === 'assay' ? sim.stepCount : 1);
+  const cellsOutput = sim.cells ? new CellsOutput(dir, scenario, sim.cells) : undefined;
+  // Once every injected cell has died or extravasated, a tail-vein run has nothing left to decide.
+  const stopWhenEmpty = scenario.assay?.type === 'tail-vein';
   const progress = createProgress(steps, scenario.name);
   for (let s = 0; s < steps; s++) {
     await sim.step();
     // Keep the queue a few steps deep and let the bar follow the GPU; results are not read here.
     if (s % 4 === 3 || s === steps - 1) await gpu.device.queue.onSubmittedWorkDone();
+    cellsOutput?.poll();
     progress.update(s + 1, `day ${(sim.timeMinutes / 1440).toFixed(1)}`);
+    if (stopWhenEmpty && sim.cells?.liveAtLastCheck === 0) break;
   }
   progress.done();
+  const cells = await cellsOutput?.finish(sim.steps, sim.timeMinutes);
   const fields = await snapshot(sim);
   const wallSeconds = (performance.now() - started) / 1000;
-  const files = await writeFields(dir, fields, sim.world.nx, sim.world.ny, sim.world.hMicrons);
+  // An assay's dish has no tissue fields worth a picture; its readouts are the cells'.
+  const files = scenario.kind === 'assay' ? [] : await writeFields(dir, fields, sim.world.nx, sim.world.ny, sim.world.hMicrons);
+  if (cells) files.push(METRICS_FILE);
   const bad = nonFinite(fields);
   const summary = {
     scenario: scenario.name,
@@ -55,10 +65,12 @@ export async function runCommand(options: RunOptions): Promise<number> {
     seed: scenario.seed,
     adapter: gpu.report,
     grid: { nx: sim.world.nx, ny: sim.world.ny, dxMicrons: sim.world.hMicrons },
-    steps,
+    steps: sim.steps,
     simulatedDays: sim.timeMinutes / 1440,
     wallSeconds,
     readouts: readouts(scenario, sim.world, fields),
+    cellReadouts: cells?.readout,
+    metricsRows: cells?.rows,
     fields: Object.fromEntries(fields.map((f) => [f.name, { unit: f.unit, ...stats(f.data) }])),
     nonFiniteFields: bad,
     files: [...files, 'summary.json'],
@@ -69,6 +81,7 @@ export async function runCommand(options: RunOptions): Promise<number> {
   gpu.destroy();
   console.error(`wrote ${summary.files.length} files in ${wallSeconds.toFixed(1)} s`);
   for (const [k, v] of Object.entries(summary.readouts)) console.error(`  ${k}: ${v.toPrecision(4)}`);
+  if (cells) for (const line of readoutLines(cells.readout)) console.error(`  ${line}`);
   if (gpuErrors.length) {
     console.error(`error: the GPU reported ${gpuErrors.length} error(s) during the run (above); the results are not trustworthy`);
     return 4;

@@ -89,7 +89,7 @@ export const CELL_TABLE = [
   { key: 'nkTumourBias', default: 0.3, min: 0, max: 1, step: 0.05, unit: '1', apply: 'live',
     group: 'Immune', tag: 'D', label: 'NK drift up the tumour-cell gradient',
     source: 'fraction of each step aimed up the density gradient' },
-  { key: 'nkKillPerHour', default: 0.3, min: 0, max: 100, step: 0.01, unit: '1/h', apply: 'live',
+  { key: 'nkKillPerHour', default: 0.05, min: 0, max: 100, step: 0.01, unit: '1/h', apply: 'live',
     group: 'Immune', tag: 'D', label: 'Kill hazard of an NK cell in contact with an unprimed cell',
     source: 'calibrated so about half of control targets die in the 24 h co-culture at 20 NK per target' },
   { key: 'nkIapProtection', default: 1.5, min: 0, max: 50, step: 0.1, unit: '1', apply: 'live',

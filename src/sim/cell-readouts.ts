@@ -1,0 +1,112 @@
+// The cells' metrics samples as a time series (one CSV row per sample, units in the header) and
+// as the headline numbers of a tissue run. Pure: no GPU, so tests feed it hand-made samples.
+import type { Scenario } from '../model/scenario.ts';
+import type { CsvColumn } from '../io/csv.ts';
+import { stressPercentile, type CounterName, type GroupSample, type LedgerSample } from '../cells/ledger.ts';
+import type { MetricsSample } from './cell-coupling.ts';
+
+const MINUTES_PER_DAY = 1440;
+
+/** Live cells by compartment and the per-sample group numbers, summed over every group. */
+export interface GroupTotals {
+  tissue: number;
+  suspended: number;
+  circulating: number;
+  lung: number;
+  held: number;
+  primed: number;
+  iapSum: number;
+  hypoxic: number;
+}
+
+export function groupTotals(groups: readonly GroupSample[]): GroupTotals {
+  const t: GroupTotals = { tissue: 0, suspended: 0, circulating: 0, lung: 0, held: 0, primed: 0, iapSum: 0, hypoxic: 0 };
+  for (const g of groups) {
+    for (const k of Object.keys(t) as (keyof GroupTotals)[]) t[k] += g[k];
+  }
+  return t;
+}
+
+export function liveCells(t: GroupTotals): number {
+  return t.tissue + t.suspended + t.circulating + t.lung + t.held;
+}
+
+/** a / b, NaN when there is nothing to divide by (written `NaN` in the CSV, null in JSON). */
+export function ratio(a: number, b: number): number {
+  return b > 0 ? a / b : NaN;
+}
+
+interface Context {
+  sample: MetricsSample;
+  ledger: LedgerSample;
+  totals: GroupTotals;
+  physics: Scenario['physics'];
+}
+
+interface Column extends CsvColumn {
+  value(c: Context): number;
+}
+
+// Where a physics is off the cells read a placeholder constant (see cell-coupling.ts), so a
+// quantity computed from it would look measured; it is written NaN instead.
+const when = (on: boolean, value: number) => (on ? value : NaN);
+const counter = (name: string, key: CounterName): Column => ({ name, unit: 'cells', value: (c) => c.ledger.counters[key] });
+
+const COLUMNS: readonly Column[] = [
+  { name: 'time', unit: 'day', value: (c) => c.sample.timeMinutes / MINUTES_PER_DAY },
+  { name: 'step', unit: '1', value: (c) => c.sample.step },
+  { name: 'live_tissue', unit: 'cells', value: (c) => c.totals.tissue },
+  { name: 'live_circulating', unit: 'cells', value: (c) => c.totals.circulating },
+  { name: 'live_lung', unit: 'cells', value: (c) => c.totals.lung },
+  { name: 'live_suspended', unit: 'cells', value: (c) => c.totals.suspended },
+  { name: 'live_held', unit: 'cells', value: (c) => c.totals.held },
+  { name: 'primed_fraction', unit: '1', value: (c) => ratio(c.totals.primed, c.totals.tissue) },
+  { name: 'mean_iap', unit: '1', value: (c) => ratio(c.totals.iapSum, liveCells(c.totals)) },
+  { name: 'hypoxic_fraction', unit: '1', value: (c) => when(c.physics.oxygen, ratio(c.totals.hypoxic, c.totals.tissue)) },
+  { name: 'stress_p50', unit: 'kPa', value: (c) => when(c.physics.mechanics, stressPercentile(c.ledger.stressHistogram, 0.5)) },
+  { name: 'stress_p90', unit: 'kPa', value: (c) => when(c.physics.mechanics, stressPercentile(c.ledger.stressHistogram, 0.9)) },
+  { name: 'stress_max', unit: 'kPa', value: (c) => when(c.physics.mechanics, c.ledger.grid.stressMax) },
+  { name: 'perfused_vessel_fraction', unit: '1', value: (c) => when(c.physics.perfusion, ratio(c.ledger.grid.perfusionSum, c.ledger.grid.capillaries)) },
+  { name: 'tumour_mean_po2', unit: 'mmHg', value: (c) => when(c.physics.oxygen, ratio(c.ledger.grid.po2Sum, c.ledger.grid.tumourCells)) },
+  { name: 'tumour_mean_smac', unit: 'nM', value: (c) => when(c.physics.smac, ratio(c.ledger.grid.smacSum, c.ledger.grid.tumourCells)) },
+  { name: 'mean_smac_effect', unit: '1', value: (c) => ratio(c.ledger.smacEffectSum, c.totals.tissue) },
+  { name: 'ever_squeezed_fraction', unit: '1', value: (c) => ratio(c.ledger.everSqueezed, c.totals.tissue) },
+  counter('squeezes', 'squeezes'),
+  counter('intravasations', 'intravasations'),
+  counter('lung_arrests', 'lungArrests'),
+  // Cells that outlived the lung phase: the survivors of the circulation.
+  counter('extravasated', 'extravasated'),
+  counter('lung_metastases', 'metastases'),
+  counter('deaths_necrosis', 'necrosis'),
+  counter('deaths_anoikis_tissue', 'anoikisTissue'),
+  counter('deaths_anoikis_suspended', 'anoikisSuspended'),
+  counter('deaths_anoikis_blood', 'anoikisBlood'),
+  counter('deaths_anoikis_lung', 'anoikisLung'),
+  counter('deaths_nk_tissue', 'nkTissue'),
+  counter('deaths_nk_blood', 'nkBlood'),
+  counter('divisions', 'divisions'),
+  counter('deferred_divisions', 'deferredDivisions'),
+  { name: 'circulation_survival', unit: '1', value: (c) => circulationSurvival(c.ledger.counters) },
+];
+
+/** Of the cells whose time in the circulation ended, the fraction that extravasated. */
+export function circulationSurvival(k: Record<CounterName, number>): number {
+  return ratio(k.extravasated, k.extravasated + k.anoikisBlood + k.anoikisLung + k.nkBlood);
+}
+
+export function metricsColumns(): CsvColumn[] {
+  return COLUMNS.map(({ name, unit }) => ({ name, unit }));
+}
+
+export function metricsRow(sample: MetricsSample, scenario: Scenario): number[] {
+  const c: Context = { sample, ledger: sample.ledger, totals: groupTotals(sample.ledger.groups), physics: scenario.physics };
+  return COLUMNS.map((col) => col.value(c));
+}
+
+/** The headline numbers of a tissue run: the metrics row of the final state, keyed by column name (units as in the CSV header). */
+export function tissueReadout(sample: MetricsSample, scenario: Scenario): Record<string, number | null> {
+  const row = metricsRow(sample, scenario);
+  return Object.fromEntries(COLUMNS.map((col, i) => [col.name, Number.isFinite(row[i]) ? row[i] : null]));
+}
+
+export { assayReadout, transwellMembraneRow } from './assay-readouts.ts';
