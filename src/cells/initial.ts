@@ -56,7 +56,7 @@ export interface NkArrays {
   tag: Uint32Array;
 }
 
-/** Kill capacity: none with the inactive fraction, else 1 + a geometric number with the given mean. */
+/** Kill capacity: none with the inactive fraction, else 1 + a geometric number, so that active NK cells kill `meanKills` on average. */
 export function nkCapacity(u: number, v: number, inactiveFraction: number, meanKills: number): number {
   if (u < inactiveFraction) return 0;
   const q = 1 - 1 / meanKills;

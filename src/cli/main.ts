@@ -9,6 +9,7 @@ import { benchCommand } from './bench.ts';
 const USAGE = `usage:
   confine run [scenario.json | default] --out DIR [--steps N]
       run a scenario headless; writes fields.vti (ParaView), one PNG per field, summary.json
+      (with cells: metrics.csv and the tissue's or assay's readout; assays write no field files)
   confine verify [--markdown FILE] [--json FILE]
       closed-form verification suite: case, grid, error norm, observed order
   confine bench [--sizes 256,512,1024,2048] [--repeats N] [--json FILE]
