@@ -121,4 +121,5 @@ const SAMPLE: u32 = 144u;          // per group: tissue, suspended, circulating,
 const PER_GROUP_SAMPLE: u32 = 8u;  //   primed, Σ I·256, hypoxic
 const GLOBAL: u32 = 400u;          // Σ SMAC effect·1024 (tissue), ever squeezed (tissue), NK kills 0…5+
 const HISTOGRAM: u32 = 416u;       // 64 bins of p_s over tumour grid cells, 0.25 kPa each
-const ROWS: u32 = 480u;            // per grid row 8 f32 (metrics-grid.wgsl)
+const ROWS: u32 = 480u;            // per grid row ROW_SUMS f32 (metrics-grid.wgsl)
+const ROW_SUMS: u32 = 10u;

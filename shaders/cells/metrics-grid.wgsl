@@ -1,6 +1,7 @@
 // One metrics sample of the grid, a row per invocation summed in order (so it repeats bit for
-// bit): per row j, at ROWS + 8j as f32 bits — capillary cells, Σ perfusion over them, tumour
-// cells (density ≥ 0.5), and over tumour cells Σ pO2, hypoxic cells, Σ p_s, Σ SMAC, max p_s;
+// bit): per row j, at ROWS + ROW_SUMS·j as f32 bits — capillary cells, Σ perfusion over them,
+// tumour cells (density ≥ 0.5), and over tumour cells Σ pO2, hypoxic cells, Σ p_s, Σ SMAC,
+// max p_s, capillaries, Σ perfusion over those capillaries;
 // and a histogram of p_s over tumour cells (0.25 kPa bins, the last one open) for percentiles.
 // Bindings: params, env, capillary, ledger. Dispatch: linearGroups(ny, WG).
 override WG: u32 = 64u;
@@ -14,7 +15,7 @@ override WG: u32 = 64u;
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
   let j = agent_index(gid, nwg);
   if (j >= params.ny) { return; }
-  var sums = array<f32, 8>(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+  var sums = array<f32, ROW_SUMS>(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
   for (var i = 0u; i < params.nx; i++) {
     let c = j * params.nx + i;
     let fields = env[2u * c];
@@ -30,8 +31,12 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
       sums[5] += fields.z;
       sums[6] += fields.y;
       sums[7] = max(sums[7], fields.z);
+      if (capillary[c] > 0.0) {
+        sums[8] += 1.0;
+        sums[9] += site.y;
+      }
       atomicAdd(&ledger[HISTOGRAM + u32(clamp(fields.z / 0.25, 0.0, 63.0))], 1u);
     }
   }
-  for (var k = 0u; k < 8u; k++) { atomicStore(&ledger[ROWS + 8u * j + k], bitcast<u32>(sums[k])); }
+  for (var k = 0u; k < ROW_SUMS; k++) { atomicStore(&ledger[ROWS + ROW_SUMS * j + k], bitcast<u32>(sums[k])); }
 }

@@ -18,12 +18,13 @@ const HISTOGRAM = 416;
 export const HISTOGRAM_BINS = 64;
 export const HISTOGRAM_KPA = 0.25;
 const ROWS = 480;
+const ROW_SUMS = 10;
 
 /** First word of the part cleared before each sample. */
 export const SAMPLE_WORD = SAMPLE;
 
 export function ledgerWords(ny: number): number {
-  return ROWS + 8 * ny;
+  return ROWS + ROW_SUMS * ny;
 }
 
 export interface GroupSample {
@@ -51,6 +52,9 @@ export interface GridSample {
   stressSum: number;
   smacSum: number;
   stressMax: number;
+  /** Capillaries inside the tumour (density ≥ 0.5), and Σ perfusion over them. */
+  tumourCapillaries: number;
+  tumourPerfusionSum: number;
 }
 
 export interface LedgerSample {
@@ -77,9 +81,9 @@ export function parseLedger(data: ArrayBuffer, ny: number): LedgerSample {
       nkKilled: u[c], anoikisDied: u[c + 1], survivedWindow: u[c + 2], metastases: u[c + 3],
     });
   }
-  const grid: GridSample = { capillaries: 0, perfusionSum: 0, tumourCells: 0, po2Sum: 0, hypoxicCells: 0, stressSum: 0, smacSum: 0, stressMax: 0 };
+  const grid: GridSample = { capillaries: 0, perfusionSum: 0, tumourCells: 0, po2Sum: 0, hypoxicCells: 0, stressSum: 0, smacSum: 0, stressMax: 0, tumourCapillaries: 0, tumourPerfusionSum: 0 };
   for (let j = 0; j < ny; j++) {
-    const r = ROWS + 8 * j;
+    const r = ROWS + ROW_SUMS * j;
     grid.capillaries += f[r];
     grid.perfusionSum += f[r + 1];
     grid.tumourCells += f[r + 2];
@@ -88,6 +92,8 @@ export function parseLedger(data: ArrayBuffer, ny: number): LedgerSample {
     grid.stressSum += f[r + 5];
     grid.smacSum += f[r + 6];
     grid.stressMax = Math.max(grid.stressMax, f[r + 7]);
+    grid.tumourCapillaries += f[r + 8];
+    grid.tumourPerfusionSum += f[r + 9];
   }
   return {
     counters,
