@@ -3,6 +3,7 @@
 //   modulus E = E_base·(1 − S_max·S·stroma) + (E_tumour − E_base)·min(ρ, 1) outside the stroma
 //   (the agent acts on the desmoplastic stroma; tumour tissue is as stiff as its cells are dense)
 //   stored growth strain ε: dε/dt = r_g·ρ·(1 − S_max·S), capped at ε_max  (ρ: cell density 0–1)
+//   eigenstrain = ε·(1 − S_max·S): depleting the matrix also releases strain already stored
 // The agent depletes collagen/HA: it softens the confining stroma and slows the storage of growth
 // strain, the two levers that set solid stress (science-reference.md §2.6, items 1–2).
 // Units: E in kPa, rates per day. Bindings: params, density, stroma, base_E, softener, softening
@@ -43,5 +44,5 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   growth[c] = g;
   let tumour = select(0.0, (params.tumour_E - base_E[c]) * min(density[c], 1.0), stroma[c] == 0.0);
   E[c] = base_E[c] * (1.0 - params.max_softening * S * stroma[c]) + tumour;
-  eigenstrain[c] = g;
+  eigenstrain[c] = g * relief;
 }

@@ -171,7 +171,7 @@ const FIELD_TABLE = [
   { key: 'softenerMaxSoftening', default: 0.5, min: 0, max: 0.95, step: 0.05, unit: '1', apply: 'live',
     group: 'Softening agent', tag: 'D', label: 'Largest fractional stroma softening',
     source: 'falls in stroma stiffness and stored growth strain; percentages not found (§2.1)' },
-  { key: 'softenerRatePerDay', default: 0.3, min: 0, max: 10, step: 0.01, unit: '1/day', apply: 'live',
+  { key: 'softenerRatePerDay', default: 1, min: 0, max: 10, step: 0.01, unit: '1/day', apply: 'live',
     group: 'Softening agent', tag: 'D', label: 'Softening rate at unit tissue level',
     source: 'rate of approach to the largest softening' },
 ] as const satisfies readonly Entry[];

@@ -28,6 +28,8 @@ export class CellCoupling {
   readonly cells: Cells;
   readonly experiment: Experiment;
   readonly samples: MetricsSample[] = [];
+  /** The deposited cell density the fields read (relative to full packing). */
+  readonly density: GPUBuffer;
   /** Live cancer cells at the last capacity check (a few steps old). */
   liveAtLastCheck: number;
   private readonly ring: ReadbackRing<{ step: number; timeMinutes: number }>;
@@ -59,6 +61,7 @@ export class CellCoupling {
       perfusion: fields.perfusion ?? constant('noPerfusion', 0),
     };
     this.owned.push(inputs.ecmBase, inputs.capillary);
+    this.density = inputs.density;
     const cancer = agentArrays(scenario.seed, this.experiment.cancer);
     this.liveAtLastCheck = cancer.count;
     this.cells = new Cells(new CellKernels(device), { nx, ny }, cancer, this.experiment.nk, inputs, cellsPerGridCell(p));
@@ -111,6 +114,18 @@ export class CellCoupling {
     this.cells.encodeMetrics(encoder);
     this.gpu.device.queue.submit([encoder.finish()]);
     return { step, timeMinutes, ledger: parseLedger(await readBuffer(this.gpu.device, this.cells.ledger), this.world.ny) };
+  }
+
+  /** Pore diameter (µm) and ECM density (relative) per grid cell, as the cells last saw them. */
+  async matrixFields(): Promise<{ pore: Float32Array; ecm: Float32Array }> {
+    const env = new Float32Array(await readBuffer(this.gpu.device, this.cells.env));
+    const n = this.world.nx * this.world.ny;
+    const pore = new Float32Array(n), ecm = new Float32Array(n);
+    for (let c = 0; c < n; c++) {
+      pore[c] = env[8 * c + 4];
+      ecm[c] = env[8 * c + 7];
+    }
+    return { pore, ecm };
   }
 
   /** The live cancer cells and NK cells, read back (tests and exports; never inside the loop). */

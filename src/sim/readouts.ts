@@ -33,11 +33,13 @@ export function readouts(scenario: Scenario, world: World, fields: FieldSnapshot
   const core: number[] = [];
   const tumour: number[] = [];
   const cx = (nx * h) / 2, cy = (ny * h) / 2;
+  // Where the cells are now (deposited by the agents), or the initial tumour without cells.
+  const density = get('cell density') ?? world.density;
   for (let j = 0; j < ny; j++) {
     for (let i = 0; i < nx; i++) {
       const r = Math.hypot((i + 0.5) * h - cx, (j + 0.5) * h - cy);
       if (r < p.tumourRadiusMicrons / 2) core.push(j * nx + i);
-      if (world.density[j * nx + i] >= 0.5) tumour.push(j * nx + i);
+      if (density[j * nx + i] >= 0.5) tumour.push(j * nx + i);
     }
   }
   const mean = (data: Float32Array | undefined, idx: number[]) =>

@@ -21,7 +21,14 @@ export async function snapshot(sim: Simulation): Promise<FieldSnapshot[]> {
   const out: FieldSnapshot[] = [];
   const cell = async (name: string, unit: string, map: ColorMapName, buffer: GPUBuffer) =>
     out.push({ name, unit, map, data: await readF32(device, buffer, cells), components: 1, at: 'cell' });
-  out.push({ name: 'cell density', unit: '1', map: 'viridis', data: sim.world.density, components: 1, at: 'cell' });
+  if (sim.cells) {
+    await cell('cell density', '1', 'viridis', sim.cells.density);
+    const matrix = await sim.cells.matrixFields();
+    out.push({ name: 'pore size', unit: 'µm', map: 'viridis', data: matrix.pore, components: 1, at: 'cell' });
+    out.push({ name: 'ECM density', unit: '1', map: 'viridis', data: matrix.ecm, components: 1, at: 'cell' });
+  } else {
+    out.push({ name: 'cell density', unit: '1', map: 'viridis', data: sim.world.density, components: 1, at: 'cell' });
+  }
   if (sim.oxygen) {
     await cell('oxygen', 'mmHg', 'viridis', sim.oxygen.pO2);
     await cell('perfusion', '1', 'viridis', sim.oxygen.perfusion);
