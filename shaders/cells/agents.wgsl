@@ -66,6 +66,7 @@ struct CellParams {
   nucleus: f32,
   critical_pore: f32,
   iap_factor: f32,
+  squeeze_refractory: f32,
   motility_factor: f32,
   iap_relax: f32,
   anoikis_rate: f32,

@@ -1,5 +1,5 @@
 // One metrics sample of the cancer cells, by group: how many in each compartment, how many
-// primed (I ≥ the primed level), Σ I in 1/256 (integers, so the sum is the same in any thread
+// tissue cells primed (I ≥ the primed level), Σ I in 1/256 (integers, so the sum is the same in any thread
 // order), how many tissue cells sit below the hypoxia threshold; and over all tissue cells
 // Σ SMAC effect in 1/1024 and how many ever squeezed.
 // Bindings: params, body, tag, census, env, ledger. Dispatch: linearGroups(capacity, WG).
@@ -20,9 +20,9 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   let iap = body[2u * i + 1u].x;
   let base = SAMPLE + min(t.w, GROUPS - 1u) * PER_GROUP_SAMPLE;
   atomicAdd(&ledger[base + min(t.y, HELD)], 1u);
-  if (iap >= params.primed_iap) { atomicAdd(&ledger[base + 5u], 1u); }
   atomicAdd(&ledger[base + 6u], u32(round(iap * 256.0)));
   if (t.y == TISSUE) {
+    if (iap >= params.primed_iap) { atomicAdd(&ledger[base + 5u], 1u); }
     let here = sample_env(body[2u * i].xy, 0u);
     if (here.x < params.hypoxia_readout) { atomicAdd(&ledger[base + 7u], 1u); }
     atomicAdd(&ledger[GLOBAL], u32(round(smac_effect(params, here.y) * 1024.0)));

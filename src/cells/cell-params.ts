@@ -56,6 +56,7 @@ export function cellParamValues(p: Params, setting: CellSetting, s: StepState): 
     nucleus: p.nucleusDiameterMicrons,
     critical_pore: p.criticalPoreMicrons,
     iap_factor: p.squeezeIapFactor,
+    squeeze_refractory: p.squeezeRefractoryHours,
     motility_factor: p.squeezeMotilityFactor,
     iap_relax: p.iapRelaxationDays * 1440,
     anoikis_rate: p.anoikisRatePerHour * PER_HOUR,
