@@ -99,10 +99,10 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
       let stride = v * dt * (vec2<f32>(cos(pos.z), sin(pos.z)) + vec2<f32>(params.bias_x, params.bias_y));
       let to = confine_to_domain(pos.xy, pos.xy + stride);
       let narrowest = min(pore_at(0.5 * (pos.xy + to)), pore_at(to));
-      // A passage is entering a constriction: a cell already inside one is not squeezed again,
-      // nor one that left and came back within the refractory time (the same passage).
+      // Moving through pores narrower than d_crit is confined migration; the hours a passage
+      // takes count as one squeeze (the refractory time), not one per step.
       let ready = t.z == 0u || bio.z >= params.squeeze_refractory;
-      if (ready && pore >= params.critical_pore && narrowest < params.critical_pore && length(to - pos.xy) > 0.0) {
+      if (ready && narrowest < params.critical_pore && length(to - pos.xy) > 0.0) {
         bio = squeezed(params, bio);
         t.z += 1u;
         count(C_SQUEEZES);

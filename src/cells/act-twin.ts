@@ -108,7 +108,7 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
       const middle = poreAt(p, env, 0.5 * (pos[0] + to[0]), 0.5 * (pos[1] + to[1]));
       const narrowest = Math.min(middle, poreAt(p, env, to[0], to[1]));
       const ready = t[2] === 0 || bio[2] >= p.squeeze_refractory;
-      if (ready && !lt('squeeze', 'field', pore, p.critical_pore) && lt('squeeze', 'path', narrowest, p.critical_pore) && Math.hypot(to[0] - pos[0], to[1] - pos[1]) > 0) {
+      if (ready && lt('squeeze', 'path', narrowest, p.critical_pore) && Math.hypot(to[0] - pos[0], to[1] - pos[1]) > 0) {
         squeeze(p, bio, t);
         count('squeezes');
       }
