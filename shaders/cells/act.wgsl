@@ -59,14 +59,18 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   let here = sample_env(pos.xy, 0u);
   let site = sample_env(pos.xy, 1u);
 
-  // IAP: relaxation and SMAC degradation (tissue sees the field, blood and lung the plasma,
-  // suspended cells of the dosed groups the culture medium while its pulse lasts).
+  // IAP relaxes to baseline and is degraded by the SMAC mimetic, a loss that outlasts the drug;
+  // tissue sees the field, blood and lung the plasma, suspended cells of the dosed groups the
+  // culture medium while its pulse lasts.
   var smac = 0.0;
   if (t.y == TISSUE) { smac = here.y; }
   if (t.y == CIRCULATING || t.y == LUNG) { smac = params.plasma_smac; }
   let dosed = (params.medium_groups & (1u << min(t.w, 31u))) != 0u;
   if (t.y == SUSPENDED && dosed && bio.w < params.medium_smac_minutes) { smac = params.medium_smac; }
-  bio.x = next_iap(params, bio.x, smac_effect(params, smac));
+  let effect = smac_effect(params, smac);
+  bio.x = next_iap(params, bio.x, effect);
+  // IAP left free of the drug protects (science.md: I_free = I·(1 − E_smac)).
+  let free = bio.x * (1.0 - effect);
   bio.y = next_motility(params, bio.y);
   bio.z += dt / 60.0;
 
@@ -80,7 +84,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   if (!dies && t.y == TISSUE) {
     let necrosis = select(0.0, params.necrosis_rate, here.x < params.necrosis_mmhg);
     let detached = site.z < params.detached_density && site.w < params.detached_ecm;
-    let anoikis = select(0.0, anoikis_rate(params, bio.x), detached);
+    let anoikis = select(0.0, anoikis_rate(params, free), detached);
     if (fate.x < chance(necrosis + anoikis, dt)) {
       dies = true;
       if (fate.y * (necrosis + anoikis) < necrosis) { count(C_NECROSIS); } else { count(C_ANOIKIS_TISSUE); count_group(t.w, G_ANOIKIS); }
@@ -118,7 +122,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     if (bio.w <= 0.0) { t.y = SUSPENDED; bio.w = 0.0; }
   } else if (!dies && t.y == SUSPENDED) {
     bio.w += dt;
-    if (fate.x < chance(anoikis_rate(params, bio.x), dt)) {
+    if (fate.x < chance(anoikis_rate(params, free), dt)) {
       dies = true;
       count(C_ANOIKIS_SUSPENDED);
       count_group(t.w, G_ANOIKIS);
@@ -129,8 +133,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     }
   } else if (!dies && (t.y == CIRCULATING || t.y == LUNG)) {
     bio.w += dt;
-    let anoikis = anoikis_rate(params, bio.x);
-    let nk = params.blood_nk_rate * nk_protection(params, bio.x);
+    let anoikis = anoikis_rate(params, free);
+    let nk = params.blood_nk_rate * nk_protection(params, free);
     if (fate.x < chance(anoikis + nk, dt)) {
       dies = true;
       if (fate.y * (anoikis + nk) < anoikis) {

@@ -43,8 +43,9 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   if (t.y > 0u && pos.w <= 0.0) {
     let victim = contact[3u * cell_at(pos.xy) + 2u];
     if (victim != 0u && victim - 1u < census[3]) {
-      let iap = body[2u * (victim - 1u) + 1u].x;
-      if (u.z < chance(params.nk_kill * nk_protection(params, iap), params.dt)) {
+      let prey = victim - 1u;
+      let free = body[2u * prey + 1u].x * (1.0 - smac_effect(params, sample_env(body[2u * prey].xy, 0u).y));
+      if (u.z < chance(params.nk_kill * nk_protection(params, free), params.dt)) {
         atomicMax(&killer[victim - 1u], i + 1u);
         t.w = victim;
       }

@@ -69,7 +69,9 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
   if (t[1] === CIRCULATING || t[1] === LUNG) smac = p.plasma_smac;
   const dosed = ((p.medium_groups >>> Math.min(t[3], 31)) & 1) !== 0;
   if (t[1] === SUSPENDED && dosed && lt('medium pulse', 'field', bio[3], p.medium_smac_minutes)) smac = p.medium_smac;
-  bio[0] = nextIap(p, bio[0], smacEffect(p, smac));
+  const effect = smacEffect(p, smac);
+  bio[0] = nextIap(p, bio[0], effect);
+  const free = bio[0] * (1 - effect);
   bio[1] = nextMotility(p, bio[1]);
   bio[2] += dt / 60;
 
@@ -83,7 +85,7 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
   if (!dies && t[1] === TISSUE) {
     const necrosis = lt('anoxia', 'field', here[0], p.necrosis_mmhg) ? p.necrosis_rate : 0;
     const detached = lt('detached density', 'field', site[2], p.detached_density) && lt('detached ECM', 'field', site[3], p.detached_ecm);
-    const anoikis = detached ? anoikisRate(p, bio[0]) : 0;
+    const anoikis = detached ? anoikisRate(p, free) : 0;
     if (lt('tissue death', 'draw', fate[0], chance(necrosis + anoikis, dt))) {
       dies = true;
       // The GPU compares fate.y·(total) with necrosis; the margin is the draw's distance in [0, 1).
@@ -128,7 +130,7 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
     }
   } else if (!dies && t[1] === SUSPENDED) {
     bio[3] += dt;
-    if (lt('suspended anoikis', 'draw', fate[0], chance(anoikisRate(p, bio[0]), dt))) {
+    if (lt('suspended anoikis', 'draw', fate[0], chance(anoikisRate(p, free), dt))) {
       dies = true;
       count('anoikisSuspended');
       countGroup('anoikis');
@@ -139,8 +141,8 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
     }
   } else if (!dies && (t[1] === CIRCULATING || t[1] === LUNG)) {
     bio[3] += dt;
-    const anoikis = anoikisRate(p, bio[0]);
-    const nk = p.blood_nk_rate * nkProtection(p, bio[0]);
+    const anoikis = anoikisRate(p, free);
+    const nk = p.blood_nk_rate * nkProtection(p, free);
     if (lt('blood death', 'draw', fate[0], chance(anoikis + nk, dt))) {
       dies = true;
       lt('anoikis or NK', 'draw', fate[1], anoikis / (anoikis + nk));

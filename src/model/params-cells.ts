@@ -69,7 +69,7 @@ export const CELL_TABLE = [
   { key: 'stromaEcmDensity', default: 4, min: 1, max: 20, step: 0.1, unit: '1', apply: 'rebuild',
     group: 'Cells', tag: 'D', label: 'Collagen density of the stroma (relative)',
     source: 'desmoplastic stroma; pores shrink as 1/√(density)' },
-  { key: 'poreCompressionKPa', default: 5, min: 0.1, max: 100, step: 0.1, unit: 'kPa', apply: 'live',
+  { key: 'poreCompressionKPa', default: 10, min: 0.1, max: 100, step: 0.1, unit: 'kPa', apply: 'live',
     group: 'Cells', tag: 'D', label: 'Compression that narrows pores by 1/e',
     source: 'pore = d0/√ECM · exp(−p_s/this); exploratory' },
   // SMAC mimetic effect on cells
@@ -79,9 +79,9 @@ export const CELL_TABLE = [
   { key: 'smacHill', default: 1, min: 0.1, max: 8, step: 0.1, unit: '1', apply: 'live',
     group: 'Cells', tag: 'D', label: 'SMAC mimetic Hill coefficient',
     source: 'E = Sⁿ/(Sⁿ + IC50ⁿ)' },
-  { key: 'smacDegradationPerHour', default: 0.06, min: 0, max: 100, step: 0.01, unit: '1/h', apply: 'live',
+  { key: 'smacDegradationPerHour', default: 0.08, min: 0, max: 100, step: 0.01, unit: '1/h', apply: 'live',
     group: 'Cells', tag: 'D', label: 'IAP degradation at full SMAC effect',
-    source: '16 h of 0.5 µM BV6 depletes cIAP1 and XIAP (Fanfone): ≥ 0.045/h halves I in 16 h' },
+    source: '16 h of 0.5 µM BV6 depletes cIAP1 and XIAP for good (Fanfone): ≥ 0.05/h leaves I ≤ 1 after the pulse' },
   // Immune
   { key: 'nkDensityPerMm2', default: 20, min: 0, max: 5000, step: 1, unit: 'cells/mm²', apply: 'rebuild',
     group: 'Immune', tag: 'D', label: 'NK cells in the tissue',
