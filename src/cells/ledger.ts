@@ -27,7 +27,8 @@ export function ledgerWords(ny: number): number {
   return ROWS + ROW_SUMS * ny;
 }
 
-export interface GroupSample {
+/** One group's cells in one sample: by compartment, primed tissue cells, Σ I, hypoxic tissue cells. */
+export interface GroupCounts {
   tissue: number;
   suspended: number;
   circulating: number;
@@ -36,6 +37,9 @@ export interface GroupSample {
   primed: number;
   iapSum: number;
   hypoxic: number;
+}
+
+export interface GroupSample extends GroupCounts {
   /** Cumulative. */
   nkKilled: number;
   anoikisDied: number;

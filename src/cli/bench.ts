@@ -2,6 +2,7 @@
 import { execSync } from 'node:child_process';
 import { acquireGpu, describeAdapter } from '../gpu/device.ts';
 import { benchGridSolves, median } from '../../bench/grid-solves.ts';
+import { benchAgents } from '../../bench/agents.ts';
 import { formatTable } from '../io/table.ts';
 import { writeFileAtomic } from '../io/output-dir.ts';
 
@@ -42,6 +43,39 @@ export async function benchCommand(options: { sizes?: number[]; repeats?: number
   );
   console.log(table);
   console.log(`fitted exponent of time vs cells: oxygen ${result.oxygenExponent.toFixed(3)}, stress ${result.stressExponent.toFixed(3)} (target ≤ 1.15)`);
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  if (options.json) await writeFileAtomic(options.json, json);
+  else console.log(json);
+  return 0;
+}
+
+export async function benchAgentsCommand(options: { cells?: number[]; full: boolean; repeats?: number; json?: string }): Promise<number> {
+  const gpu = await acquireGpu();
+  console.error(`confine bench --agents on ${describeAdapter(gpu.report)}`);
+  const result = await benchAgents(gpu, options.cells ?? [10_000, 100_000, 1_000_000], options.repeats ?? 3, options.full, (s) => console.error(`  ${s}`));
+  const limits = gpu.device.limits;
+  const rows = [...result.dish, ...(result.full ? [result.full] : [])];
+  console.log(formatTable(
+    rows.map((t) => ({ what: t.label, cells: t.cells, grid: t.gridCells, ms: median(t.stepMs).toFixed(1), rate: (t.cells / (median(t.stepMs) / 1000) / 1e6).toFixed(2) })),
+    [
+      { key: 'what', header: 'scenario' },
+      { key: 'cells', header: 'cancer cells' },
+      { key: 'grid', header: 'grid cells' },
+      { key: 'ms', header: 'step [ms]' },
+      { key: 'rate', header: 'agent-updates [10⁶/s]' },
+    ],
+    'markdown',
+  ));
+  console.log(`fitted exponent of step time vs cells (dish): ${result.agentExponent.toFixed(3)}`);
+  const report = {
+    adapter: gpu.report,
+    limits: { maxStorageBufferBindingSize: limits.maxStorageBufferBindingSize, maxBufferSize: limits.maxBufferSize },
+    commit: commit(),
+    date: new Date().toISOString(),
+    method: 'wall time from submit to onSubmittedWorkDone of one whole step; median of repeats after one warm-up',
+    ...result,
+  };
+  gpu.destroy();
   const json = `${JSON.stringify(report, null, 2)}\n`;
   if (options.json) await writeFileAtomic(options.json, json);
   else console.log(json);

@@ -4,7 +4,7 @@ import { ScenarioError } from '../model/scenario.ts';
 import { NoGpuError } from '../gpu/device.ts';
 import { runCommand } from './run.ts';
 import { verifyCommand } from './verify.ts';
-import { benchCommand } from './bench.ts';
+import { benchAgentsCommand, benchCommand } from './bench.ts';
 
 const USAGE = `usage:
   confine run [scenario.json | default] --out DIR [--steps N]
@@ -13,7 +13,9 @@ const USAGE = `usage:
   confine verify [--markdown FILE] [--json FILE]
       closed-form verification suite: case, grid, error norm, observed order
   confine bench [--sizes 256,512,1024,2048] [--repeats N] [--json FILE]
-      time one oxygen solve and one stress solve per grid size; fitted exponent of time vs cells`;
+      time one oxygen solve and one stress solve per grid size; fitted exponent of time vs cells
+  confine bench --agents [--cells 10000,100000,1000000] [--full] [--repeats N] [--json FILE]
+      time a step of 10⁴…10⁶ moving cells, and with --full the default step at 1024² with ~10⁶ cells`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -27,6 +29,9 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'string' },
       sizes: { type: 'string' },
       repeats: { type: 'string' },
+      agents: { type: 'boolean' },
+      cells: { type: 'string' },
+      full: { type: 'boolean' },
     },
   });
   const integer = (name: string, text: string | undefined, min: number): number | undefined => {
@@ -42,8 +47,13 @@ async function main(argv: string[]): Promise<number> {
     case 'verify':
       return verifyCommand({ markdown: values.markdown, json: values.json });
     case 'bench': {
+      const repeats = integer('repeats', values.repeats, 1);
+      if (values.agents) {
+        const cells = values.cells?.split(',').map((s) => integer('cells', s, 2)!);
+        return benchAgentsCommand({ cells, full: values.full ?? false, repeats, json: values.json });
+      }
       const sizes = values.sizes?.split(',').map((s) => integer('sizes', s, 16)!);
-      return benchCommand({ sizes, repeats: integer('repeats', values.repeats, 1), json: values.json });
+      return benchCommand({ sizes, repeats, json: values.json });
     }
     case undefined:
     case 'help':

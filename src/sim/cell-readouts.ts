@@ -2,22 +2,13 @@
 // as the headline numbers of a tissue run. Pure: no GPU, so tests feed it hand-made samples.
 import type { Scenario } from '../model/scenario.ts';
 import type { CsvColumn } from '../io/csv.ts';
-import { stressPercentile, type CounterName, type GroupSample, type LedgerSample } from '../cells/ledger.ts';
+import { stressPercentile, type CounterName, type GroupCounts, type GroupSample, type LedgerSample } from '../cells/ledger.ts';
 import type { MetricsSample } from './cell-coupling.ts';
 
 const MINUTES_PER_DAY = 1440;
 
 /** Live cells by compartment and the per-sample group numbers, summed over every group. */
-export interface GroupTotals {
-  tissue: number;
-  suspended: number;
-  circulating: number;
-  lung: number;
-  held: number;
-  primed: number;
-  iapSum: number;
-  hypoxic: number;
-}
+export type GroupTotals = GroupCounts;
 
 export function groupTotals(groups: readonly GroupSample[]): GroupTotals {
   const t: GroupTotals = { tissue: 0, suspended: 0, circulating: 0, lung: 0, held: 0, primed: 0, iapSum: 0, hypoxic: 0 };

@@ -1,6 +1,7 @@
 // The benchmark runs at a smoke size, so it never rots; its speed is not checked here.
 import { describe, expect, it } from 'vitest';
 import { benchGridSolves, fittedExponent } from '../../bench/grid-solves.ts';
+import { benchAgents, largeDefaultScenario } from '../../bench/agents.ts';
 import { useGpu } from './fixture.ts';
 
 describe('grid-solve benchmark', () => {
@@ -16,6 +17,21 @@ describe('grid-solve benchmark', () => {
     }
     expect(Number.isFinite(result.oxygenExponent)).toBe(true);
     expect(Number.isFinite(result.stressExponent)).toBe(true);
+  });
+
+  it('times the agent step at smoke sizes', async () => {
+    const result = await benchAgents(gpu(), [200, 2000], 1, false, () => {});
+    expect(result.dish.map((t) => t.cells)).toEqual([200, 2000]);
+    for (const t of result.dish) expect(t.stepMs[0]).toBeGreaterThan(0);
+    expect(Number.isFinite(result.agentExponent)).toBe(true);
+  });
+
+  it('lays out the large default with about 10⁶ cells on a 1024² grid', () => {
+    const p = largeDefaultScenario().parameters;
+    const cells = p.initialDensityFraction * p.carryingCapacityCellsPerMm2 * Math.PI * (p.tumourRadiusMicrons / 1000) ** 2;
+    expect([p.nx, p.ny]).toEqual([1024, 1024]);
+    expect(cells).toBeGreaterThan(0.9e6);
+    expect(cells).toBeLessThan(1.1e6);
   });
 
   it('fits the exponent of a power law exactly', () => {

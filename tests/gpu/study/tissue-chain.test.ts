@@ -13,8 +13,9 @@ import { scoped, useGpu } from '../fixture.ts';
 
 interface Arm {
   coreStressKPa: number;
-  bedPerfused: number;
-  bedHypoxic: number;
+  /** Mean perfusion of the capillaries in the tumour bed, and its mean pO2 (mmHg). */
+  bedPerfusion: number;
+  bedPO2: number;
   primed: number;
   tumourCells: number;
   circulationSurvival: number;
@@ -35,19 +36,19 @@ async function arm(gpu: Gpu, parameters: Record<string, number>): Promise<Arm> {
     const { ledger } = await sim.cells!.sampleNow(sim.steps, sim.timeMinutes);
     const po2 = await readF32(gpu.device, sim.oxygen!.pO2);
     const perfusion = await readF32(gpu.device, sim.oxygen!.perfusion);
-    // The tumour bed: where the tumour was laid down, a fixed region in every arm, so cells that
-    // died of anoxia still count as hypoxic tissue.
+    // The tumour bed: where the tumour was laid down, a fixed region in every arm, so tissue whose
+    // cells died of anoxia still counts. Means, not fractions below a threshold: most of the
+    // bed is below 10 mmHg in every arm, and a fraction saturates.
     const bed = Array.from(sim.world.density.keys()).filter((c) => sim.world.density[c] >= 0.5);
     const vessels = Array.from(sim.world.raster.cellIndex).filter((c) => sim.world.density[c] >= 0.5);
-    const p = scenario.parameters;
     sim.destroy();
     const c = ledger.counters;
     const tissue = ledger.groups[0].tissue;
     const circulationDeaths = c.anoikisBlood + c.anoikisLung + c.nkBlood;
     return {
       coreStressKPa: stressPercentile(ledger.stressHistogram, 0.5),
-      bedPerfused: vessels.filter((v) => perfusion[v] >= 0.5).length / vessels.length,
-      bedHypoxic: bed.filter((b) => po2[b] < p.hypoxiaThresholdMmHg).length / bed.length,
+      bedPerfusion: vessels.reduce((s, v) => s + perfusion[v], 0) / vessels.length,
+      bedPO2: bed.reduce((s, b) => s + po2[b], 0) / bed.length,
       primed: ledger.groups[0].primed / tissue,
       tumourCells: tissue,
       circulationSurvival: c.extravasated / (c.extravasated + circulationDeaths),
@@ -77,8 +78,8 @@ describe('mechanics to metastasis in the default tumour', () => {
     const s = await run('stiffer ×2', { tumourStiffnessKPa: 40, stromaStiffnessKPa: 80 });
     report();
     expect(s.coreStressKPa).toBeGreaterThan(a.coreStressKPa);
-    expect(s.bedPerfused).toBeLessThan(a.bedPerfused);
-    expect(s.bedHypoxic).toBeGreaterThan(a.bedHypoxic);
+    expect(s.bedPerfusion).toBeLessThan(a.bedPerfusion);
+    expect(s.bedPO2).toBeLessThan(a.bedPO2);
     expect(s.primed).toBeGreaterThan(a.primed);
     expect(s.colonisersPerThousand).toBeGreaterThan(a.colonisersPerThousand);
   }, 600_000);
@@ -88,16 +89,19 @@ describe('mechanics to metastasis in the default tumour', () => {
     const s = await run('softening', { softenerDoseRelative: 1 });
     report();
     expect(s.coreStressKPa).toBeLessThan(a.coreStressKPa);
-    expect(s.bedPerfused).toBeGreaterThan(a.bedPerfused);
-    expect(s.bedHypoxic).toBeLessThan(a.bedHypoxic);
+    expect(s.bedPerfusion).toBeGreaterThan(a.bedPerfusion);
+    expect(s.bedPO2).toBeGreaterThan(a.bedPO2);
     expect(s.primed).toBeLessThan(a.primed);
     expect(s.colonisersPerThousand).toBeLessThan(a.colonisersPerThousand);
   }, 600_000);
 
+  // At a 20 nM plasma peak (near the IC50) the drug leaves primed cells part of their protection,
+  // which softening takes away by priming fewer; at 200 nM the drug alone already takes every
+  // circulating cell to the unprotected floor and nothing can go lower (README).
   it('softening plus SMAC mimetic lowers circulating-cell survival more than either alone', async () => {
     const soft = await run('softening', { softenerDoseRelative: 1 });
-    const smac = await run('SMAC mimetic', { smacDoseNM: 200 });
-    const both = await run('both', { softenerDoseRelative: 1, smacDoseNM: 200 });
+    const smac = await run('SMAC mimetic 20 nM', { smacDoseNM: 20 });
+    const both = await run('both', { softenerDoseRelative: 1, smacDoseNM: 20 });
     report();
     expect(both.circulationSurvival).toBeLessThan(soft.circulationSurvival);
     expect(both.circulationSurvival).toBeLessThan(smac.circulationSurvival);
