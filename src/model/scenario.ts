@@ -208,18 +208,21 @@ export function loadScenarioText(text: string, source: string): Scenario {
 }
 
 /**
- * The embedded default: a tumour about 1.8 mm across with a 150 µm stroma rim, in a 2.56 mm
- * square of 10 µm cells, fed by a generated capillary bed, with SMAC mimetic and softener
- * dosing on. scenarios/default.json holds the same object (a test keeps them equal).
+ * The embedded default: a tumour about 1.8 mm across with a 300 µm stroma rim, in a 2.56 mm
+ * square of 10 µm cells, fed by a generated capillary bed, untreated (scenarios/therapy.json
+ * adds both drugs). scenarios/default.json holds the same object (a test keeps them equal).
  */
 export const DEFAULT_SCENARIO_JSON = {
   name: 'default',
   description:
-    'A breast tumour about 1.8 mm across in its desmoplastic stroma, fed by a seeded capillary bed; weekly SMAC mimetic from day 1 and a 14-day course of a stroma-softening agent; 14 days in 4-hour steps.',
+    'A breast tumour about 1.8 mm across in its desmoplastic stroma, fed by a seeded capillary bed, untreated, growing for 14 days in 4-hour steps: its cells squeeze through the compressed stroma, enter open capillaries and reach the lung.',
   seed: 1,
   kind: 'tissue',
   physics: { cells: true, oxygen: true, smac: true, softener: true, mechanics: true, perfusion: true },
-  parameters: { nx: 256, ny: 256, dxMicrons: 10, tumourRadiusMicrons: 900, stromaWidthMicrons: 300, dtMinutes: 240, durationDays: 14 },
+  parameters: {
+    nx: 256, ny: 256, dxMicrons: 10, tumourRadiusMicrons: 900, stromaWidthMicrons: 300, dtMinutes: 240, durationDays: 14,
+    smacDoseNM: 0, softenerDoseRelative: 0,
+  },
   vessels: { mode: 'generated' },
 } as const;
 
