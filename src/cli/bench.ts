@@ -56,7 +56,7 @@ export async function benchAgentsCommand(options: { cells?: number[]; full: bool
   const limits = gpu.device.limits;
   const rows = [...result.dish, ...(result.full ? [result.full] : [])];
   console.log(formatTable(
-    rows.map((t) => ({ what: t.label, cells: t.cells, grid: t.gridCells, ms: median(t.stepMs).toFixed(1), rate: (t.cells / (median(t.stepMs) / 1000) / 1e6).toFixed(2) })),
+    rows.map((t) => ({ what: t.label, cells: t.cells.toLocaleString('en'), grid: t.gridCells.toLocaleString('en'), ms: median(t.stepMs).toFixed(1), rate: (t.cells / (median(t.stepMs) / 1000) / 1e6).toFixed(2) })),
     [
       { key: 'what', header: 'scenario' },
       { key: 'cells', header: 'cancer cells' },

@@ -25,6 +25,8 @@ export interface AcquireOptions {
   powerPreference?: GPUPowerPreference;
   onError?: (error: GPUError) => void;
   onLost?: (info: GPUDeviceLostInfo) => void;
+  /** Ask for at most this storage binding size (to check a run fits a smaller adapter's limits). */
+  maxStorageBindingBytes?: number;
 }
 
 export class NoGpuError extends Error {
@@ -85,11 +87,11 @@ async function nodeGpu(): Promise<GPU> {
 }
 
 /** Limits worth asking for: everything the adapter offers for buffers and dispatch. */
-function wantedLimits(adapter: GPUAdapter): Record<string, number> {
+function wantedLimits(adapter: GPUAdapter, maxStorageBindingBytes = Infinity): Record<string, number> {
   const l = adapter.limits;
   return {
-    maxStorageBufferBindingSize: l.maxStorageBufferBindingSize,
-    maxBufferSize: l.maxBufferSize,
+    maxStorageBufferBindingSize: Math.min(l.maxStorageBufferBindingSize, maxStorageBindingBytes),
+    maxBufferSize: Math.min(l.maxBufferSize, maxStorageBindingBytes),
     maxStorageBuffersPerShaderStage: l.maxStorageBuffersPerShaderStage,
     maxComputeWorkgroupStorageSize: l.maxComputeWorkgroupStorageSize,
     maxComputeInvocationsPerWorkgroup: l.maxComputeInvocationsPerWorkgroup,
@@ -108,7 +110,7 @@ export async function acquireGpu(options: AcquireOptions = {}): Promise<Gpu> {
   const device = await adapter.requestDevice({
     label: 'confine',
     requiredFeatures: hasTimestamps ? ['timestamp-query'] : [],
-    requiredLimits: wantedLimits(adapter),
+    requiredLimits: wantedLimits(adapter, options.maxStorageBindingBytes),
   });
 
   const onError = options.onError ?? ((e: GPUError) => console.error(`[confine] uncaptured GPU error: ${e.message}`));
