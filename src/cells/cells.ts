@@ -54,6 +54,8 @@ export class Cells {
   private readonly gridCells: number;
   private readonly owned: GPUBuffer[] = [];
   private readonly probes: { step: number; staging: GPUBuffer; ready?: Promise<void> }[] = [];
+  /** Staging buffers of probes already read, reused by later ones. */
+  private readonly spareStaging: GPUBuffer[] = [];
 
   constructor(
     private readonly kernels: CellKernels,
@@ -165,10 +167,10 @@ export class Cells {
       await probe.ready;
       live = new Uint32Array(probe.staging.getMappedRange())[3];
       probe.staging.unmap();
-      probe.staging.destroy();
+      this.spareStaging.push(probe.staging);
       if (live * 2 > this.capacity) encoder = this.grow(encoder, live);
     }
-    const staging = device.createBuffer({ label: `Cells.census@${step}`, size: 16, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    const staging = this.spareStaging.pop() ?? device.createBuffer({ label: 'Cells.census', size: 16, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
     encoder.copyBufferToBuffer(this.population.census, 0, staging, 0, 16);
     this.probes.push({ step, staging });
     return { encoder, live };
@@ -199,6 +201,7 @@ export class Cells {
     this.population.destroy();
     for (const b of this.owned) b.destroy();
     for (const p of this.probes) p.staging.destroy();
+    for (const b of this.spareStaging) b.destroy();
   }
 }
 

@@ -1,7 +1,7 @@
 // What a scenario puts in the dish or the tissue at the start: the cancer cells and NK cells,
 // the matrix's collagen density laid down (ECM_0), and the experiment's settings. The tissue
 // fills its tumour disk; the assays lay out the study's experiments (science.md).
-import type { AssaySpec } from '../model/assay.ts';
+import { transwellMembraneRow, type AssaySpec } from '../model/assay.ts';
 import type { Params } from '../model/params.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { RNG_STREAM, uniform4 } from '../model/rng.ts';
@@ -50,7 +50,7 @@ function assayExperiment(a: AssaySpec, seed: number, p: Params, world: World): E
       // matrix rule gives the membrane's pore diameter: ECM_0 = (d0/d)².
       const wells = a.poresMicrons.length;
       const wellWidth = width / wells;
-      const membrane = Math.min(ny - 2, Math.max(1, Math.floor((height - a.membraneDepthMicrons) / h)));
+      const membrane = transwellMembraneRow(p, a);
       for (let i = 0; i < nx; i++) {
         const well = Math.min(wells - 1, Math.floor(((i + 0.5) * h) / wellWidth));
         ecmBase[membrane * nx + i] = (p.poreSizeMicrons / a.poresMicrons[well]) ** 2;

@@ -12,7 +12,18 @@ export interface ScalarStruct {
   size: number;
 }
 
+// Uniforms are packed every step: each struct's text is parsed once.
+const parsed = new Map<string, Map<string, ScalarStruct>>();
+
 export function scalarStruct(code: string, name: string): ScalarStruct {
+  let byName = parsed.get(code);
+  if (!byName) parsed.set(code, (byName = new Map()));
+  let struct = byName.get(name);
+  if (!struct) byName.set(name, (struct = parseScalarStruct(code, name)));
+  return struct;
+}
+
+function parseScalarStruct(code: string, name: string): ScalarStruct {
   const match = new RegExp(`struct\\s+${name}\\s*\\{([^}]*)\\}`).exec(code);
   if (!match) throw new Error(`WGSL struct ${name} not found`);
   const declarations = match[1].replace(/\/\/[^\n]*/g, '').split(',').map((s) => s.trim()).filter(Boolean);

@@ -92,12 +92,8 @@ export function readAssay(value: unknown, problems: Problems): AssaySpec | undef
   return problems.length === before ? (spec as unknown as AssaySpec) : undefined;
 }
 
-/** Groups an assay's readouts are kept in (the ledger holds 32). */
-export function assayGroups(a: AssaySpec): number {
-  switch (a.type) {
-    case 'transwell': return a.poresMicrons.length;
-    case 'anoikis': return a.delaysDays.length * 4;
-    case 'nk-coculture': return 2;
-    case 'tail-vein': return 2 * a.miceEach;
-  }
+/** The grid row the transwell membrane occupies: membraneDepthMicrons below the top, kept inside the grid. */
+export function transwellMembraneRow(grid: { ny: number; dxMicrons: number }, a: TranswellAssay): number {
+  const { ny, dxMicrons: h } = grid;
+  return Math.min(ny - 2, Math.max(1, Math.floor((ny * h - a.membraneDepthMicrons) / h)));
 }

@@ -1,7 +1,7 @@
 // What the study read off each experiment (science.md "The study, replayed"), from the final
 // metrics sample and, for the transwell, the live agents. Pure: no GPU. Values are plain JSON;
 // a quantity with nothing to compute it from is null.
-import type { AnoikisAssay, NkCocultureAssay, TailVeinAssay, TranswellAssay } from '../model/assay.ts';
+import { transwellMembraneRow, type AnoikisAssay, type NkCocultureAssay, type TailVeinAssay, type TranswellAssay } from '../model/assay.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { binomialStandardError, fisherExact2x2 } from '../model/stats.ts';
 import type { GroupSample } from '../cells/ledger.ts';
@@ -28,18 +28,8 @@ export function assayReadout(scenario: Scenario, final: MetricsSample, agents?: 
   }
 }
 
-/**
- * The grid row of the membrane. Mirrors the computation in src/cells/experiments.ts
- * (assayExperiment, case 'transwell'); the two must stay identical.
- */
-export function transwellMembraneRow(scenario: Scenario, a: TranswellAssay): number {
-  const { ny, dxMicrons: h } = scenario.parameters;
-  const height = ny * h;
-  return Math.min(ny - 2, Math.max(1, Math.floor((height - a.membraneDepthMicrons) / h)));
-}
-
 function transwellReadout(scenario: Scenario, a: TranswellAssay, groups: readonly GroupSample[], agents?: Agents) {
-  const membrane = transwellMembraneRow(scenario, a);
+  const membrane = transwellMembraneRow(scenario.parameters, a);
   // Cells start above the membrane row and drift toward y = 0; one below the row's lower edge has crossed.
   const below = membrane * scenario.parameters.dxMicrons;
   const wells = a.poresMicrons.map((pore, w) => {

@@ -22,7 +22,7 @@ export interface MetricsSample {
 }
 
 /** Solver buffers the cells read where that physics is on. */
-export type SolverFields = Partial<Record<'po2' | 'smac' | 'pressure' | 'vonMises' | 'density' | 'stroma' | 'softening' | 'perfusion', GPUBuffer>>;
+export type SolverFields = Partial<Record<'po2' | 'smac' | 'pressure' | 'vonMises' | 'density' | 'softening' | 'perfusion', GPUBuffer>>;
 
 export class CellCoupling {
   readonly cells: Cells;

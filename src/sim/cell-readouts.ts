@@ -102,4 +102,4 @@ export function tissueReadout(sample: MetricsSample, scenario: Scenario): Record
   return Object.fromEntries(COLUMNS.map((col, i) => [col.name, Number.isFinite(row[i]) ? row[i] : null]));
 }
 
-export { assayReadout, transwellMembraneRow } from './assay-readouts.ts';
+export { assayReadout } from './assay-readouts.ts';

@@ -36,7 +36,7 @@ export class Simulation {
   private readonly materialParams?: GPUBuffer;
   private readonly perfusionParams?: GPUBuffer;
   private readonly owned: GPUBuffer[] = [];
-  private readonly materialState?: { density: GPUBuffer; stroma: GPUBuffer; softening: GPUBuffer };
+  private readonly materialState?: { density: GPUBuffer; softening: GPUBuffer };
 
   constructor(readonly gpu: Gpu, readonly scenario: Scenario) {
     const device = gpu.device;
@@ -75,7 +75,7 @@ export class Simulation {
         const stroma = keep(storageFrom(device, 'Material.stroma', this.world.stroma));
         const baseE = keep(storageFrom(device, 'Material.baseE', this.world.baseE));
         const softening = keep(storageFrom(device, 'Material.softening', new Float32Array(cells)));
-        this.materialState = { density, stroma, softening };
+        this.materialState = { density, softening };
         const growth = keep(storageFrom(device, 'Material.growth', new Float32Array(cells)));
         const agent = this.softener?.concentration ?? keep(storageFrom(device, 'Material.noSoftener', new Float32Array(cells)));
         this.materialParams = keep(uniformBuffer(device, 'Material.params', new ArrayBuffer(32)));
@@ -90,7 +90,7 @@ export class Simulation {
       this.cells = new CellCoupling(gpu, scenario, this.world, {
         po2: this.oxygen?.pO2, smac: this.smac?.concentration, pressure: this.mechanics?.pressure,
         vonMises: this.mechanics?.elasticity.vonMises, density: this.materialState?.density ?? this.oxygen?.density,
-        stroma: this.materialState?.stroma, softening: this.materialState?.softening, perfusion: this.oxygen?.perfusion,
+        softening: this.materialState?.softening, perfusion: this.oxygen?.perfusion,
       });
     }
   }

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { csvHeader } from '../../src/io/csv.ts';
 import { COUNTER_NAMES, GROUPS, HISTOGRAM_BINS, type CounterName, type GroupSample, type LedgerSample } from '../../src/cells/ledger.ts';
 import { DEFAULT_SCENARIO, parseScenario, type Scenario } from '../../src/model/scenario.ts';
-import { assayReadout, metricsColumns, metricsRow, tissueReadout, transwellMembraneRow } from '../../src/sim/cell-readouts.ts';
+import { assayReadout, metricsColumns, metricsRow, tissueReadout } from '../../src/sim/cell-readouts.ts';
+import { transwellMembraneRow } from '../../src/model/assay.ts';
 import type { MetricsSample } from '../../src/sim/cell-coupling.ts';
 import { readoutLines } from '../../src/cli/run-cells.ts';
 
@@ -84,7 +85,7 @@ describe('assay readouts', () => {
   it('transwell: crossing below the membrane row, squeezes and IAP of crossed and stayed', () => {
     const s = assay({ type: 'transwell', poresMicrons: [3, 8], cellsPerWell: 10, membraneDepthMicrons: 100 });
     // 16 rows of 10 µm: floor((160 − 100) / 10) = 6, so the membrane is y ∈ [60, 70) µm.
-    expect(transwellMembraneRow(s, s.assay as never)).toBe(6);
+    expect(transwellMembraneRow(s.parameters, s.assay as never)).toBe(6);
     const cells: [number, number, number, number][] = [ // y, iap, passages, well
       [30, 2, 1, 0], [50, 1, 0, 0], [100, 1, 0, 0], [65, 1.5, 0, 0], [59.9, 3, 2, 1], [120, 1, 0, 1],
     ];
@@ -105,7 +106,7 @@ describe('assay readouts', () => {
     expect(noAgents.wells[0]).toMatchObject({ live: 4, crossed: null, crossedFraction: null });
     // A membrane deeper than the dish is clamped to the rows the matrix has, as experiments.ts does.
     const shallow = assay({ type: 'transwell', membraneDepthMicrons: 10 });
-    expect(transwellMembraneRow(shallow, shallow.assay as never)).toBe(14);
+    expect(transwellMembraneRow(shallow.parameters, shallow.assay as never)).toBe(14);
   });
 
   it('anoikis: survival of each group and the difference in standard errors', () => {
