@@ -57,6 +57,8 @@ const COLUMNS: readonly Column[] = [
   { name: 'stress_p50', unit: 'kPa', value: (c) => when(c.physics.mechanics, stressPercentile(c.ledger.stressHistogram, 0.5)) },
   { name: 'stress_p90', unit: 'kPa', value: (c) => when(c.physics.mechanics, stressPercentile(c.ledger.stressHistogram, 0.9)) },
   { name: 'stress_max', unit: 'kPa', value: (c) => when(c.physics.mechanics, c.ledger.grid.stressMax) },
+  // Over the tumour's area (density ≥ 0.5), not over its cells: the stress the tissue bears.
+  { name: 'tumour_mean_stress', unit: 'kPa', value: (c) => when(c.physics.mechanics, ratio(c.ledger.grid.stressSum, c.ledger.grid.tumourCells)) },
   { name: 'perfused_vessel_fraction', unit: '1', value: (c) => when(c.physics.perfusion, ratio(c.ledger.grid.perfusionSum, c.ledger.grid.capillaries)) },
   { name: 'tumour_perfused_vessel_fraction', unit: '1', value: (c) => when(c.physics.perfusion, ratio(c.ledger.grid.tumourPerfusionSum, c.ledger.grid.tumourCapillaries)) },
   { name: 'tumour_hypoxic_area_fraction', unit: '1', value: (c) => when(c.physics.oxygen, ratio(c.ledger.grid.hypoxicCells, c.ledger.grid.tumourCells)) },

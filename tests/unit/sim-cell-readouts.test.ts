@@ -50,14 +50,14 @@ describe('metrics time series', () => {
     l.stressHistogram[2] = 5; // 0.5–0.75 kPa
     l.stressHistogram[6] = 4; // 1.5–1.75 kPa
     l.stressHistogram[10] = 1;
-    l.grid = { ...l.grid, capillaries: 10, perfusionSum: 4, tumourCells: 50, po2Sum: 500, smacSum: 25, stressMax: 3.1, tumourCapillaries: 4, tumourPerfusionSum: 1, hypoxicCells: 10 };
+    l.grid = { ...l.grid, capillaries: 10, perfusionSum: 4, tumourCells: 50, po2Sum: 500, smacSum: 25, stressSum: 60, stressMax: 3.1, tumourCapillaries: 4, tumourPerfusionSum: 1, hypoxicCells: 10 };
     l.smacEffectSum = 30;
     l.everSqueezed = 12;
     Object.assign(l.counters, { extravasated: 6, anoikisBlood: 2, anoikisLung: 1, nkBlood: 3, squeezes: 40, divisions: 7 });
     const row = byName(metricsRow(sample(l), DEFAULT_SCENARIO));
     expect(row).toMatchObject({
       time: 2, step: 12, live_tissue: 100, live_suspended: 5, live_circulating: 10, live_lung: 5, live_held: 0,
-      primed_fraction: 0.25, mean_iap: 1.5, hypoxic_fraction: 0.2, stress_p50: 0.625, stress_p90: 1.625, stress_max: 3.1,
+      primed_fraction: 0.25, mean_iap: 1.5, hypoxic_fraction: 0.2, stress_p50: 0.625, stress_p90: 1.625, stress_max: 3.1, tumour_mean_stress: 1.2,
       perfused_vessel_fraction: 0.4, tumour_perfused_vessel_fraction: 0.25, tumour_hypoxic_area_fraction: 0.2, tumour_mean_po2: 10, tumour_mean_smac: 0.5, mean_smac_effect: 0.3, ever_squeezed_fraction: 0.12,
       squeezes: 40, extravasated: 6, deaths_anoikis_blood: 2, deaths_anoikis_lung: 1, deaths_nk_blood: 3, divisions: 7,
       circulation_survival: 0.5,
@@ -75,7 +75,7 @@ describe('metrics time series', () => {
     // An assay runs with the fields off: the cells read placeholder constants, not measurements.
     const dish = assay({ type: 'transwell', cellsPerWell: 10 });
     const off = byName(metricsRow(sample(l), dish));
-    for (const k of ['hypoxic_fraction', 'stress_p50', 'stress_max', 'perfused_vessel_fraction', 'tumour_mean_po2']) expect(off[k]).toBeNaN();
+    for (const k of ['hypoxic_fraction', 'stress_p50', 'stress_max', 'tumour_mean_stress', 'perfused_vessel_fraction', 'tumour_mean_po2']) expect(off[k]).toBeNaN();
     expect(tissueReadout(sample(l), dish).tumour_mean_po2).toBeNull();
     expect(off.live_tissue).toBe(10);
   });
