@@ -1,48 +1,32 @@
-// The browser entry: runs the default scenario on the page's WebGPU device and shows one field
-// at a time. Fields are read back every few steps for display only.
-import { acquireGpu, describeAdapter, NoGpuError } from '../gpu/device.ts';
-import { DEFAULT_SCENARIO } from '../model/scenario.ts';
-import { Simulation } from '../sim/simulation.ts';
-import { cellMagnitude, snapshot, type FieldSnapshot } from '../sim/snapshot.ts';
-import { mapToRgba } from '../io/colormap.ts';
-import { defaultRange } from '../io/png.ts';
+// The browser entry: checks for WebGPU, reads the state from the URL and starts the app. It
+// only wires things together; the app's parts live beside it.
+import { NoGpuError, describeAdapter } from '../gpu/device.ts';
+import { App, type AppElements } from './app.ts';
+import { missingWebGpu, showNoWebGpu } from './no-webgpu.ts';
+import { readUrlState } from './url-state.ts';
 
-const status = document.querySelector<HTMLParagraphElement>('#status')!;
-const clock = document.querySelector<HTMLSpanElement>('#clock')!;
-const picker = document.querySelector<HTMLSelectElement>('#field')!;
-const canvas = document.querySelector<HTMLCanvasElement>('#view')!;
-const STEPS_PER_FRAME = 4;
+const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 
-function draw(fields: FieldSnapshot[], nx: number, ny: number): void {
-  const field = fields.find((f) => f.name === picker.value) ?? fields[0];
-  const data = field.at === 'point' ? cellMagnitude(field, nx, ny) : field.data;
-  const range = defaultRange(data, field.map);
-  canvas.width = nx;
-  canvas.height = ny;
-  // mapToRgba puts row 0 at the bottom, as on screen.
-  const rgba = mapToRgba(data, nx, ny, range, field.map);
-  canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(rgba), nx, ny), 0, 0);
-  status.textContent = `${field.name}: ${range[0].toPrecision(3)} … ${range[1].toPrecision(3)} ${field.unit}`;
-}
-
-async function start(): Promise<void> {
-  const gpu = await acquireGpu({ onLost: (info) => (status.textContent = `The GPU device was lost (${info.reason}): ${info.message}. Reload the page to restart.`) });
-  const sim = new Simulation(gpu, DEFAULT_SCENARIO);
-  document.title = `confine — ${describeAdapter(gpu.report)}`;
-  const { nx, ny } = sim.world;
-  const frame = async () => {
-    for (let s = 0; s < STEPS_PER_FRAME && sim.steps < sim.stepCount; s++) await sim.step();
-    const fields = await snapshot(sim);
-    if (picker.options.length === 0) {
-      for (const f of fields) picker.add(new Option(f.name, f.name, f.name === 'oxygen', f.name === 'oxygen'));
-    }
-    clock.textContent = `day ${(sim.timeMinutes / 1440).toFixed(2)}`;
-    draw(fields, nx, ny);
-    if (sim.steps < sim.stepCount) requestAnimationFrame(() => void frame());
+async function main(): Promise<void> {
+  const root = $('#app');
+  const missing = missingWebGpu();
+  if (missing) return showNoWebGpu(root, missing);
+  const elements: AppElements = {
+    root, canvas: $('#view'), banner: $('#banner'), clock: $('#clock'), legend: $('#legend'), scaleBar: $('#scale-bar'),
+    readouts: $('#readouts'), plots: $('#plots'), panel: $('#panel'), fileInput: $('#scenario-file'),
   };
-  await frame();
+  const { state, problems } = readUrlState(location.search);
+  try {
+    const app = await App.start(elements, state, problems);
+    $('#adapter').textContent = describeAdapter(app.adapter);
+    // Scripting hooks for the end-to-end tests and the browser benchmark.
+    Object.assign(window, { confine: app.hooks() });
+  } catch (error) {
+    if (error instanceof NoGpuError) return showNoWebGpu(root, 'no-adapter', error.message.split('\n')[0]);
+    $('#banner').hidden = false;
+    $('#banner').dataset.kind = 'error';
+    $('#banner').textContent = `confine failed to start: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
-start().catch((error: unknown) => {
-  status.textContent = error instanceof NoGpuError ? error.message : `confine failed to start: ${String(error)}`;
-});
+void main();

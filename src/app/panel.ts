@@ -1,7 +1,8 @@
 // The parameter panel, generated from the parameter table: one control per row with its unit in
 // the label and its range, unit, evidence tag, source and apply mode in the tooltip. A 'live'
 // row takes effect at the next step; a 'rebuild' row waits for "Rebuild" (the world is rebuilt).
-import { Pane, type FolderApi, type BindingApi, type ButtonApi } from 'tweakpane';
+import { Pane, type FolderApi, type ButtonApi } from 'tweakpane';
+import type { BindingApi } from '@tweakpane/core';
 import { PARAM_BY_KEY, type ParamKey, type Params } from '../model/params.ts';
 import { GRID_KEYS, panelFolders, type PanelFolder } from './panel-layout.ts';
 
@@ -15,6 +16,8 @@ export interface PanelHandlers {
   speed(stepsPerFrame: number): void;
   seed(seed: number): void;
   scenario(name: string): void;
+  /** Pause when the clock reaches this day (null: run to the end). */
+  stopAt(day: number | null): void;
 }
 
 const SOURCE_TAG_WORDS: Record<string, string> = {
@@ -32,12 +35,12 @@ export class Panel {
   readonly values: Params;
   /** What the app took: a refused change puts the control back here. */
   private readonly accepted: Params;
-  readonly controls = { playing: false, speed: 1, seed: 1, scenario: 'default', softening: false };
-  private readonly bindings = new Map<ParamKey, BindingApi>();
+  readonly controls = { playing: false, speed: 1, seed: 1, scenario: 'default', softening: false, stop: false, stopDay: 1 };
   private readonly rebuildButton: ButtonApi;
   private readonly playButton: ButtonApi;
-  private readonly pending = new Set<ParamKey>();
+  private readonly pending = new Set<string>();
   private remembered = 1;
+  private quiet = false;
   readonly view: FolderApi;
   readonly share: FolderApi;
 
@@ -50,11 +53,25 @@ export class Panel {
     this.playButton.on('click', () => on.play());
     sim.addButton({ title: 'Step' }).on('click', () => on.step());
     sim.addButton({ title: 'Reset' }).on('click', () => on.reset());
-    sim.addBinding(this.controls, 'speed', { label: 'steps / frame', min: 1, max: 64, step: 1 }).on('change', (e) => on.speed(e.value));
+    this.listen(sim.addBinding(this.controls, 'speed', { label: 'steps / frame', min: 1, max: 64, step: 1 }), () => on.speed(this.controls.speed));
+    const stopChanged = () => on.stopAt(this.controls.stop ? this.controls.stopDay : null);
+    const stop = sim.addBinding(this.controls, 'stop', { label: 'stop at a day' });
+    stop.element.dataset.key = 'stop';
+    this.listen(stop, stopChanged);
+    const stopDay = sim.addBinding(this.controls, 'stopDay', { label: 'stop day', min: 0, max: 1e6, step: 0.25 });
+    stopDay.element.dataset.key = 'stopDay';
+    this.listen(stopDay, stopChanged);
     this.controls.scenario = scenarios[0] ?? 'default';
     const options = Object.fromEntries(scenarios.map((s) => [s, s]));
-    sim.addBinding(this.controls, 'scenario', { label: 'scenario', options }).on('change', (e) => on.scenario(e.value));
-    sim.addBinding(this.controls, 'seed', { label: 'seed', min: 0, max: 4294967295, step: 1 }).on('change', (e) => on.seed(e.value));
+    this.listen(sim.addBinding(this.controls, 'scenario', { label: 'scenario', options }), () => on.scenario(this.controls.scenario));
+    const seed = sim.addBinding(this.controls, 'seed', { label: 'seed', min: 0, max: 4294967295, step: 1 });
+    seed.element.dataset.key = 'seed';
+    seed.element.title = 'Random seed of the capillary bed and the cells (needs a rebuild)';
+    this.listen(seed, () => {
+      on.seed(this.controls.seed);
+      this.pending.add('seed');
+      this.showPending();
+    });
     for (const key of GRID_KEYS) this.addParam(sim, key);
     this.rebuildButton = sim.addButton({ title: 'Rebuild (no pending changes)', disabled: true });
     this.rebuildButton.on('click', () => on.rebuild());
@@ -76,9 +93,9 @@ export class Panel {
     const binding = folder.addBinding(this.controls, 'softening', { label: 'on' });
     binding.element.dataset.key = 'softeningOn';
     binding.element.title = 'Softening therapy on or off (off = dose 0). Set the start day and duration below.';
-    binding.on('change', (e) => {
+    this.listen(binding, () => {
       if (this.values.softenerDoseRelative > 0) this.remembered = this.values.softenerDoseRelative;
-      this.set('softenerDoseRelative', e.value ? this.remembered : 0);
+      this.set('softenerDoseRelative', this.controls.softening ? this.remembered : 0);
     });
   }
 
@@ -90,19 +107,18 @@ export class Panel {
     binding.element.title = tooltip(key);
     binding.element.dataset.key = key;
     binding.element.dataset.apply = s.apply;
-    binding.on('change', (e) => this.changed(key, e.value as number));
-    this.bindings.set(key, binding);
+    this.listen(binding, () => this.changed(key, this.values[key]));
   }
 
   private changed(key: ParamKey, value: number): void {
     if (key === 'softenerDoseRelative' && this.controls.softening !== value > 0) {
       this.controls.softening = value > 0;
-      this.pane.refresh();
+      this.refresh();
     }
     const error = this.on.param(key, value);
     if (error !== null) {
       this.values[key] = this.accepted[key];
-      this.bindings.get(key)?.refresh();
+      this.refresh();
       return;
     }
     this.accepted[key] = value;
@@ -113,7 +129,7 @@ export class Panel {
   /** Sets a parameter as if the user had (used by the softening switch). */
   set(key: ParamKey, value: number): void {
     this.values[key] = value;
-    this.bindings.get(key)?.refresh();
+    this.refresh();
     this.changed(key, value);
   }
 
@@ -126,7 +142,23 @@ export class Panel {
     this.controls.softening = params.softenerDoseRelative > 0;
     this.pending.clear();
     this.showPending();
-    this.pane.refresh();
+    this.refresh();
+  }
+
+  /** Shows the values as they are now; a control moved by the program is not a user's change. */
+  refresh(): void {
+    this.quiet = true;
+    try {
+      this.pane.refresh();
+    } finally {
+      this.quiet = false;
+    }
+  }
+
+  private listen(binding: BindingApi, handler: () => void): void {
+    binding.on('change', () => {
+      if (!this.quiet) handler();
+    });
   }
 
   setPlaying(playing: boolean): void {

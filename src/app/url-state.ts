@@ -71,7 +71,7 @@ export function readUrlState(search: string): { state: AppState; problems: strin
   state.seed = number('seed', 0, 4294967295, true);
   state.speed = number('speed', 1, MAX_SPEED, true) ?? state.speed;
   state.pauseAtDay = number('pauseAtDay', 0, 1e6);
-  for (const [name, text] of q) {
+  for (const name of q.keys()) {
     if (!name.startsWith(PARAM_PREFIX)) continue;
     const key = name.slice(PARAM_PREFIX.length);
     if (!isParamKey(key)) {

@@ -21,22 +21,44 @@ export function experimentOf(scenario: Scenario, world: World): Experiment {
   const seed = scenario.seed;
   const { nx, ny, hMicrons: h } = world;
   const box: [number, number, number, number] = [0, 0, nx * h, ny * h];
+  const ecmBase = ecmBaseOf(scenario, world);
   if (!scenario.assay) {
-    const ecmBase = world.stroma.map((s) => 1 + (p.stromaEcmDensity - 1) * s);
     const nkCount = Math.round((p.nkDensityPerMm2 * nx * h * ny * h) / 1e6);
     return { cancer: tumourCells(seed, p), nk: nkCells(seed, p, nkCount, box), setting: TISSUE_SETTING, ecmBase };
   }
-  return assayExperiment(scenario.assay, seed, p, world);
+  return assayExperiment(scenario.assay, seed, p, world, ecmBase);
+}
+
+/**
+ * The collagen density laid down (ECM_0, relative): the stroma's in a tissue; in a transwell
+ * one grid row of membrane per well, whose ECM_0 = (d0/d)² makes the matrix rule give the
+ * membrane's pore diameter d. Recomputed when the live pore size d0 changes, so the membrane
+ * keeps its pores.
+ */
+export function ecmBaseOf(scenario: Scenario, world: World): Float32Array {
+  const p = scenario.parameters;
+  const a = scenario.assay;
+  if (!a) return world.stroma.map((s) => 1 + (p.stromaEcmDensity - 1) * s);
+  const { nx, hMicrons: h } = world;
+  const ecmBase = new Float32Array(nx * world.ny).fill(1);
+  if (a.type === 'transwell') {
+    const wellWidth = (nx * h) / a.poresMicrons.length;
+    const membrane = transwellMembraneRow(p, a);
+    for (let i = 0; i < nx; i++) {
+      const well = Math.min(a.poresMicrons.length - 1, Math.floor(((i + 0.5) * h) / wellWidth));
+      ecmBase[membrane * nx + i] = (p.poreSizeMicrons / a.poresMicrons[well]) ** 2;
+    }
+  }
+  return ecmBase;
 }
 
 function primed(p: Params, squeezed: boolean): Pick<CellSeed, 'iap' | 'motility' | 'passages'> {
   return squeezed ? { iap: p.squeezeIapFactor, motility: p.squeezeMotilityFactor, passages: 1 } : { iap: 1, motility: 1, passages: 0 };
 }
 
-function assayExperiment(a: AssaySpec, seed: number, p: Params, world: World): Experiment {
+function assayExperiment(a: AssaySpec, seed: number, p: Params, world: World, ecmBase: Float32Array): Experiment {
   const { nx, ny, hMicrons: h } = world;
   const width = nx * h, height = ny * h;
-  const ecmBase = new Float32Array(nx * ny).fill(1);
   const setting: CellSetting = { ...TISSUE_SETTING, proliferation: false };
   const cancer: CellSeed[] = [];
   const at = (i: number): [number, number] => {
@@ -46,15 +68,9 @@ function assayExperiment(a: AssaySpec, seed: number, p: Params, world: World): E
   const noNk = nkCells(seed, p, 0, [0, 0, width, height]);
   switch (a.type) {
     case 'transwell': {
-      // One grid row of membrane per well; its pores set that row's collagen density so the
-      // matrix rule gives the membrane's pore diameter: ECM_0 = (d0/d)².
       const wells = a.poresMicrons.length;
       const wellWidth = width / wells;
       const membrane = transwellMembraneRow(p, a);
-      for (let i = 0; i < nx; i++) {
-        const well = Math.min(wells - 1, Math.floor(((i + 0.5) * h) / wellWidth));
-        ecmBase[membrane * nx + i] = (p.poreSizeMicrons / a.poresMicrons[well]) ** 2;
-      }
       const top = (membrane + 1) * h;
       for (let w = 0; w < wells; w++) {
         for (let k = 0; k < a.cellsPerWell; k++) {

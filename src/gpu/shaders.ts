@@ -51,6 +51,13 @@ import mechRigid from '../../shaders/mechanics/rigid.wgsl?raw';
 import mechImpose from '../../shaders/mechanics/impose.wgsl?raw';
 import mechStress from '../../shaders/mechanics/stress.wgsl?raw';
 import mechStressMeasures from '../../shaders/mechanics/stress-measures.wgsl?raw';
+import renderView from '../../shaders/render/view.wgsl?raw';
+import renderDisk from '../../shaders/render/disk.wgsl?raw';
+import renderFieldValue from '../../shaders/render/field-value.wgsl?raw';
+import renderRange from '../../shaders/render/range.wgsl?raw';
+import renderField from '../../shaders/render/field.wgsl?raw';
+import renderVessels from '../../shaders/render/vessels.wgsl?raw';
+import renderCells from '../../shaders/render/cells.wgsl?raw';
 
 export const wgsl = {
   level,
@@ -113,6 +120,17 @@ export const mechanicsWgsl = {
   impose: mechImpose,
   stress: mechStress,
   stressMeasures: mechStressMeasures,
+} as const;
+
+/** The view's WGSL (src/app/view/): `view` precedes every render shader, `disk` the instanced ones. */
+export const renderWgsl = {
+  view: renderView,
+  disk: renderDisk,
+  fieldValue: renderFieldValue,
+  range: renderRange,
+  field: renderField,
+  vessels: renderVessels,
+  cells: renderCells,
 } as const;
 
 export function compose(...parts: string[]): string {

@@ -57,7 +57,8 @@ const FIELD_TABLE = [
   { key: 'tumourPoissonRatio', default: 0.45, min: 0, max: 0.49, step: 0.01, unit: '1', apply: 'live',
     group: 'Tumour', tag: 'T', label: 'Tumour Poisson ratio',
     source: 'MCRD FEniCS code ν = 0.45; below 0.5, where plane strain locks' },
-  { key: 'carryingCapacityCellsPerMm2', default: 4500, min: 100, max: 20000, step: 100, unit: 'cells/mm²', apply: 'live',
+  // 'rebuild': it also sets how many cells the tumour is seeded with (initialDensityFraction of it).
+  { key: 'carryingCapacityCellsPerMm2', default: 4500, min: 100, max: 20000, step: 100, unit: 'cells/mm²', apply: 'rebuild',
     group: 'Tumour', tag: 'C', label: 'Full cell density',
     source: '0.7 packing over the 154 µm² cross-section of a 14 µm cell' },
   // Matrix

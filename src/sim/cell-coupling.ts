@@ -2,13 +2,14 @@
 // solvers' fields (or to constant fields where a physics is off), stepped around the field
 // solves, and sampled every metrics interval through a readback ring.
 import type { Gpu } from '../gpu/device.ts';
-import { readBuffer, storageFrom } from '../gpu/buffers.ts';
+import { readBuffer, storageFrom, writeF32 } from '../gpu/buffers.ts';
 import { ReadbackRing } from '../gpu/readback-ring.ts';
 import { plasmaConcentration, smacRegimen } from '../model/dosing.ts';
+import type { Params } from '../model/params.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { cellParamValues } from '../cells/cell-params.ts';
 import { Cells, type CellInputs } from '../cells/cells.ts';
-import { experimentOf, type Experiment } from '../cells/experiments.ts';
+import { ecmBaseOf, experimentOf, type Experiment } from '../cells/experiments.ts';
 import { agentArrays, cellsPerGridCell } from '../cells/initial.ts';
 import { CellKernels } from '../cells/kernels.ts';
 import { parseLedger, type LedgerSample } from '../cells/ledger.ts';
@@ -33,10 +34,11 @@ export class CellCoupling {
   /** Live cancer cells at the last capacity check (a few steps old). */
   liveAtLastCheck: number;
   private readonly ring: ReadbackRing<{ step: number; timeMinutes: number }>;
-  private readonly metricsEvery: number;
+  private readonly ecmBase: GPUBuffer;
+  private metricsEvery: number;
   private readonly owned: GPUBuffer[] = [];
 
-  constructor(private readonly gpu: Gpu, private readonly scenario: Scenario, private readonly world: World, fields: SolverFields) {
+  constructor(private readonly gpu: Gpu, private scenario: Scenario, private readonly world: World, fields: SolverFields) {
     const device = gpu.device;
     const p = scenario.parameters;
     const { nx, ny } = world;
@@ -61,14 +63,25 @@ export class CellCoupling {
       perfusion: fields.perfusion ?? constant('noPerfusion', 0),
     };
     this.owned.push(inputs.ecmBase, inputs.capillary);
+    this.ecmBase = inputs.ecmBase;
     this.density = inputs.density;
     const cancer = agentArrays(scenario.seed, this.experiment.cancer);
     this.liveAtLastCheck = cancer.count;
     this.cells = new Cells(new CellKernels(device), { nx, ny }, cancer, this.experiment.nk, inputs, cellsPerGridCell(p));
-    this.metricsEvery = Math.max(1, Math.round(p.metricsIntervalMinutes / p.dtMinutes));
+    this.metricsEvery = metricsEvery(p);
     this.ring = new ReadbackRing(device, 'Cells.metrics', this.cells.ledger.size, (data, tag) => {
       this.samples.push({ ...tag, ledger: parseLedger(data, ny) });
     });
+  }
+
+  /**
+   * The scenario with new live parameters, from the next step on: the per-step uniforms read it,
+   * and the metrics interval and the laid-down matrix follow it here.
+   */
+  setScenario(scenario: Scenario): void {
+    this.scenario = scenario;
+    this.metricsEvery = metricsEvery(scenario.parameters);
+    writeF32(this.gpu.device, this.ecmBase, ecmBaseOf(scenario, this.world));
   }
 
   /** Capacity check, this step's parameters, and cells onto the grid. */
@@ -116,18 +129,6 @@ export class CellCoupling {
     return { step, timeMinutes, ledger: parseLedger(await readBuffer(this.gpu.device, this.cells.ledger), this.world.ny) };
   }
 
-  /** Pore diameter (µm) and ECM density (relative) per grid cell, as the cells last saw them. */
-  async matrixFields(): Promise<{ pore: Float32Array; ecm: Float32Array }> {
-    const env = new Float32Array(await readBuffer(this.gpu.device, this.cells.env));
-    const n = this.world.nx * this.world.ny;
-    const pore = new Float32Array(n), ecm = new Float32Array(n);
-    for (let c = 0; c < n; c++) {
-      pore[c] = env[8 * c + 4];
-      ecm[c] = env[8 * c + 7];
-    }
-    return { pore, ecm };
-  }
-
   /** The live cancer cells and NK cells, read back (tests and exports; never inside the loop). */
   async readAgents(): Promise<{ cancer: AgentArrays; nk: { body: Float32Array; tag: Uint32Array } }> {
     const device = this.gpu.device;
@@ -152,4 +153,9 @@ export class CellCoupling {
     this.cells.destroy();
     for (const b of this.owned) b.destroy();
   }
+}
+
+/** Steps between metrics samples. */
+function metricsEvery(p: Params): number {
+  return Math.max(1, Math.round(p.metricsIntervalMinutes / p.dtMinutes));
 }

@@ -17,9 +17,11 @@ const WARM_ITERATIONS = 8;
 
 export class Mechanics {
   readonly elasticity: Elasticity;
+  private readonly device: GPUDevice;
 
   constructor(gpu: Gpu, scenario: Scenario, world: World) {
     const device = gpu.device;
+    this.device = device;
     const { nx, ny, hMicrons: h } = world;
     const inclusion = scenario.inclusion;
     const boundary: ElasticBoundary = !inclusion
@@ -28,7 +30,7 @@ export class Mechanics {
     this.elasticity = new Elasticity(new ElasticityKernels(device, new DotKernels(device)), { label: 'Stress', nx, ny, h, boundary });
     const el = this.elasticity;
     writeF32(device, el.E, world.baseE);
-    writeF32(device, el.nu, world.nu);
+    this.setPoissonRatios(world.nu);
     const eigenstrain = new Float32Array(nx * ny);
     if (inclusion) {
       const cx = (nx * h) / 2, cy = (ny * h) / 2;
@@ -49,6 +51,14 @@ export class Mechanics {
       }
     }
     writeF32(device, el.eigenstrain, eigenstrain);
+  }
+
+  /**
+   * Poisson ratio per cell. No kernel writes it (the material kernel rewrites only E each step),
+   * so live parameter changes come in here.
+   */
+  setPoissonRatios(nu: Float32Array): void {
+    writeF32(this.device, this.elasticity.nu, nu);
   }
 
   get E(): GPUBuffer { return this.elasticity.E; }

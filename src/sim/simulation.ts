@@ -7,16 +7,19 @@ import { linearGroups } from '../gpu/kernel.ts';
 import { storageFrom, uniformBuffer, writeF32 } from '../gpu/buffers.ts';
 import { wgsl } from '../gpu/shaders.ts';
 import { packNamed } from '../gpu/struct-layout.ts';
+import { withLiveParameters } from '../model/live-update.ts';
+import type { Params } from '../model/params.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { plasmaConcentration, smacRegimen, softenerRegimen } from '../model/dosing.ts';
 import { MultigridKernels } from '../solvers/multigrid.ts';
 import { Oxygen, oxygenKernel } from '../solvers/transport/oxygen.ts';
-import { Drug, drugKernel } from '../solvers/transport/drug.ts';
+import { Drug, drugKernel, type DrugCoefficients } from '../solvers/transport/drug.ts';
 import { vesselField } from '../solvers/transport/vessel-field.ts';
 import { fieldKernels, type FieldKernels } from './field-kernels.ts';
 import { Mechanics } from './mechanics.ts';
-import { buildWorld, type World } from './world.ts';
+import { buildWorld, materialOf, type World } from './world.ts';
 import { CellCoupling } from './cell-coupling.ts';
+import { oxygenCoefficients, smacCoefficients, softenerCoefficients } from './solver-coefficients.ts';
 
 const WG = 64;
 const SECONDS_PER_MINUTE = 60;
@@ -36,9 +39,11 @@ export class Simulation {
   private readonly materialParams?: GPUBuffer;
   private readonly perfusionParams?: GPUBuffer;
   private readonly owned: GPUBuffer[] = [];
-  private readonly materialState?: { density: GPUBuffer; softening: GPUBuffer };
+  private readonly materialState?: { density: GPUBuffer; softening: GPUBuffer; baseE: GPUBuffer };
+  private current: Scenario;
 
-  constructor(readonly gpu: Gpu, readonly scenario: Scenario) {
+  constructor(readonly gpu: Gpu, scenario: Scenario) {
+    this.current = scenario;
     const device = gpu.device;
     const p = scenario.parameters;
     const physics = scenario.physics;
@@ -50,22 +55,16 @@ export class Simulation {
     const keep = (b: GPUBuffer) => (this.owned.push(b), b);
 
     if (physics.oxygen || physics.smac || physics.softener) {
-      this.oxygen = new Oxygen(mg, oxygenKernel(device), {
-        label: 'Oxygen', nx, ny, hMicrons: h, diffusivityUm2PerS: p.oxygenDiffusivityUm2PerS,
-        maxUptakeMmHgPerS: scenario.uptake?.uniformMmHgPerS ?? p.oxygenMaxUptakeMmHgPerS,
-        kmMmHg: scenario.uptake ? 0 : p.oxygenUptakeKmMmHg,
-      });
+      this.oxygen = new Oxygen(mg, oxygenKernel(device), { label: 'Oxygen', nx, ny, hMicrons: h, ...oxygenCoefficients(scenario) });
       writeF32(device, this.oxygen.density, this.world.uptake);
-      writeF32(device, this.oxygen.vessel, vesselField(cells, h, this.world.raster, p.oxygenDiffusivityUm2PerS));
+      this.writeVesselField();
       writeF32(device, this.oxygen.perfusion, new Float32Array(cells).fill(1));
       writeF32(device, this.oxygen.pO2, new Float32Array(cells).fill(p.vesselWallPO2MmHg));
-      const drug = (label: string, D: number, decayPerMin: number, permeabilityUmPerMin: number) =>
-        new Drug(mg, drugKernel(device), {
-          label, nx, ny, hMicrons: h, diffusivityUm2PerS: D,
-          decayPerS: decayPerMin / SECONDS_PER_MINUTE, permeabilityUmPerS: permeabilityUmPerMin / SECONDS_PER_MINUTE,
-        }, this.oxygen!.vessel, this.oxygen!.perfusion);
-      if (physics.smac) this.smac = drug('SMAC', p.smacDiffusivityUm2PerS, p.smacDecayPerMin, p.smacPermeabilityUmPerMin);
-      if (physics.softener) this.softener = drug('Softener', p.softenerDiffusivityUm2PerS, p.softenerDecayPerMin, p.softenerPermeabilityUmPerMin);
+      const { vessel, perfusion } = this.oxygen;
+      const drug = (label: string, coefficients: DrugCoefficients) =>
+        new Drug(mg, drugKernel(device), { label, nx, ny, hMicrons: h, ...coefficients }, vessel, perfusion);
+      if (physics.smac) this.smac = drug('SMAC', smacCoefficients(p));
+      if (physics.softener) this.softener = drug('Softener', softenerCoefficients(p));
     }
 
     if (physics.mechanics) {
@@ -75,7 +74,7 @@ export class Simulation {
         const stroma = keep(storageFrom(device, 'Material.stroma', this.world.stroma));
         const baseE = keep(storageFrom(device, 'Material.baseE', this.world.baseE));
         const softening = keep(storageFrom(device, 'Material.softening', new Float32Array(cells)));
-        this.materialState = { density, softening };
+        this.materialState = { density, softening, baseE };
         const growth = keep(storageFrom(device, 'Material.growth', new Float32Array(cells)));
         const agent = this.softener?.concentration ?? keep(storageFrom(device, 'Material.noSoftener', new Float32Array(cells)));
         this.materialParams = keep(uniformBuffer(device, 'Material.params', new ArrayBuffer(32)));
@@ -95,12 +94,55 @@ export class Simulation {
     }
   }
 
+  /** The scenario as it runs now: its parameters are the latest updateParameters() gave. */
+  get scenario(): Scenario {
+    return this.current;
+  }
+
+  get parameters(): Readonly<Params> {
+    return this.current.parameters;
+  }
+
+  /**
+   * Runs the steps from the next one on with `next`. Only 'live' keys may differ from the
+   * present parameters; it throws (RebuildNeededError, or ScenarioError naming each value out of
+   * its range) before changing anything. Every GPU input derived from a parameter is rewritten;
+   * the state (cells, fields, softening, stored growth) carries on. Call it between steps, not
+   * while a step() is pending.
+   */
+  updateParameters(next: Params): void {
+    const before = this.current.parameters;
+    this.current = withLiveParameters(this.current, next);
+    const p = this.current.parameters;
+    const device = this.gpu.device;
+    Object.assign(this.world, materialOf(this.current));
+    if (this.materialState) writeF32(device, this.materialState.baseE, this.world.baseE);
+    this.mechanics?.setPoissonRatios(this.world.nu);
+    if (this.oxygen) {
+      this.oxygen.setParams(oxygenCoefficients(this.current));
+      this.writeVesselField();
+    }
+    this.smac?.setCoefficients(smacCoefficients(p));
+    this.softener?.setCoefficients(softenerCoefficients(p));
+    if (p.dtMinutes !== before.dtMinutes) {
+      this.smac?.restart();
+      this.softener?.restart();
+    }
+    this.cells?.setScenario(this.current);
+  }
+
+  /** The vessels' exchange with the tissue; oxygen's part scales with its diffusivity. */
+  private writeVesselField(): void {
+    const { nx, ny, hMicrons, raster } = this.world;
+    writeF32(this.gpu.device, this.oxygen!.vessel, vesselField(nx * ny, hMicrons, raster, this.parameters.oxygenDiffusivityUm2PerS));
+  }
+
   get dtMinutes(): number {
-    return this.scenario.parameters.dtMinutes;
+    return this.parameters.dtMinutes;
   }
 
   get stepCount(): number {
-    return Math.round((this.scenario.parameters.durationDays * 1440) / this.dtMinutes);
+    return Math.round((this.parameters.durationDays * 1440) / this.dtMinutes);
   }
 
   /**
@@ -109,7 +151,7 @@ export class Simulation {
    */
   async step(): Promise<void> {
     const device = this.gpu.device;
-    const p = this.scenario.parameters;
+    const p = this.parameters;
     const dt = this.dtMinutes;
     const cells = this.world.nx * this.world.ny;
     const next = this.timeMinutes + dt;

@@ -1,7 +1,8 @@
 // Reads the simulation's fields back to the CPU (for export, never inside the step loop),
-// each named with its unit and the colour map it is drawn with.
+// each named with its unit and the colour map it is drawn with (field-registry.ts lists them).
 import { readF32 } from '../gpu/buffers.ts';
 import type { ColorMapName } from '../io/colormap.ts';
+import { fieldSources } from './field-registry.ts';
 import type { Simulation } from './simulation.ts';
 
 export interface FieldSnapshot {
@@ -19,33 +20,22 @@ export async function snapshot(sim: Simulation): Promise<FieldSnapshot[]> {
   const { nx, ny } = sim.world;
   const cells = nx * ny;
   const out: FieldSnapshot[] = [];
-  const cell = async (name: string, unit: string, map: ColorMapName, buffer: GPUBuffer) =>
-    out.push({ name, unit, map, data: await readF32(device, buffer, cells), components: 1, at: 'cell' });
-  if (sim.cells) {
-    await cell('cell density', '1', 'viridis', sim.cells.density);
-    const matrix = await sim.cells.matrixFields();
-    out.push({ name: 'pore size', unit: 'µm', map: 'viridis', data: matrix.pore, components: 1, at: 'cell' });
-    out.push({ name: 'ECM density', unit: '1', map: 'viridis', data: matrix.ecm, components: 1, at: 'cell' });
-  } else {
-    out.push({ name: 'cell density', unit: '1', map: 'viridis', data: sim.world.density, components: 1, at: 'cell' });
-  }
-  if (sim.oxygen) {
-    await cell('oxygen', 'mmHg', 'viridis', sim.oxygen.pO2);
-    await cell('perfusion', '1', 'viridis', sim.oxygen.perfusion);
-  }
-  if (sim.smac) await cell('SMAC mimetic', 'nM', 'magma', sim.smac.concentration);
-  if (sim.softener) await cell('softening agent', '1', 'magma', sim.softener.concentration);
-  const m = sim.mechanics?.elasticity;
-  if (m) {
-    await cell('stiffness', 'kPa', 'viridis', m.E);
-    await cell('growth eigenstrain', '1', 'magma', m.eigenstrain);
-    await cell('compressive stress', 'kPa', 'coolwarm', m.pressure);
-    await cell('von Mises stress', 'kPa', 'magma', m.vonMises);
-    await cell('stress xx', 'kPa', 'coolwarm', m.sxx);
-    await cell('stress yy', 'kPa', 'coolwarm', m.syy);
-    await cell('stress xy', 'kPa', 'coolwarm', m.sxy);
-    const nodes = (nx + 1) * (ny + 1);
-    out.push({ name: 'displacement', unit: 'µm', map: 'viridis', data: await readF32(device, m.u, 2 * nodes), components: 2, at: 'point' });
+  if (!sim.cells) out.push({ name: 'cell density', unit: '1', map: 'viridis', data: sim.world.density, components: 1, at: 'cell' });
+  // Fields sharing a buffer (pore size and ECM in the cells' environment) read it once.
+  const reads = new Map<GPUBuffer, Promise<Float32Array>>();
+  const read = (buffer: GPUBuffer, floats: number) => {
+    if (!reads.has(buffer)) reads.set(buffer, readF32(device, buffer, floats));
+    return reads.get(buffer)!;
+  };
+  for (const { name, unit, map, buffer, layout } of fieldSources(sim)) {
+    if (layout.kind === 'node vector') {
+      out.push({ name, unit, map, data: await read(buffer, 2 * (nx + 1) * (ny + 1)), components: 2, at: 'point' });
+      continue;
+    }
+    const { stride, offset } = layout;
+    const all = await read(buffer, stride * cells);
+    const data = stride === 1 && offset === 0 ? all : Float32Array.from({ length: cells }, (_, c) => all[stride * c + offset]);
+    out.push({ name, unit, map, data, components: 1, at: 'cell' });
   }
   return out;
 }

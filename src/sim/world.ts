@@ -11,7 +11,10 @@ export interface World {
   density: Float32Array;
   /** Desmoplastic stroma, 0–1: where the softening agent acts. */
   stroma: Float32Array;
-  /** Young's modulus of the host tissue and stroma before any softening (kPa), and Poisson ratio. */
+  /**
+   * Young's modulus of the host tissue and stroma before any softening (kPa), and Poisson ratio;
+   * a running simulation replaces them (materialOf) when live parameters change.
+   */
   baseE: Float32Array;
   nu: Float32Array;
   vessels: Vessel[];
@@ -26,41 +29,66 @@ export function buildWorld(scenario: Scenario): World {
   const cells = nx * ny;
   const density = new Float32Array(cells);
   const stroma = new Float32Array(cells);
-  const baseE = new Float32Array(cells);
-  const nu = new Float32Array(cells);
-  const cx = (nx * h) / 2, cy = (ny * h) / 2;
-  const inclusion = scenario.inclusion;
-  for (let j = 0; j < ny; j++) {
-    for (let i = 0; i < nx; i++) {
-      const c = j * nx + i;
-      const r = Math.hypot((i + 0.5) * h - cx, (j + 0.5) * h - cy);
-      if (inclusion) {
-        const inside = r < inclusion.radiusMicrons;
-        baseE[c] = inside ? inclusion.inclusionEKPa : inclusion.matrixEKPa;
-        nu[c] = inside ? inclusion.inclusionNu : inclusion.matrixNu;
-        continue;
-      }
-      if (scenario.kind !== 'tissue') {
-        baseE[c] = p.normalTissueStiffnessKPa;
-        nu[c] = p.normalTissuePoissonRatio;
-        continue;
-      }
-      const R = p.tumourRadiusMicrons;
+  if (scenario.kind === 'tissue' && !scenario.inclusion) {
+    const r = distanceFromCentre(p);
+    const R = p.tumourRadiusMicrons;
+    for (let c = 0; c < cells; c++) {
       // A rim one cell wide keeps the tumour edge from being a pure staircase.
-      density[c] = clamp01((R - r) / h + 0.5);
-      const inStroma = r >= R && r < R + p.stromaWidthMicrons;
-      stroma[c] = inStroma ? 1 : 0;
-      // Tumour tissue's stiffness follows its cell density (the material kernel adds it), so
-      // a tumour that grows or shrinks carries its stiffness with it.
-      if (r < R) { baseE[c] = p.normalTissueStiffnessKPa; nu[c] = p.tumourPoissonRatio; }
-      else if (inStroma) { baseE[c] = p.stromaStiffnessKPa; nu[c] = p.stromaPoissonRatio; }
-      else { baseE[c] = p.normalTissueStiffnessKPa; nu[c] = p.normalTissuePoissonRatio; }
+      density[c] = clamp01((R - r[c]) / h + 0.5);
+      stroma[c] = inStroma(p, r[c]) ? 1 : 0;
     }
   }
   const vessels = scenario.physics.oxygen || scenario.physics.smac || scenario.physics.softener ? vesselsOf(scenario) : [];
   const raster = rasteriseVessels({ nx, ny, dxMicrons: h }, vessels);
   const uptake = scenario.uptake ? uniformUptake(scenario, { nx, ny, hMicrons: h }, vessels, raster) : density;
-  return { nx, ny, hMicrons: h, density, stroma, baseE, nu, vessels, raster, uptake };
+  return { nx, ny, hMicrons: h, density, stroma, ...materialOf(scenario), vessels, raster, uptake };
+}
+
+/**
+ * Each cell's Young's modulus before softening (kPa) and Poisson ratio. Apart from the tissue's
+ * geometry (rebuild parameters) it reads only live parameters, so a running simulation calls it
+ * again when those change.
+ */
+export function materialOf(scenario: Scenario): Pick<World, 'baseE' | 'nu'> {
+  const p = scenario.parameters;
+  const r = distanceFromCentre(p);
+  const baseE = new Float32Array(r.length);
+  const nu = new Float32Array(r.length);
+  const inclusion = scenario.inclusion;
+  for (let c = 0; c < r.length; c++) {
+    if (inclusion) {
+      const inside = r[c] < inclusion.radiusMicrons;
+      baseE[c] = inside ? inclusion.inclusionEKPa : inclusion.matrixEKPa;
+      nu[c] = inside ? inclusion.inclusionNu : inclusion.matrixNu;
+    } else if (scenario.kind === 'tissue' && r[c] < p.tumourRadiusMicrons) {
+      // Tumour tissue's stiffness follows its cell density (the material kernel adds it), so
+      // a tumour that grows or shrinks carries its stiffness with it.
+      baseE[c] = p.normalTissueStiffnessKPa;
+      nu[c] = p.tumourPoissonRatio;
+    } else if (scenario.kind === 'tissue' && inStroma(p, r[c])) {
+      baseE[c] = p.stromaStiffnessKPa;
+      nu[c] = p.stromaPoissonRatio;
+    } else {
+      baseE[c] = p.normalTissueStiffnessKPa;
+      nu[c] = p.normalTissuePoissonRatio;
+    }
+  }
+  return { baseE, nu };
+}
+
+/** Distance of each cell's centre from the domain's centre (µm). */
+function distanceFromCentre(p: Scenario['parameters']): Float64Array {
+  const { nx, ny, dxMicrons: h } = p;
+  const cx = (nx * h) / 2, cy = (ny * h) / 2;
+  const r = new Float64Array(nx * ny);
+  for (let j = 0; j < ny; j++) {
+    for (let i = 0; i < nx; i++) r[j * nx + i] = Math.hypot((i + 0.5) * h - cx, (j + 0.5) * h - cy);
+  }
+  return r;
+}
+
+function inStroma(p: Scenario['parameters'], r: number): boolean {
+  return r >= p.tumourRadiusMicrons && r < p.tumourRadiusMicrons + p.stromaWidthMicrons;
 }
 
 /**

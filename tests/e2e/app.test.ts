@@ -1,41 +1,73 @@
-// The browser page in headless Chromium (SwiftShader WebGPU), served from 127.0.0.1: it loads
-// without console errors, finds an adapter and advances the default scenario.
+// The browser app end to end in headless Chromium (SwiftShader WebGPU, served from 127.0.0.1):
+// it loads cleanly and advances; the stiffness control and softening therapy move the displayed
+// core stress the way the mechanics says; a URL reproduces a run; a bad scenario file is
+// refused while the run goes on; a lost device is survived. Each effect is measured against a
+// control run from the same URL state, never against a number written here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type ViteDevServer } from 'vite';
-import puppeteer, { type Browser } from 'puppeteer';
+import { SMALL, clickButton, openPage, pausedAt, readouts, setControl, startApp, type AppServer } from './browser.ts';
 
-const CHROMIUM_FLAGS = [
-  '--no-sandbox', '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-];
+const STEPS_PER_DAY = 6; // dtMinutes 240
 
-describe('browser page', () => {
-  let server: ViteDevServer;
-  let browser: Browser;
+describe('browser app', () => {
+  let app: AppServer;
+  beforeAll(async () => { app = await startApp(); });
+  afterAll(async () => { await app?.close(); });
 
-  beforeAll(async () => {
-    server = await createServer({ server: { host: '127.0.0.1', port: 0 }, logLevel: 'silent' });
-    await server.listen();
-    browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  it('runs the default scenario and shows its oxygen field', async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    const address = server.httpServer!.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'load' });
-    await page.waitForFunction(() => document.querySelector('#clock')?.textContent !== 'day 0' && document.querySelector('#clock')?.textContent !== 'day 0.00', { timeout: 240_000 });
-    const status = await page.$eval('#status', (e) => e.textContent ?? '');
-    expect(status).toMatch(/^oxygen: [\d.]+ … [\d.]+ mmHg$/);
+  it('loads with no console errors, names its adapter and advances the default scenario', async () => {
+    const { page, errors } = await openPage(app, `?${SMALL}&pauseAtDay=0.5`);
+    await pausedAt(page, 3);
+    expect(await page.$eval('#clock', (e) => e.textContent)).toBe('day 0, 12:00');
+    expect(await page.$eval('#adapter', (e) => e.textContent)).not.toBe('');
+    const r = await readouts(page);
+    expect(r.live_tissue).toBeGreaterThan(1000);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  describe('core stress responds to the panel', () => {
+    const control: Record<string, number> = {};
+
+    it('control run: one step past day 2, then on to day 4', async () => {
+      const { page, errors } = await openPage(app, `?${SMALL}&pauseAtDay=2`);
+      await pausedAt(page, 2 * STEPS_PER_DAY);
+      await clickButton(page, 'Step');
+      await pausedAt(page, 2 * STEPS_PER_DAY + 1);
+      control.afterStep = (await readouts(page)).tumour_mean_stress;
+      await setControl(page, 'stopDay', 4);
+      await clickButton(page, 'Play');
+      await pausedAt(page, 4 * STEPS_PER_DAY);
+      control.day4 = (await readouts(page)).tumour_mean_stress;
+      expect(control.afterStep).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
+    it('a stiffer tumour (20 → 100 kPa, set live) raises the core stress at the next step', async () => {
+      const { page, errors } = await openPage(app, `?${SMALL}&pauseAtDay=2`);
+      await pausedAt(page, 2 * STEPS_PER_DAY);
+      await setControl(page, 'tumourStiffnessKPa', 100);
+      expect(page.url()).toContain('p.tumourStiffnessKPa=100');
+      await clickButton(page, 'Step');
+      await pausedAt(page, 2 * STEPS_PER_DAY + 1);
+      const stiff = (await readouts(page)).tumour_mean_stress;
+      expect(stiff).toBeGreaterThan(1.2 * control.afterStep!);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
+    it('starting softening therapy at day 2 lowers the core stress by day 4', async () => {
+      const { page, errors } = await openPage(app, `?${SMALL}&pauseAtDay=2`);
+      await pausedAt(page, 2 * STEPS_PER_DAY);
+      await setControl(page, 'softenerStartDay', 2);
+      await page.$eval('[data-key=softeningOn] input', (e) => (e as HTMLInputElement).click());
+      expect(page.url()).toContain('p.softenerDoseRelative=1');
+      await setControl(page, 'stopDay', 4);
+      await clickButton(page, 'Play');
+      await pausedAt(page, 4 * STEPS_PER_DAY);
+      const softened = (await readouts(page)).tumour_mean_stress;
+      expect(softened).toBeLessThan(0.9 * control.day4!);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
   });
 });

@@ -6,15 +6,19 @@ import { wgsl } from '../../gpu/shaders.ts';
 import { packNamed } from '../../gpu/struct-layout.ts';
 import { Multigrid, type BoundaryConditions, type MultigridKernels } from '../multigrid.ts';
 
-export interface DrugOptions {
-  label: string;
-  nx: number;
-  ny: number;
-  hMicrons: number;
+/** What a drug's parameters set; they may change between steps (setCoefficients). */
+export interface DrugCoefficients {
   diffusivityUm2PerS: number;
   decayPerS: number;
   /** Vessel wall permeability (µm/s). */
   permeabilityUmPerS: number;
+}
+
+export interface DrugOptions extends DrugCoefficients {
+  label: string;
+  nx: number;
+  ny: number;
+  hMicrons: number;
   bc?: BoundaryConditions;
 }
 
@@ -35,13 +39,17 @@ export class Drug {
   private readonly params: GPUBuffer;
   private readonly group: GPUBindGroup;
   private readonly cells: number;
+  private readonly label: string;
+  private coefficients: DrugCoefficients;
   private stepsTaken = 0;
 
   /** `vessel` and `perfusion` are the oxygen solver's buffers: the same capillaries feed both. */
-  constructor(mgKernels: MultigridKernels, private readonly kernel: Kernel, readonly options: DrugOptions, vessel: GPUBuffer, perfusion: GPUBuffer) {
+  constructor(mgKernels: MultigridKernels, private readonly kernel: Kernel, options: DrugOptions, vessel: GPUBuffer, perfusion: GPUBuffer) {
     const device = mgKernels.device;
     const { label, nx, ny } = options;
     this.cells = nx * ny;
+    this.label = label;
+    this.coefficients = coefficientsOf(options);
     this.mg = new Multigrid(mgKernels, { label: `${label}.mg`, nx, ny, hx: options.hMicrons, bc: options.bc ?? ZERO_FLUX });
     this.previous = storageBuffer(device, `${label}.u[n]`, this.cells * 4);
     this.beforePrevious = storageBuffer(device, `${label}.u[n-1]`, this.cells * 4);
@@ -54,27 +62,36 @@ export class Drug {
     return this.mg.u;
   }
 
-  /** The next step uses backward Euler again (after the state was overwritten from outside). */
+  /** Coefficients for the steps from the next one on (the state is kept). */
+  setCoefficients(c: DrugCoefficients): void {
+    this.coefficients = coefficientsOf(c);
+  }
+
+  /**
+   * The next step uses backward Euler again: after the state was overwritten from outside, or
+   * when dt changes (BDF2's coefficients assume the last step had the same size).
+   */
   restart(): void {
     this.stepsTaken = 0;
   }
 
   /**
    * Records one step of dt seconds with plasma level `plasma` at the new time: shifts the
-   * history, then solves. The step size must stay constant (BDF2's coefficients assume it).
+   * history, then solves. The step size must stay constant between restarts (BDF2 assumes it).
    * The step's parameters are written to the queue now, so submit each step's encoder before
    * recording the next step (queue writes and submissions run in order).
    */
   step(encoder: GPUCommandEncoder, dtSeconds: number, plasma: number, cycles = 2): void {
     const bdf2 = this.stepsTaken > 0;
+    const k = this.coefficients;
     this.kernel.device.queue.writeBuffer(this.params, 0, packNamed(wgsl.drugCoefficients, 'DrugParams', {
-      cells: this.cells, diffusivity: this.options.diffusivityUm2PerS, decay: this.options.decayPerS, dt: dtSeconds,
-      alpha: bdf2 ? 1.5 : 1, beta: bdf2 ? 2 : 1, gamma: bdf2 ? 0.5 : 0, plasma, permeability: this.options.permeabilityUmPerS,
+      cells: this.cells, diffusivity: k.diffusivityUm2PerS, decay: k.decayPerS, dt: dtSeconds,
+      alpha: bdf2 ? 1.5 : 1, beta: bdf2 ? 2 : 1, gamma: bdf2 ? 0.5 : 0, plasma, permeability: k.permeabilityUmPerS,
     }));
     const bytes = this.cells * 4;
     encoder.copyBufferToBuffer(this.previous, 0, this.beforePrevious, 0, bytes);
     encoder.copyBufferToBuffer(this.mg.u, 0, this.previous, 0, bytes);
-    const pass = encoder.beginComputePass({ label: `${this.options.label}.step` });
+    const pass = encoder.beginComputePass({ label: `${this.label}.step` });
     this.kernel.dispatch(pass, this.group, ...linearGroups(this.cells, WG));
     this.mg.assemble(pass);
     for (let c = 0; c < cycles; c++) this.mg.vcycle(pass);
@@ -88,4 +105,8 @@ export class Drug {
     this.beforePrevious.destroy();
     this.params.destroy();
   }
+}
+
+function coefficientsOf(c: DrugCoefficients): DrugCoefficients {
+  return { diffusivityUm2PerS: c.diffusivityUm2PerS, decayPerS: c.decayPerS, permeabilityUmPerS: c.permeabilityUmPerS };
 }

@@ -1,0 +1,199 @@
+// The app: the URL state, the run, the panel, the view and the plots kept in step. Parameter
+// changes go through here: live ones to the running simulation, rebuild ones into the state
+// until "Rebuild"; every change rewrites the URL, so the address bar always reproduces the run.
+import { ScenarioError, loadScenarioText, type Scenario } from '../model/scenario.ts';
+import { PARAM_BY_KEY, type ParamKey, type Params } from '../model/params.ts';
+import { Banner } from './banner.ts';
+import { composeScenario, mergedScenarioJson, type ScenarioJson } from './compose-scenario.ts';
+import { Display } from './display.ts';
+import { exportCsv, exportPng, exportScenario } from './exports.ts';
+import { Panel } from './panel.ts';
+import { Runner } from './runner.ts';
+import { LIBRARY, libraryScenario } from './scenario-library.ts';
+import { acceptScenarioFiles } from './scenario-drop.ts';
+import { therapyPeriods } from './therapy-periods.ts';
+import { initialState, writeUrlState, type AppState } from './url-state.ts';
+import { ViewControls } from './view-controls.ts';
+
+export interface AppElements {
+  root: HTMLElement;
+  canvas: HTMLCanvasElement;
+  banner: HTMLElement;
+  clock: HTMLElement;
+  legend: HTMLCanvasElement;
+  scaleBar: HTMLElement;
+  readouts: HTMLTableElement;
+  plots: HTMLElement;
+  panel: HTMLElement;
+  fileInput: HTMLInputElement;
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export class App {
+  readonly banner: Banner;
+  private base!: ScenarioJson;
+  private baseParams!: Params;
+  private panel!: Panel;
+  private viewControls!: ViewControls;
+  private display!: Display;
+
+  private constructor(private readonly el: AppElements, private readonly state: AppState) {
+    this.banner = new Banner(el.banner);
+  }
+
+  /** Starts the run the URL state describes; a state that does not compose falls back to its base scenario, with the reason shown. */
+  static async start(el: AppElements, state: AppState, problems: string[]): Promise<App> {
+    const app = new App(el, state);
+    let base = state.scenarioJson !== null ? (state.scenarioJson as ScenarioJson) : libraryScenario(state.scenario);
+    if (!base) {
+      problems.push(`URL scenario = ${state.scenario}: no shipped scenario has that name (${[...LIBRARY.keys()].join(', ')}); running default`);
+      Object.assign(state, initialState());
+      base = libraryScenario('default')!;
+    }
+    let scenario: Scenario;
+    try {
+      scenario = composeScenario(base, state, 'URL state');
+    } catch (error) {
+      problems.push(errorText(error));
+      state.overrides = {};
+      state.seed = null;
+      scenario = composeScenario(base, state, state.scenario);
+    }
+    app.setBase(base);
+    const runner = await Runner.start(scenario, {
+      lost: (info) => void app.display.recover(info),
+      gpuError: (message) => app.display.fail(`GPU error: ${message}`),
+    });
+    app.buildPanel(scenario);
+    app.display = new Display(el, runner, state, app.banner, {
+      fieldsChanged: (names, units) => app.viewControls.setFields(names, units),
+      rangeShown: (range) => app.viewControls.showRange(range),
+      playingChanged: (playing) => app.panel.setPlaying(playing),
+    });
+    app.display.begin(scenario);
+    acceptScenarioFiles(el.root, el.fileInput, (text, name) => app.loadFile(text, name));
+    if (problems.length) app.banner.error(problems.join('\n'));
+    app.writeUrl();
+    return app;
+  }
+
+  private setBase(base: ScenarioJson): void {
+    this.base = base;
+    this.baseParams = composeScenario(base, { seed: null, overrides: {} }, 'base scenario').parameters as Params;
+  }
+
+  private buildPanel(scenario: Scenario): void {
+    const names = [...LIBRARY.keys()];
+    if (this.state.scenarioJson !== null) names.unshift('(loaded file)');
+    this.panel = new Panel(this.el.panel, scenario.parameters as Params, names, {
+      param: (key, value) => this.param(key, value),
+      rebuild: () => this.rebuild(),
+      play: () => this.display.togglePlay(),
+      step: () => this.display.stepOnce(),
+      reset: () => this.rebuild(),
+      speed: (n) => ((this.state.speed = n), this.writeUrl()),
+      seed: (seed) => ((this.state.seed = seed), this.writeUrl()),
+      scenario: (name) => this.switchScenario(name),
+      stopAt: (day) => {
+        this.state.pauseAtDay = day;
+        this.display.stopAtChanged();
+        this.writeUrl();
+      },
+    });
+    this.panel.load(scenario.parameters as Params, scenario.seed, this.state.scenarioJson !== null ? '(loaded file)' : this.state.scenario);
+    this.panel.controls.speed = this.state.speed;
+    this.panel.controls.stop = this.state.pauseAtDay !== null;
+    this.panel.controls.stopDay = this.state.pauseAtDay ?? this.panel.controls.stopDay;
+    this.panel.refresh();
+    this.viewControls = new ViewControls(this.panel.view, this.state.view, () => (this.display.applyView(), this.writeUrl()));
+    const share = this.panel.share;
+    share.addButton({ title: 'Copy link' }).on('click', () => void navigator.clipboard?.writeText(location.href));
+    share.addButton({ title: 'Export time series (CSV)' }).on('click', () => exportCsv(this.display.runner.sim));
+    share.addButton({ title: 'Export view (PNG)' }).on('click', () => exportPng(this.display));
+    share.addButton({ title: 'Export scenario (JSON)' }).on('click', () => exportScenario(mergedScenarioJson(this.base, this.state)));
+    share.addButton({ title: 'Load scenario file…' }).on('click', () => this.el.fileInput.click());
+  }
+
+  /** A control moved: live parameters apply now; rebuild ones wait in the state. */
+  private param(key: ParamKey, value: number): string | null {
+    const before = this.state.overrides[key];
+    if (value === this.baseParams[key]) delete this.state.overrides[key];
+    else this.state.overrides[key] = value;
+    if (PARAM_BY_KEY[key].apply === 'live') {
+      const sim = this.display.runner.sim;
+      try {
+        this.display.runner.applyLive({ ...sim.parameters, [key]: value });
+      } catch (error) {
+        if (before === undefined) delete this.state.overrides[key];
+        else this.state.overrides[key] = before;
+        this.banner.error(errorText(error));
+        return errorText(error);
+      }
+      this.display.setTherapy(therapyPeriods(sim.parameters));
+    }
+    this.writeUrl();
+    return null;
+  }
+
+  /** A new run from the state (Rebuild and Reset); an invalid state keeps the running one. */
+  private rebuild(): void {
+    let scenario: Scenario;
+    try {
+      scenario = composeScenario(this.base, this.state, 'panel');
+    } catch (error) {
+      this.banner.error(`${errorText(error)}\nThe running simulation continues unchanged.`);
+      return;
+    }
+    this.display.restart(scenario);
+    this.panel.load(scenario.parameters as Params, scenario.seed, this.panel.controls.scenario);
+    this.writeUrl();
+  }
+
+  private switchScenario(name: string): void {
+    const base = libraryScenario(name);
+    if (!base) return;
+    this.state.scenario = name;
+    this.state.scenarioJson = null;
+    this.state.overrides = {};
+    this.state.seed = null;
+    this.setBase(base);
+    this.rebuild();
+  }
+
+  /** A dropped or picked file: a valid scenario replaces the run; an invalid one is reported and the run goes on. */
+  private loadFile(text: string, name: string): void {
+    let scenario: Scenario;
+    try {
+      scenario = loadScenarioText(text, name);
+    } catch (error) {
+      const detail = error instanceof ScenarioError ? error.message : errorText(error);
+      this.banner.error(`Could not load ${name}: ${detail}\nThe running simulation continues unchanged.`);
+      return;
+    }
+    const json = JSON.parse(text) as ScenarioJson;
+    Object.assign(this.state, { scenarioJson: json, overrides: {}, seed: null });
+    this.setBase(json);
+    this.display.restart(scenario);
+    this.panel.load(scenario.parameters as Params, scenario.seed, this.panel.controls.scenario);
+    this.banner.note(`Loaded ${name} (${scenario.name}).`);
+    this.writeUrl();
+  }
+
+  get adapter() {
+    return this.display.runner.gpu.report;
+  }
+
+  /** What the end-to-end tests and the browser benchmark read and do (window.confine). */
+  hooks() {
+    const display = this.display;
+    return {
+      counters: () => ({ frames: display.frames, steps: display.stepsTaken, simSteps: display.runner.sim.steps, playing: display.playing }),
+      loseDevice: () => display.runner.gpu.device.destroy(),
+    };
+  }
+
+  private writeUrl(): void {
+    history.replaceState(null, '', writeUrlState(this.state));
+  }
+}
