@@ -1,7 +1,8 @@
 // The app: the URL state, the run, the panel, the view and the plots kept in step. Parameter
 // changes go through here: live ones to the running simulation, rebuild ones into the state
 // until "Rebuild"; every change rewrites the URL, so the address bar always reproduces the run.
-import { ScenarioError, loadScenarioText, type Scenario } from '../model/scenario.ts';
+import { ScenarioError, type Scenario } from '../model/scenario.ts';
+import { resolveScenarioVessels } from '../model/vessel-import.ts';
 import { PARAM_BY_KEY, type ParamKey, type Params } from '../model/params.ts';
 import { Banner } from './banner.ts';
 import { composeScenario, mergedScenarioJson, type ScenarioJson } from './compose-scenario.ts';
@@ -30,6 +31,17 @@ export interface AppElements {
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** A vessel file named by a scenario is read from the server's scenarios/ folder, as the CLI reads it beside the scenario. */
+async function fetchBytes(path: string): Promise<Uint8Array> {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${response.statusText}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+function resolveScenario(base: ScenarioJson, choice: Pick<AppState, 'seed' | 'overrides'>, source: string): Promise<Scenario> {
+  return resolveScenarioVessels(composeScenario(base, choice, source), '/scenarios', fetchBytes);
+}
+
 export class App {
   readonly banner: Banner;
   private base!: ScenarioJson;
@@ -53,12 +65,12 @@ export class App {
     }
     let scenario: Scenario;
     try {
-      scenario = composeScenario(base, state, 'URL state');
+      scenario = await resolveScenario(base, state, 'URL state');
     } catch (error) {
       problems.push(errorText(error));
       state.overrides = {};
       state.seed = null;
-      scenario = composeScenario(base, state, state.scenario);
+      scenario = await resolveScenario(base, state, state.scenario);
     }
     app.setBase(base);
     const runner = await Runner.start(scenario, {
@@ -72,7 +84,7 @@ export class App {
       playingChanged: (playing) => app.panel.setPlaying(playing),
     });
     app.display.begin(scenario);
-    acceptScenarioFiles(el.root, el.fileInput, (text, name) => app.loadFile(text, name));
+    acceptScenarioFiles(el.root, el.fileInput, (text, name) => void app.loadFile(text, name));
     if (problems.length) app.banner.error(problems.join('\n'));
     app.writeUrl();
     return app;
@@ -88,13 +100,13 @@ export class App {
     if (this.state.scenarioJson !== null) names.unshift('(loaded file)');
     this.panel = new Panel(this.el.panel, scenario.parameters as Params, names, {
       param: (key, value) => this.param(key, value),
-      rebuild: () => this.rebuild(),
+      rebuild: () => void this.rebuild(),
       play: () => this.display.togglePlay(),
       step: () => this.display.stepOnce(),
-      reset: () => this.rebuild(),
+      reset: () => void this.rebuild(),
       speed: (n) => ((this.state.speed = n), this.writeUrl()),
       seed: (seed) => ((this.state.seed = seed), this.writeUrl()),
-      scenario: (name) => this.switchScenario(name),
+      scenario: (name) => void this.switchScenario(name),
       stopAt: (day) => {
         this.state.pauseAtDay = day;
         this.display.stopAtChanged();
@@ -137,47 +149,48 @@ export class App {
   }
 
   /** A new run from the state (Rebuild and Reset); an invalid state keeps the running one. */
-  private rebuild(): void {
-    let scenario: Scenario;
-    try {
-      scenario = composeScenario(this.base, this.state, 'panel');
-    } catch (error) {
-      this.banner.error(`${errorText(error)}\nThe running simulation continues unchanged.`);
-      return;
-    }
-    this.display.restart(scenario);
-    this.panel.load(scenario.parameters as Params, scenario.seed, this.panel.controls.scenario);
-    this.writeUrl();
+  private rebuild(): Promise<boolean> {
+    return this.replaceRun(this.base, { seed: this.state.seed, overrides: this.state.overrides }, 'panel');
   }
 
-  private switchScenario(name: string): void {
+  private async switchScenario(name: string): Promise<void> {
     const base = libraryScenario(name);
     if (!base) return;
-    this.state.scenario = name;
-    this.state.scenarioJson = null;
-    this.state.overrides = {};
-    this.state.seed = null;
-    this.setBase(base);
-    this.rebuild();
+    await this.replaceRun(base, { seed: null, overrides: {}, scenario: name, scenarioJson: null }, name);
   }
 
   /** A dropped or picked file: a valid scenario replaces the run; an invalid one is reported and the run goes on. */
-  private loadFile(text: string, name: string): void {
-    let scenario: Scenario;
+  private async loadFile(text: string, name: string): Promise<void> {
+    let json: ScenarioJson;
     try {
-      scenario = loadScenarioText(text, name);
+      json = JSON.parse(text) as ScenarioJson;
     } catch (error) {
-      const detail = error instanceof ScenarioError ? error.message : errorText(error);
-      this.banner.error(`Could not load ${name}: ${detail}\nThe running simulation continues unchanged.`);
+      this.banner.error(`Could not load ${name}: invalid JSON (${errorText(error)}).\nThe running simulation continues unchanged.`);
       return;
     }
-    const json = JSON.parse(text) as ScenarioJson;
-    Object.assign(this.state, { scenarioJson: json, overrides: {}, seed: null });
-    this.setBase(json);
-    this.display.restart(scenario);
+    if (await this.replaceRun(json, { seed: null, overrides: {}, scenarioJson: json }, name)) this.banner.note(`Loaded ${name}.`);
+  }
+
+  /**
+   * Builds the run `base` + `choice` describes and only then drops the running one; any problem
+   * (an invalid scenario, a vessel file that cannot be read, a GPU limit) is shown and the
+   * running simulation goes on untouched.
+   */
+  private async replaceRun(base: ScenarioJson, choice: Pick<AppState, 'seed' | 'overrides'> & Partial<AppState>, source: string): Promise<boolean> {
+    let scenario: Scenario;
+    try {
+      scenario = await resolveScenario(base, choice, source);
+      this.display.restart(scenario);
+    } catch (error) {
+      const detail = error instanceof ScenarioError ? error.message : errorText(error);
+      this.banner.error(`Could not start ${source}: ${detail}\nThe running simulation continues unchanged.`);
+      return false;
+    }
+    this.setBase(base);
+    Object.assign(this.state, { ...choice, overrides: { ...choice.overrides } });
     this.panel.load(scenario.parameters as Params, scenario.seed, this.panel.controls.scenario);
-    this.banner.note(`Loaded ${name} (${scenario.name}).`);
     this.writeUrl();
+    return true;
   }
 
   get adapter() {

@@ -38,6 +38,7 @@ export class Display {
   private samplesShown = 0;
   private recovering = false;
   private pauseAtReached = false;
+  private nonFiniteSeen = false;
   private readonly columns = metricsColumns().map((c) => c.name);
 
   constructor(private readonly el: AppElements, readonly runner: Runner, private readonly state: AppState, private readonly banner: Banner, private readonly hooks: DisplayHooks) {
@@ -53,9 +54,10 @@ export class Display {
     requestAnimationFrame(() => void this.frame());
   }
 
+  /** A new run; if it cannot be built (it throws), the running one is left as it was. */
   restart(scenario: Scenario): void {
-    this.view.destroy();
     this.runner.rebuild(scenario);
+    this.view.destroy();
     this.newRun(scenario);
   }
 
@@ -76,6 +78,7 @@ export class Display {
     this.readouts.clear();
     this.samplesShown = 0;
     this.pauseAtReached = false;
+    this.nonFiniteSeen = false;
     this.setPlaying(true);
   }
 
@@ -207,6 +210,14 @@ export class Display {
     return at !== null && !this.pauseAtReached && this.runner.sim.timeMinutes >= at * 1440 - 1e-6;
   }
 
+  /** A field with NaN or ±Inf means a solver diverged or read bad input: the run stops there. */
+  private checkFinite(): void {
+    const report = this.view.rangeReport;
+    if (!report || report.nonFinite === 0 || this.nonFiniteSeen) return;
+    this.nonFiniteSeen = true;
+    this.fail(`${report.field}: ${report.nonFinite} grid cells are NaN or ±Inf at ${clockText(this.runner.sim.timeMinutes)} (drawn grey)`);
+  }
+
   private showState(): void {
     const sim = this.runner.sim;
     this.el.clock.textContent = clockText(sim.timeMinutes);
@@ -214,6 +225,7 @@ export class Display {
     const field = this.view.fields.find((f) => f.name === this.state.view.field);
     drawLegend(this.el.legend, this.view.range, this.view.colorMap, field ? `${field.name} (${field.unit})` : '', this.view.rangeReport?.nonFinite ?? 0);
     this.hooks.rangeShown(this.view.range);
+    this.checkFinite();
     showScaleBar(this.el.scaleBar, this.camera.micronsPerPixel() * (window.devicePixelRatio || 1));
     const samples = sim.cells?.samples ?? [];
     if (samples.length === this.samplesShown) return;

@@ -63,7 +63,9 @@ export class Panel {
     this.listen(stopDay, stopChanged);
     this.controls.scenario = scenarios[0] ?? 'default';
     const options = Object.fromEntries(scenarios.map((s) => [s, s]));
-    this.listen(sim.addBinding(this.controls, 'scenario', { label: 'scenario', options }), () => on.scenario(this.controls.scenario));
+    const picker = sim.addBinding(this.controls, 'scenario', { label: 'scenario', options });
+    picker.element.dataset.key = 'scenario';
+    this.listen(picker, () => on.scenario(this.controls.scenario));
     const seed = sim.addBinding(this.controls, 'seed', { label: 'seed', min: 0, max: 4294967295, step: 1 });
     seed.element.dataset.key = 'seed';
     seed.element.title = 'Random seed of the capillary bed and the cells (needs a rebuild)';

@@ -43,7 +43,7 @@ export class Plots {
         scales: { x: { time: false, range: () => [0, this.durationDays] }, y: { range: yRange } },
         axes: [
           { stroke: '#aaa', grid: { stroke: '#333' }, label: 'day', size: 30, labelSize: 14 },
-          { stroke: '#aaa', grid: { stroke: '#333' }, size: 50 },
+          { stroke: '#aaa', grid: { stroke: '#333' }, size: 64 },
         ],
         series: [{ label: 'day', value: (_u, v) => (v == null ? '–' : v.toFixed(2)) }, { label: s.column, stroke: '#f5c542', width: 1.5, points: { show: false } }],
         hooks: { drawClear: [(u) => this.shade(u)] },

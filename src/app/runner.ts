@@ -52,10 +52,11 @@ export class Runner {
     this.changes.push({ step: this.sim.steps, params: { ...params } });
   }
 
-  /** A new run of `scenario` on the same device. */
+  /** A new run of `scenario` on the same device, built before the running one is dropped. */
   rebuild(scenario: Scenario): void {
+    const next = new Simulation(this.gpu, scenario);
     this.sim.destroy();
-    this.sim = new Simulation(this.gpu, scenario);
+    this.sim = next;
     this.initial = scenario;
     this.changes = [];
   }

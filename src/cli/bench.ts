@@ -81,3 +81,23 @@ export async function benchAgentsCommand(options: { cells?: number[]; full: bool
   else console.log(json);
   return 0;
 }
+
+export async function benchAppCommand(options: { n: number; cells: number; seconds: number; json?: string }): Promise<number> {
+  const { startApp } = await import('./headless-app.ts');
+  const { benchApp } = await import('../../bench/app-browser.ts');
+  const app = await startApp();
+  try {
+    const result = await benchApp(app, { n: options.n, targetCells: options.cells, seconds: options.seconds }, (s) => console.error(s));
+    const report = { ...result, chromium: await app.browser.version(), commit: commit(), date: new Date().toISOString(), method: 'page clock over a fixed window after the first step; running = one step then one draw per frame' };
+    console.log(formatTable([
+      { mode: 'running', fps: result.running.framesPerSecond.toFixed(3), sps: result.running.stepsPerSecond.toFixed(3) },
+      { mode: 'paused (view only)', fps: result.paused.framesPerSecond.toFixed(3), sps: '0' },
+    ], [{ key: 'mode', header: `${result.grid}², ${result.cancerCells} cells` }, { key: 'fps', header: 'frames/s' }, { key: 'sps', header: 'steps/s' }], 'markdown'));
+    const json = `${JSON.stringify(report, null, 2)}\n`;
+    if (options.json) await writeFileAtomic(options.json, json);
+    else console.log(json);
+  } finally {
+    await app.close();
+  }
+  return 0;
+}

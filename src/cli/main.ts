@@ -1,10 +1,10 @@
-// The `confine` command: run, verify, bench.
+// The `confine` command: run, verify, bench, screenshots.
 import { parseArgs } from 'node:util';
 import { ScenarioError } from '../model/scenario.ts';
 import { NoGpuError } from '../gpu/device.ts';
 import { runCommand } from './run.ts';
 import { verifyCommand } from './verify.ts';
-import { benchAgentsCommand, benchCommand } from './bench.ts';
+import { benchAgentsCommand, benchAppCommand, benchCommand } from './bench.ts';
 
 const USAGE = `usage:
   confine run [scenario.json | default] --out DIR [--steps N]
@@ -15,7 +15,11 @@ const USAGE = `usage:
   confine bench [--sizes 256,512,1024,2048] [--repeats N] [--json FILE]
       time one oxygen solve and one stress solve per grid size; fitted exponent of time vs cells
   confine bench --agents [--cells 10000,100000,1000000] [--full] [--repeats N] [--json FILE]
-      time a step of 10⁴…10⁶ moving cells, and with --full the default step at 1024² with ~10⁶ cells`;
+      time a step of 10⁴…10⁶ moving cells, and with --full the default step at 1024² with ~10⁶ cells
+  confine bench --app [--sizes 512] [--cells 100000] [--seconds 30] [--json FILE]
+      frames and steps per second of the browser app in headless Chrome (n² grid, ~cells cancer cells)
+  confine screenshots [--out docs/images]
+      retake the README's pictures of the app in headless Chrome`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -32,6 +36,8 @@ async function main(argv: string[]): Promise<number> {
       agents: { type: 'boolean' },
       cells: { type: 'string' },
       full: { type: 'boolean' },
+      app: { type: 'boolean' },
+      seconds: { type: 'string' },
     },
   });
   const integer = (name: string, text: string | undefined, min: number): number | undefined => {
@@ -48,12 +54,22 @@ async function main(argv: string[]): Promise<number> {
       return verifyCommand({ markdown: values.markdown, json: values.json });
     case 'bench': {
       const repeats = integer('repeats', values.repeats, 1);
+      if (values.app) {
+        return benchAppCommand({
+          n: integer('sizes', values.sizes, 16) ?? 512, cells: integer('cells', values.cells, 1) ?? 100_000,
+          seconds: integer('seconds', values.seconds, 1) ?? 30, json: values.json,
+        });
+      }
       if (values.agents) {
         const cells = values.cells?.split(',').map((s) => integer('cells', s, 2)!);
         return benchAgentsCommand({ cells, full: values.full ?? false, repeats, json: values.json });
       }
       const sizes = values.sizes?.split(',').map((s) => integer('sizes', s, 16)!);
       return benchCommand({ sizes, repeats, json: values.json });
+    }
+    case 'screenshots': {
+      const { screenshotsCommand } = await import('./screenshots.ts');
+      return screenshotsCommand({ out: values.out ?? 'docs/images' });
     }
     case undefined:
     case 'help':

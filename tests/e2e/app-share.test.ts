@@ -70,4 +70,19 @@ describe('share and save', () => {
     expect(page.url()).toContain('scenario=default');
     await page.close();
   });
+
+  it('the scenario picker runs a study assay and the capillary network imported from a PNG', async () => {
+    const { page, errors } = await openPage(app, `?${SMALL}`);
+    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('#clock')?.dataset.step) >= 1, { timeout: 300_000 });
+    for (const name of ['transwell', 'imported-vessels']) {
+      const value = await page.$$eval('[data-key=scenario] select option', (os, n) => (os as HTMLOptionElement[]).find((o) => o.textContent === n)?.value, name);
+      expect(value, name).toBeDefined();
+      await page.select('[data-key=scenario] select', value!);
+      await page.waitForFunction((n: string) => location.search.includes(`scenario=${n}`), { timeout: 60_000 }, name);
+      await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('#clock')?.dataset.step) >= 2, { timeout: 300_000 });
+      expect(await page.$('#banner[data-kind=error]'), name).toBeNull();
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
