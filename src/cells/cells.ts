@@ -1,7 +1,8 @@
 // The cells of one simulation: cancer cells (a Population that grows its capacity ahead of
 // need) and NK cells, their coupling to the grid, and their metrics. The Simulation decides the
-// order: encodeDeposit before the field solves (cells → density), encodeAct after them
-// (fields → cells), encodeMetrics every metrics interval.
+// order: encodeDeposit before the field solves (cells → density), encodeAct and encodeCompact
+// after them (fields → cells; the caller may give both one pass), encodeMetrics every metrics
+// interval.
 import { storageBuffer, storageFrom, uniformBuffer } from '../gpu/buffers.ts';
 import { linearGroups } from '../gpu/kernel.ts';
 import { cellWgsl } from '../gpu/shaders.ts';
@@ -128,9 +129,8 @@ export class Cells {
     pass.end();
   }
 
-  /** Fields → cells: environment, NK patrol, every cancer cell's rules, compaction. */
-  encodeAct(encoder: GPUCommandEncoder): void {
-    const pass = encoder.beginComputePass({ label: 'Cells.act' });
+  /** Fields → cells: environment, NK patrol, every cancer cell's rules; compaction follows. */
+  encodeAct(pass: GPUComputePassEncoder): void {
     const k = this.kernels;
     const grid = linearGroups(this.gridCells, WG);
     k.fields.dispatch(pass, this.groups.fields, ...grid);
@@ -138,8 +138,11 @@ export class Cells {
     if (this.nkCount > 0) k.nk.dispatch(pass, this.nkGroups.patrol[this.population.parity], ...linearGroups(this.nkCount, WG));
     this.population.encodeAct(pass);
     if (this.nkCount > 0) k.nkTally.dispatch(pass, this.nkGroups.tally, ...linearGroups(this.nkCount, WG));
+  }
+
+  /** The dead removed and the newborn appended; the other parity becomes current. */
+  encodeCompact(pass: GPUComputePassEncoder): void {
     this.population.encodeCompact(pass);
-    pass.end();
   }
 
   /** One metrics sample into the ledger (the caller copies it out). */

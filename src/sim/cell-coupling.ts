@@ -4,6 +4,7 @@
 import type { Gpu } from '../gpu/device.ts';
 import { readBuffer, storageFrom, writeF32 } from '../gpu/buffers.ts';
 import { ReadbackRing } from '../gpu/readback-ring.ts';
+import type { Recorder } from '../gpu/recorder.ts';
 import { plasmaConcentration, smacRegimen } from '../model/dosing.ts';
 import type { Params } from '../model/params.ts';
 import type { Scenario } from '../model/scenario.ts';
@@ -85,8 +86,10 @@ export class CellCoupling {
   }
 
   /** Capacity check, this step's parameters, and cells onto the grid. */
-  async beforeFields(encoder: GPUCommandEncoder, step: number, timeMinutes: number): Promise<GPUCommandEncoder> {
-    const checked = await this.cells.checkCapacity(encoder, step);
+  async beforeFields(rec: Recorder<'deposit'>, step: number, timeMinutes: number): Promise<void> {
+    await rec.begin('deposit');
+    const checked = await this.cells.checkCapacity(rec.encoder(), step);
+    rec.continueIn(checked.encoder);
     if (checked.live !== undefined) this.liveAtLastCheck = checked.live;
     const p = this.scenario.parameters;
     const plasma = this.scenario.physics.smac ? plasmaConcentration(smacRegimen(p), timeMinutes) : 0;
@@ -98,13 +101,20 @@ export class CellCoupling {
       { max_softening: p.softenerMaxSoftening, pore: p.poreSizeMicrons, pore_compression: p.poreCompressionKPa },
     );
     this.cells.encodeDeposit(checked.encoder);
-    return checked.encoder;
   }
 
-  /** Fields → cells, and a metrics sample when one is due (after the step, at its end time). */
-  afterFields(encoder: GPUCommandEncoder, step: number, timeMinutes: number): void {
-    this.cells.encodeAct(encoder);
+  /**
+   * Fields → cells, compaction (in the act pass unless `rec` splits it), and a metrics sample when
+   * one is due (after the step, at its end time).
+   */
+  async afterFields(rec: Recorder<'cells' | 'compact' | 'metrics'>, step: number, timeMinutes: number): Promise<void> {
+    await rec.begin('cells');
+    this.cells.encodeAct(rec.pass('Cells.act'));
+    await rec.begin('compact');
+    this.cells.encodeCompact(rec.pass('Cells.compact'));
     if ((step + 1) % this.metricsEvery === 0) {
+      await rec.begin('metrics');
+      const encoder = rec.encoder();
       this.cells.encodeMetrics(encoder);
       this.ring.record(encoder, this.cells.ledger, { step: step + 1, timeMinutes });
     }

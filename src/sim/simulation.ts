@@ -1,9 +1,11 @@
 // The simulation of one scenario: owns the GPU state and records one step at a time.
 // Step order (design.md): cells deposit → material → stress → perfusion → oxygen → SMAC mimetic
 // → softener → cells act and compact → metrics. Each step is one submission; metrics come back
-// through a ring of staging buffers, never awaited inside the loop.
+// through a ring of staging buffers, never awaited inside the loop. The step is recorded stage by
+// stage through a Recorder so that a profiler can split and time it without a second copy of it.
 import type { Gpu } from '../gpu/device.ts';
 import { linearGroups } from '../gpu/kernel.ts';
+import { OneEncoder, type Recorder } from '../gpu/recorder.ts';
 import { storageFrom, uniformBuffer, writeF32 } from '../gpu/buffers.ts';
 import { wgsl } from '../gpu/shaders.ts';
 import { packNamed } from '../gpu/struct-layout.ts';
@@ -23,6 +25,10 @@ import { oxygenCoefficients, smacCoefficients, softenerCoefficients } from './so
 
 const WG = 64;
 const SECONDS_PER_MINUTE = 60;
+
+/** A step's stages in the order it records them (design.md, "One step"). */
+export const STEP_STAGES = ['deposit', 'material', 'stress', 'perfusion', 'transport', 'cells', 'compact', 'metrics'] as const;
+export type StageName = (typeof STEP_STAGES)[number];
 
 export class Simulation {
   readonly world: World;
@@ -150,6 +156,15 @@ export class Simulation {
    * GPU more than a few steps behind (cells.ts); otherwise it returns at once.
    */
   async step(): Promise<void> {
+    await this.recordStep(new OneEncoder(this.gpu.device, `step ${this.steps}`));
+  }
+
+  /**
+   * Records one step into `rec` stage by stage (STEP_STAGES order; a stage with nothing to do this
+   * step is not begun), submits it and moves the clock on. step() records it as one submission;
+   * profileStep (profile-step.ts) splits and times it.
+   */
+  async recordStep(rec: Recorder<StageName>): Promise<void> {
     const device = this.gpu.device;
     const p = this.parameters;
     const dt = this.dtMinutes;
@@ -167,21 +182,29 @@ export class Simulation {
         recovery: 1 - Math.exp(-dt / (60 * p.perfusionRecoveryHours)),
       }));
     }
-    let encoder = device.createCommandEncoder({ label: `step ${this.steps}` });
-    if (this.cells) encoder = await this.cells.beforeFields(encoder, this.steps, next);
-    const pass = encoder.beginComputePass({ label: 'fields' });
+    if (this.cells) await this.cells.beforeFields(rec, this.steps, next);
+    // Material, stress, perfusion and oxygen share the 'fields' pass unless `rec` splits it.
     if (this.mechanics) {
-      if (this.materialGroup) this.kernels.material.dispatch(pass, this.materialGroup, ...linearGroups(cells, WG));
-      this.mechanics.solve(pass, this.steps === 0);
-      if (this.perfusionGroup) this.kernels.perfusion.dispatch(pass, this.perfusionGroup, ...linearGroups(cells, WG));
+      if (this.materialGroup) {
+        await rec.begin('material');
+        this.kernels.material.dispatch(rec.pass('fields'), this.materialGroup, ...linearGroups(cells, WG));
+      }
+      await rec.begin('stress');
+      this.mechanics.solve(rec.pass('fields'), this.steps === 0);
+      if (this.perfusionGroup) {
+        await rec.begin('perfusion');
+        this.kernels.perfusion.dispatch(rec.pass('fields'), this.perfusionGroup, ...linearGroups(cells, WG));
+      }
     }
-    this.oxygen?.solve(pass, this.steps === 0 ? 4 : 2, 2);
-    pass.end();
-    const dtSeconds = dt * SECONDS_PER_MINUTE;
-    this.smac?.step(encoder, dtSeconds, plasmaConcentration(smacRegimen(p), next));
-    this.softener?.step(encoder, dtSeconds, plasmaConcentration(softenerRegimen(p), next));
-    this.cells?.afterFields(encoder, this.steps, next);
-    device.queue.submit([encoder.finish()]);
+    if (this.oxygen) {
+      await rec.begin('transport');
+      this.oxygen.solve(rec.pass('fields'), this.steps === 0 ? 4 : 2, 2);
+      const dtSeconds = dt * SECONDS_PER_MINUTE;
+      this.smac?.step(rec.encoder(), dtSeconds, plasmaConcentration(smacRegimen(p), next));
+      this.softener?.step(rec.encoder(), dtSeconds, plasmaConcentration(softenerRegimen(p), next));
+    }
+    await this.cells?.afterFields(rec, this.steps, next);
+    rec.submit();
     this.cells?.submitted();
     this.timeMinutes = next;
     this.steps++;
