@@ -114,6 +114,7 @@ export async function heatCase(s: Solvers, n: number): Promise<HeatResult> {
     u0[c] = heatKernel(heat, Math.sqrt(r2[c]), 0);
   }
   writeF32(device, drug.concentration, u0);
+  drug.restart();
   for (let k = 0; k < steps; k++) {
     const encoder = device.createCommandEncoder();
     drug.step(encoder, dt, 0, 4);

@@ -20,6 +20,11 @@ export interface DrugOptions extends DrugCoefficients {
   ny: number;
   hMicrons: number;
   bc?: BoundaryConditions;
+  /**
+   * Skip the solves while the tissue holds none of the drug (default true). False only to show
+   * that skipping changes nothing (tests/gpu/drug-skip.test.ts).
+   */
+  skipWhileEmpty?: boolean;
 }
 
 const WG = 64;
@@ -42,6 +47,8 @@ export class Drug {
   private readonly label: string;
   private coefficients: DrugCoefficients;
   private stepsTaken = 0;
+  /** The tissue holds none of the drug: never delivered, and not written from outside. */
+  private empty: boolean;
 
   /** `vessel` and `perfusion` are the oxygen solver's buffers: the same capillaries feed both. */
   constructor(mgKernels: MultigridKernels, private readonly kernel: Kernel, options: DrugOptions, vessel: GPUBuffer, perfusion: GPUBuffer) {
@@ -50,6 +57,7 @@ export class Drug {
     this.cells = nx * ny;
     this.label = label;
     this.coefficients = coefficientsOf(options);
+    this.empty = options.skipWhileEmpty ?? true;
     this.mg = new Multigrid(mgKernels, { label: `${label}.mg`, nx, ny, hx: options.hMicrons, bc: options.bc ?? ZERO_FLUX });
     this.previous = storageBuffer(device, `${label}.u[n]`, this.cells * 4);
     this.beforePrevious = storageBuffer(device, `${label}.u[n-1]`, this.cells * 4);
@@ -73,6 +81,7 @@ export class Drug {
    */
   restart(): void {
     this.stepsTaken = 0;
+    this.empty = false;
   }
 
   /**
@@ -82,6 +91,15 @@ export class Drug {
    * recording the next step (queue writes and submissions run in order).
    */
   step(encoder: GPUCommandEncoder, dtSeconds: number, plasma: number, cycles = 2): void {
+    // Undosed tissue stays exactly zero (zero start, zero history, zero source: every smoother
+    // update of zeros is zero), so its solve is skipped; the step still counts, so the first
+    // dosed step is the same BDF2 step it would have been. An untreated run saves both drugs'
+    // solves, a third of a default step's transport.
+    if (this.empty && plasma === 0) {
+      this.stepsTaken++;
+      return;
+    }
+    this.empty = false;
     const bdf2 = this.stepsTaken > 0;
     const k = this.coefficients;
     this.kernel.device.queue.writeBuffer(this.params, 0, packNamed(wgsl.drugCoefficients, 'DrugParams', {
