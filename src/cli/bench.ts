@@ -1,84 +1,83 @@
-// confine bench: grid-solve timings as JSON and as a table, with the fitted scaling exponents.
+// confine bench: the benchmark suite (bench/) in Node on Dawn or in headless Chrome, as one
+// JSON report, Markdown tables and an SVG plot; and the browser app's frame rate.
 import { execSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { acquireGpu, describeAdapter } from '../gpu/device.ts';
-import { benchGridSolves, median } from '../../bench/grid-solves.ts';
-import { benchAgents } from '../../bench/agents.ts';
+import { runSuite, type SuiteOptions } from '../../bench/suite.ts';
+import { shapeProblems, type BenchReport } from '../../bench/result.ts';
+import { markdownReport } from '../../bench/report/markdown.ts';
+import { timeSizeSvg } from '../../bench/report/svg.ts';
 import { formatTable } from '../io/table.ts';
-import { writeFileAtomic } from '../io/output-dir.ts';
+import { prepareOutputDir, writeFileAtomic } from '../io/output-dir.ts';
 
+export interface BenchOutputs {
+  json?: string;
+  /** Directory for the Markdown tables and the SVG plot. */
+  report?: string;
+}
+
+/** The commit measured, marked -dirty when the working tree differs from it. */
 function commit(): string {
   try {
-    return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return execSync('git describe --always --dirty', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
   } catch {
     return 'unknown';
   }
 }
 
-export async function benchCommand(options: { sizes?: number[]; repeats?: number; json?: string }): Promise<number> {
-  const gpu = await acquireGpu();
-  console.error(`confine bench on ${describeAdapter(gpu.report)}`);
-  const sizes = options.sizes ?? [256, 512, 1024, 2048];
-  const result = await benchGridSolves(gpu, sizes, options.repeats ?? 3, (s) => console.error(`  ${s}`));
-  const limits = gpu.device.limits;
-  const report = {
-    adapter: gpu.report,
-    limits: { maxStorageBufferBindingSize: limits.maxStorageBufferBindingSize, maxBufferSize: limits.maxBufferSize },
-    commit: commit(),
-    date: new Date().toISOString(),
-    method: 'wall time from submit to onSubmittedWorkDone; median of repeats after one warm-up',
-    oxygenSolve: 'Newton 2 × V(3,3) 2 on the tumour scenario',
-    stressSolve: 'multigrid-preconditioned CG, fixed iterations, warm start',
-    ...result,
-  };
-  gpu.destroy();
-  const table = formatTable(
-    result.sizes.map((t) => ({ grid: `${t.n}²`, cells: t.cells, oxygen: median(t.oxygenMs).toFixed(1), stress: median(t.stressMs).toFixed(1) })),
-    [
-      { key: 'grid', header: 'grid' },
-      { key: 'cells', header: 'cells' },
-      { key: 'oxygen', header: 'oxygen solve [ms]' },
-      { key: 'stress', header: 'stress solve [ms]' },
-    ],
-    'markdown',
-  );
-  console.log(table);
-  console.log(`fitted exponent of time vs cells: oxygen ${result.oxygenExponent.toFixed(3)}, stress ${result.stressExponent.toFixed(3)} (target ≤ 1.15)`);
-  const json = `${JSON.stringify(report, null, 2)}\n`;
-  if (options.json) await writeFileAtomic(options.json, json);
-  else console.log(json);
-  return 0;
+const progress = (line: string) => console.error(`  ${line}`);
+
+export async function writeReport(dir: string, name: string, report: BenchReport): Promise<void> {
+  await prepareOutputDir(dir);
+  await writeFileAtomic(join(dir, `${name}.md`), markdownReport(report));
+  await writeFileAtomic(join(dir, `${name}.svg`), timeSizeSvg(report));
+  console.error(`wrote ${join(dir, name)}.md and .svg`);
 }
 
-export async function benchAgentsCommand(options: { cells?: number[]; full: boolean; repeats?: number; json?: string }): Promise<number> {
-  const gpu = await acquireGpu();
-  console.error(`confine bench --agents on ${describeAdapter(gpu.report)}`);
-  const result = await benchAgents(gpu, options.cells ?? [10_000, 100_000, 1_000_000], options.repeats ?? 3, options.full, (s) => console.error(`  ${s}`));
-  const limits = gpu.device.limits;
-  const rows = [...result.dish, ...(result.full ? [result.full] : [])];
-  console.log(formatTable(
-    rows.map((t) => ({ what: t.label, cells: t.cells.toLocaleString('en'), grid: t.gridCells.toLocaleString('en'), ms: median(t.stepMs).toFixed(1), rate: (t.cells / (median(t.stepMs) / 1000) / 1e6).toFixed(2) })),
-    [
-      { key: 'what', header: 'scenario' },
-      { key: 'cells', header: 'cancer cells' },
-      { key: 'grid', header: 'grid cells' },
-      { key: 'ms', header: 'step [ms]' },
-      { key: 'rate', header: 'agent-updates [10⁶/s]' },
-    ],
-    'markdown',
-  ));
-  console.log(`fitted exponent of step time vs cells (dish): ${result.agentExponent.toFixed(3)}`);
-  const report = {
-    adapter: gpu.report,
-    limits: { maxStorageBufferBindingSize: limits.maxStorageBufferBindingSize, maxBufferSize: limits.maxBufferSize },
-    commit: commit(),
-    date: new Date().toISOString(),
-    method: 'wall time from submit to onSubmittedWorkDone of one whole step; median of repeats after one warm-up',
-    ...result,
-  };
-  gpu.destroy();
+/** Writes the report where asked; a report of the wrong shape is written too, and fails the command. */
+async function emit(report: BenchReport, out: BenchOutputs): Promise<number> {
   const json = `${JSON.stringify(report, null, 2)}\n`;
-  if (options.json) await writeFileAtomic(options.json, json);
-  else console.log(json);
+  if (out.json) {
+    await writeFileAtomic(out.json, json);
+    console.log(markdownReport(report));
+  } else {
+    console.log(json);
+  }
+  if (out.report) await writeReport(out.report, `${report.runner}-${report.adapter.architecture}`, report);
+  const problems = shapeProblems(report);
+  for (const p of problems) console.error(`bad report: ${p}`);
+  return problems.length ? 1 : 0;
+}
+
+export async function benchCommand(options: SuiteOptions, out: BenchOutputs): Promise<number> {
+  const gpu = await acquireGpu();
+  console.error(`confine bench on ${describeAdapter(gpu.report)}`);
+  try {
+    return await emit(await runSuite(gpu, options, { runner: 'node', commit: commit() }, progress), out);
+  } finally {
+    gpu.destroy();
+  }
+}
+
+export async function benchBrowserCommand(options: SuiteOptions, out: BenchOutputs): Promise<number> {
+  const { startApp } = await import('./headless-app.ts');
+  const { runBrowserSuite } = await import('../../bench/browser-runner.ts');
+  const app = await startApp();
+  try {
+    console.error(`confine bench --browser in ${await app.browser.version()}`);
+    return await emit(await runBrowserSuite(app, options, commit(), progress), out);
+  } finally {
+    await app.close();
+  }
+}
+
+/** Tables and plot from reports saved earlier, each named after its JSON file. */
+export async function benchReportCommand(dir: string, files: string[]): Promise<number> {
+  for (const file of files) {
+    const report = JSON.parse(await readFile(file, 'utf8')) as BenchReport;
+    await writeReport(dir, basename(file, '.json'), report);
+  }
   return 0;
 }
 

@@ -4,7 +4,10 @@ import { ScenarioError } from '../model/scenario.ts';
 import { NoGpuError } from '../gpu/device.ts';
 import { runCommand } from './run.ts';
 import { verifyCommand } from './verify.ts';
-import { benchAgentsCommand, benchAppCommand, benchCommand } from './bench.ts';
+import { benchAppCommand, benchBrowserCommand, benchCommand, benchReportCommand } from './bench.ts';
+import { BENCH_CASES } from '../../bench/registry.ts';
+
+const CASE_NAMES = BENCH_CASES.map((c) => c.name).join(', ');
 
 const USAGE = `usage:
   confine run [scenario.json | default] --out DIR [--steps N]
@@ -12,10 +15,17 @@ const USAGE = `usage:
       (with cells: metrics.csv and the tissue's or assay's readout; assays write no field files)
   confine verify [--markdown FILE] [--json FILE]
       closed-form verification suite: case, grid, error norm, observed order
-  confine bench [--sizes 256,512,1024,2048] [--repeats N] [--json FILE]
-      time one oxygen solve and one stress solve per grid size; fitted exponent of time vs cells
-  confine bench --agents [--cells 10000,100000,1000000] [--full] [--repeats N] [--json FILE]
-      time a step of 10⁴…10⁶ moving cells, and with --full the default step at 1024² with ~10⁶ cells
+  confine bench [--smoke] [--cases NAME,…] [--sizes 256,512,1024,2048] [--cells 10000,100000,1000000]
+               [--repeats 3] [--warmup 1] [--max-seconds S] [--json FILE] [--report DIR]
+      the benchmark suite in Node (Dawn): ${CASE_NAMES}; median and spread per case and
+      size, derived rates, fitted exponents and the copy-bandwidth roofline of the smoother.
+      --sizes: grid sides for the grid cases, --cells: agents for agent-step, --smoke: CI sizes;
+      --max-seconds skips sizes whose update would take longer; JSON to FILE (else stdout);
+      --report writes DIR/<runner>-<adapter>.md (tables) and .svg (log-log plot)
+  confine bench --browser [same options]
+      the same suite on navigator.gpu in headless Chrome (bench.html served by Vite)
+  confine bench --report DIR --from FILE.json[,FILE.json]
+      tables and plot from saved reports
   confine bench --app [--sizes 512] [--cells 100000] [--seconds 30] [--json FILE]
       frames and steps per second of the browser app in headless Chrome (n² grid, ~cells cancer cells)
   confine screenshots [--out docs/images]
@@ -33,9 +43,14 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'string' },
       sizes: { type: 'string' },
       repeats: { type: 'string' },
-      agents: { type: 'boolean' },
       cells: { type: 'string' },
-      full: { type: 'boolean' },
+      cases: { type: 'string' },
+      smoke: { type: 'boolean' },
+      warmup: { type: 'string' },
+      'max-seconds': { type: 'string' },
+      browser: { type: 'boolean' },
+      report: { type: 'string' },
+      from: { type: 'string' },
       app: { type: 'boolean' },
       seconds: { type: 'string' },
     },
@@ -53,19 +68,32 @@ async function main(argv: string[]): Promise<number> {
     case 'verify':
       return verifyCommand({ markdown: values.markdown, json: values.json });
     case 'bench': {
-      const repeats = integer('repeats', values.repeats, 1);
       if (values.app) {
         return benchAppCommand({
           n: integer('sizes', values.sizes, 16) ?? 512, cells: integer('cells', values.cells, 1) ?? 100_000,
           seconds: integer('seconds', values.seconds, 1) ?? 30, json: values.json,
         });
       }
-      if (values.agents) {
-        const cells = values.cells?.split(',').map((s) => integer('cells', s, 2)!);
-        return benchAgentsCommand({ cells, full: values.full ?? false, repeats, json: values.json });
+      if (values.from) {
+        if (!values.report) throw new UsageError('confine bench --from needs --report DIR');
+        return benchReportCommand(values.report, values.from.split(','));
       }
-      const sizes = values.sizes?.split(',').map((s) => integer('sizes', s, 16)!);
-      return benchCommand({ sizes, repeats, json: values.json });
+      const cases = values.cases?.split(',');
+      const unknown = cases?.filter((c) => !BENCH_CASES.some((b) => b.name === c));
+      if (unknown?.length) throw new UsageError(`unknown benchmark case(s) ${unknown.join(', ')}; the cases are ${CASE_NAMES}`);
+      const maxSeconds = values['max-seconds'] === undefined ? undefined : Number(values['max-seconds']);
+      if (maxSeconds !== undefined && !(maxSeconds > 0)) throw new UsageError(`--max-seconds = ${values['max-seconds']} must be a positive number`);
+      const options = {
+        ...(cases ? { cases } : {}),
+        smoke: values.smoke ?? false,
+        ...(values.sizes ? { gridSizes: values.sizes.split(',').map((s) => integer('sizes', s, 16)!) } : {}),
+        ...(values.cells ? { agentCounts: values.cells.split(',').map((s) => integer('cells', s, 2)!) } : {}),
+        repeats: integer('repeats', values.repeats, 1) ?? 3,
+        warmup: integer('warmup', values.warmup, 1) ?? 1,
+        ...(maxSeconds !== undefined ? { maxSecondsPerRepeat: maxSeconds } : {}),
+      };
+      const out = { json: values.json, report: values.report };
+      return values.browser ? benchBrowserCommand(options, out) : benchCommand(options, out);
     }
     case 'screenshots': {
       const { screenshotsCommand } = await import('./screenshots.ts');

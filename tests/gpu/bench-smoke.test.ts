@@ -1,29 +1,42 @@
-// The benchmark runs at a smoke size, so it never rots; its speed is not checked here.
+// The Node benchmark runner at smoke sizes, so it never rots: the report's shape is checked
+// (fields present, finite, positive), never its speed.
 import { describe, expect, it } from 'vitest';
-import { benchGridSolves, fittedExponent } from '../../bench/grid-solves.ts';
-import { benchAgents, largeDefaultScenario } from '../../bench/agents.ts';
+import { runSuite } from '../../bench/suite.ts';
+import { isMeasured, shapeProblems } from '../../bench/result.ts';
+import { BENCH_CASES } from '../../bench/registry.ts';
+import { largeDefaultScenario } from '../../bench/scenarios.ts';
+import { fittedExponent, middleIndices, spread } from '../../bench/stats.ts';
+import { markdownReport } from '../../bench/report/markdown.ts';
+import { timeSizeSvg } from '../../bench/report/svg.ts';
 import { useGpu } from './fixture.ts';
 
-describe('grid-solve benchmark', () => {
+describe('benchmark suite (Node)', () => {
   const gpu = useGpu();
 
-  it('times both solves at each size and fits an exponent', async () => {
-    const result = await benchGridSolves(gpu(), [64, 128], 1, () => {});
-    expect(result.sizes.map((s) => s.cells)).toEqual([64 * 64, 128 * 128]);
-    for (const s of result.sizes) {
-      expect(s.oxygenMs).toHaveLength(1);
-      expect(s.stressMs).toHaveLength(1);
-      expect(s.oxygenMs[0]).toBeGreaterThan(0);
+  it('runs every case at its smoke sizes and reports a well-formed result', async () => {
+    const report = await runSuite(gpu(), { smoke: true, repeats: 2, warmup: 1 }, { runner: 'node', commit: 'test' }, () => {});
+    expect(shapeProblems(report)).toEqual([]);
+    expect(report.cases.map((c) => c.name)).toEqual(BENCH_CASES.map((c) => c.name));
+    for (const c of report.cases) {
+      const sizes = BENCH_CASES.find((b) => b.name === c.name)!.sizes.smoke;
+      expect(c.sizes.filter(isMeasured).map((s) => s.size)).toEqual(sizes);
+      expect(c.exponent?.middle).toMatchObject({ from: sizes[0], to: sizes[1] });
     }
-    expect(Number.isFinite(result.oxygenExponent)).toBe(true);
-    expect(Number.isFinite(result.stressExponent)).toBe(true);
+    const agents = report.cases.find((c) => c.name === 'agent-step')!.sizes.filter(isMeasured);
+    expect(agents.map((s) => s.agents)).toEqual([200, 2000]);
+    const step = report.cases.find((c) => c.name === 'default-step')!.sizes.filter(isMeasured);
+    for (const s of step) expect(s.stages?.stages.length).toBeGreaterThan(0);
+    expect(report.roofline?.sizes.map((s) => s.n)).toEqual([32, 64]);
+    expect(markdownReport(report)).toContain('## Roofline');
+    expect(timeSizeSvg(report)).toMatch(/^<svg[\s\S]*<\/svg>\n$/);
   });
 
-  it('times the agent step at smoke sizes', async () => {
-    const result = await benchAgents(gpu(), [200, 2000], 1, false, () => {});
-    expect(result.dish.map((t) => t.cells)).toEqual([200, 2000]);
-    for (const t of result.dish) expect(t.stepMs[0]).toBeGreaterThan(0);
-    expect(Number.isFinite(result.agentExponent)).toBe(true);
+  it('skips the sizes that would take longer than the limit', async () => {
+    const report = await runSuite(gpu(), { cases: ['copy'], gridSizes: [32, 2048], repeats: 1, warmup: 1, maxSecondsPerRepeat: 1e-9 }, { runner: 'node', commit: 'test' }, () => {});
+    const sizes = report.cases[0]!.sizes;
+    expect(isMeasured(sizes[0]!)).toBe(true);
+    expect(sizes[1]).toMatchObject({ size: 2048, skipped: expect.stringContaining('limit') });
+    expect(report.cases[0]!.exponent).toBeUndefined();
   });
 
   it('lays out the large default with about 10⁶ cells on a 1024² grid', () => {
@@ -33,9 +46,23 @@ describe('grid-solve benchmark', () => {
     expect(cells).toBeGreaterThan(0.9e6);
     expect(cells).toBeLessThan(1.1e6);
   });
+});
 
+describe('benchmark statistics', () => {
   it('fits the exponent of a power law exactly', () => {
     expect(fittedExponent([1e3, 1e4, 1e5], [2, 20, 200])).toBeCloseTo(1, 12);
     expect(fittedExponent([1e3, 1e4], [1, 100])).toBeCloseTo(2, 12);
+  });
+
+  it('takes median, range and interquartile range', () => {
+    expect(spread([4, 1, 3, 2])).toEqual({ medianMs: 2.5, minMs: 1, maxMs: 4, iqrMs: 1.5 });
+    expect(spread([7])).toEqual({ medianMs: 7, minMs: 7, maxMs: 7, iqrMs: 0 });
+  });
+
+  it('picks the middle pair of sizes', () => {
+    expect(middleIndices(4)).toEqual([1, 2]);
+    expect(middleIndices(3)).toEqual([1, 2]);
+    expect(middleIndices(2)).toEqual([0, 1]);
+    expect(middleIndices(1)).toBeUndefined();
   });
 });

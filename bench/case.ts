@@ -1,0 +1,57 @@
+// What a benchmark case is: a name, the sizes it runs at, how to build it at one size, and what
+// one timed 'update' is. Both runners (Node and the browser page) run the same cases.
+import type { Gpu } from '../src/gpu/device.ts';
+import type { StepProfile } from '../src/sim/profile-step.ts';
+
+/** Sizes are grid sides n (an n² grid) or numbers of agents. */
+export type SizeAxis = 'grid' | 'agents';
+
+/** Figures derived from the median time of one update (suite.ts computes them). */
+export type Figure =
+  | 'gridCellUpdatesPerSecond'
+  | 'agentUpdatesPerSecond'
+  | 'stepsPerSecond'
+  | 'simulatedDaysPerWallMinute'
+  | 'achievedGBps';
+
+/** Where one step's time goes, as profileStep (src/sim/profile-step.ts) reports it. */
+export type StageProfile = StepProfile;
+
+/** One case built at one size, ready to be timed. */
+export interface CaseInstance {
+  gridCells: number;
+  /** Agents when the case is built (the seeded population; 0 where there are none). */
+  agents: number;
+  /**
+   * Updates recorded by one timed run. Kernel cases batch several into one submission so the
+   * cost of a submission and its wait, which on a GPU exceeds one sweep at 256², is shared out.
+   */
+  updatesPerRun: number;
+  /** Bytes one update must move through memory, where the case is bandwidth-bound by design. */
+  bytesPerUpdate?: number;
+  /** Simulated minutes one update advances (whole steps only). */
+  dtMinutes?: number;
+  /** Records and submits one run; the runner then waits for the queue. */
+  run(): Promise<void>;
+  /** Where one more update's time goes, taken after the timed runs. */
+  profile?(): Promise<StageProfile>;
+  destroy(): void;
+}
+
+export interface BenchCase {
+  name: string;
+  /** What one update is, in words (goes into the JSON). */
+  update: string;
+  axis: SizeAxis;
+  figures: readonly Figure[];
+  sizes: { full: number[]; smoke: number[] };
+  build(gpu: Gpu, size: number): Promise<CaseInstance>;
+}
+
+/** Waits until the GPU has finished everything submitted so far. */
+export function idle(gpu: Gpu): Promise<undefined> {
+  return gpu.device.queue.onSubmittedWorkDone();
+}
+
+export const GRID_SIZES = { full: [256, 512, 1024, 2048], smoke: [32, 64] };
+export const AGENT_COUNTS = { full: [10_000, 100_000, 1_000_000], smoke: [200, 2000] };

@@ -1,0 +1,40 @@
+// Whole simulation steps: agents moving in a dish (the agent kernels and compaction, with no
+// field solves to hide them), and the default scenario with every physics on.
+import type { Gpu } from '../../src/gpu/device.ts';
+import type { Scenario } from '../../src/model/scenario.ts';
+import { Simulation } from '../../src/sim/simulation.ts';
+import { profileStep } from '../../src/sim/profile-step.ts';
+import { AGENT_COUNTS, GRID_SIZES, idle, type BenchCase, type CaseInstance } from '../case.ts';
+import { defaultStepScenario, dishScenario } from '../scenarios.ts';
+
+async function stepping(gpu: Gpu, scenario: Scenario): Promise<CaseInstance> {
+  const sim = new Simulation(gpu, scenario);
+  await idle(gpu);
+  return {
+    gridCells: sim.world.nx * sim.world.ny,
+    agents: sim.cells?.liveAtLastCheck ?? 0,
+    updatesPerRun: 1,
+    dtMinutes: sim.dtMinutes,
+    run: () => sim.step(),
+    profile: () => profileStep(sim),
+    destroy: () => sim.destroy(),
+  };
+}
+
+export const agentStep: BenchCase = {
+  name: 'agent-step',
+  update: 'one step of cancer cells moving in a dish on a 256² grid (deposit, environment, rules, compaction, scatter; no NK cells, no division)',
+  axis: 'agents',
+  figures: ['agentUpdatesPerSecond', 'stepsPerSecond'],
+  sizes: AGENT_COUNTS,
+  build: (gpu, cells) => stepping(gpu, dishScenario(cells)),
+};
+
+export const defaultStep: BenchCase = {
+  name: 'default-step',
+  update: 'one whole step (4 h) of the default scenario, every physics and cell rule on, the tumour grown with the grid',
+  axis: 'grid',
+  figures: ['stepsPerSecond', 'simulatedDaysPerWallMinute', 'gridCellUpdatesPerSecond', 'agentUpdatesPerSecond'],
+  sizes: GRID_SIZES,
+  build: (gpu, n) => stepping(gpu, defaultStepScenario(n)),
+};
