@@ -1,6 +1,7 @@
 // Cells layer: cancer cells in the tissue as disks of the nucleus's size (at least cell_min_px
 // in radius) coloured by state, and NK cells in their own colour. A cancer cell is
-//   at risk  (at_risk_rgba) where a death hazard applies to it now, as act.wgsl decides it:
+//   at risk  (at_risk_rgba) where a death hazard applies to it now, as act.wgsl decides it
+//            (once the simulation has stepped and the cells have sensed their environment):
 //            pO2 below the necrosis threshold or detached (low density and low ECM), both
 //            sampled as the rules sample them; or suspended (an assay's cells off the matrix);
 //   primed   (primed_rgba) when its IAP is at least params.primed_iap, the readouts' "primed";
@@ -27,7 +28,8 @@ fn vs_cancer(@builtin(vertex_index) vertex: u32, @builtin(instance_index) i: u32
   let here = sample_env(pos.xy, 0u);
   let site = sample_env(pos.xy, 1u);
   let detached = site.z < params.detached_density && site.w < params.detached_ecm;
-  let at_risk = compartment == SUSPENDED || here.x < params.necrosis_mmhg || detached;
+  let sensed = view_params.cells_sensed != 0u;
+  let at_risk = compartment == SUSPENDED || (sensed && (here.x < params.necrosis_mmhg || detached));
   var rgba = select(view_params.naive_rgba, view_params.primed_rgba, bio.x >= params.primed_iap);
   rgba = select(rgba, view_params.at_risk_rgba, at_risk);
   return disk_vertex(pos.xy, 0.5 * view_params.nucleus_um, view_params.cell_min_px, vertex, rgba, false);

@@ -28,6 +28,9 @@ struct ViewParams {
   at_risk_rgba: u32,
   nk_rgba: u32,
   rim_rgba: u32,
+  // 1 once the simulation has stepped: before that the cells have not sampled their
+  // environment, so no cell can be judged at risk from it.
+  cells_sensed: u32,
 }
 
 @group(0) @binding(0) var<uniform> view_params: ViewParams;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'puppeteer';
 import { startApp } from './headless-app.ts';
-import { openPage, pausedAt } from './app-page.ts';
+import { openPage, pausedAt, waitFrames } from './app-page.ts';
 
 const STEPS_PER_DAY = 6; // the default 4-hour step
 
@@ -30,7 +30,8 @@ export async function screenshotsCommand(options: { out: string }): Promise<numb
     const at = async (query: string, day: number) => {
       const { page, errors } = await openPage(app, query);
       await pausedAt(page, day * STEPS_PER_DAY);
-      await new Promise((r) => setTimeout(r, 1000)); // the range of the last frame comes back
+      // Paused at day 0 before the first frame is drawn; and a frame's range comes back a frame later.
+      await waitFrames(page, 3);
       if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
       return page;
     };

@@ -73,6 +73,9 @@ export class CellCoupling {
     this.ring = new ReadbackRing(device, 'Cells.metrics', this.cells.ledger.size, (data, tag) => {
       this.samples.push({ ...tag, ledger: parseLedger(data, ny) });
     });
+    // Valid from the start, so the view's cell states (primed, at risk) read the rules' thresholds
+    // before the first step; every step writes its own before any rule runs.
+    this.writeParams(0, 0);
   }
 
   /**
@@ -91,6 +94,12 @@ export class CellCoupling {
     const checked = await this.cells.checkCapacity(rec.encoder(), step);
     rec.continueIn(checked.encoder);
     if (checked.live !== undefined) this.liveAtLastCheck = checked.live;
+    this.writeParams(step, timeMinutes);
+    this.cells.encodeDeposit(checked.encoder);
+  }
+
+  /** The rules' uniforms for a step ending at `timeMinutes`. */
+  private writeParams(step: number, timeMinutes: number): void {
     const p = this.scenario.parameters;
     const plasma = this.scenario.physics.smac ? plasmaConcentration(smacRegimen(p), timeMinutes) : 0;
     this.cells.writeParams(
@@ -100,7 +109,6 @@ export class CellCoupling {
       }),
       { max_softening: p.softenerMaxSoftening, pore: p.poreSizeMicrons, pore_compression: p.poreCompressionKPa },
     );
-    this.cells.encodeDeposit(checked.encoder);
   }
 
   /**

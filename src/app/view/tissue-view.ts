@@ -39,7 +39,7 @@ export class TissueView {
   private layers: Layers = { field: true, vessels: true, cells: true, nk: true };
 
   /** `format`: the target's; not an -srgb one, which would re-encode the colour maps' bytes. */
-  constructor(device: GPUDevice, format: GPUTextureFormat, sim: Simulation) {
+  constructor(device: GPUDevice, format: GPUTextureFormat, private readonly sim: Simulation) {
     if (format.endsWith('-srgb')) throw new Error(`TissueView: target format ${format} would re-encode colours; use ${format.replace('-srgb', '')}`);
     this.device = device;
     const { nx, ny, hMicrons: h } = sim.world;
@@ -117,6 +117,7 @@ export class TissueView {
       rim_min_px: RIM_MIN_PX, hollow_fraction: HOLLOW_FRACTION,
       open_rgba: packRgba(c.openVessel), collapsed_rgba: packRgba(c.collapsedVessel), naive_rgba: packRgba(c.naive),
       primed_rgba: packRgba(c.primed), at_risk_rgba: packRgba(c.atRisk), nk_rgba: packRgba(c.nk), rim_rgba: packRgba(c.rim),
+      cells_sensed: this.sim.steps > 0 ? 1 : 0,
     }));
     const { field, vessels, cells, nk } = this.layers;
     if (field) this.fieldLayer.encodeRange(encoder);
