@@ -5,7 +5,7 @@
 import copyWgsl from '../../shaders/bench/copy.wgsl?raw';
 import type { Gpu } from '../../src/gpu/device.ts';
 import { storageBuffer, writeF32 } from '../../src/gpu/buffers.ts';
-import { Kernel, groups, linearGroups } from '../../src/gpu/kernel.ts';
+import { Kernel, linearGroups } from '../../src/gpu/kernel.ts';
 import { Multigrid, MultigridKernels } from '../../src/solvers/multigrid.ts';
 import { GRID_SIZES, idle, type BenchCase, type CaseInstance } from '../case.ts';
 
@@ -28,8 +28,6 @@ export const COPY_BYTES_PER_CELL = 16 + 16;
  */
 export const SMOOTHER_BYTES_PER_CELL = 16 + 8 + 4 + 4 + 4;
 
-/** The smoother's workgroup (WG in multigrid.ts), for the dispatch shape its vcycle uses. */
-const SMOOTH_WG = 8;
 const COPY_WG = 64;
 
 /**
@@ -101,16 +99,11 @@ export const smootherSweep: BenchCase = {
     mg.assemble(pass);
     pass.end();
     device.queue.submit([assemble.finish()]);
-    const [red, black] = mg.levels[0]!.smooth;
-    const half = groups(Math.ceil(n / 2), SMOOTH_WG), rows = groups(n, SMOOTH_WG);
     const count = updatesPerRun(n);
     await idle(gpu);
     return {
       gridCells: cells, agents: 0, updatesPerRun: count, bytesPerUpdate: SMOOTHER_BYTES_PER_CELL * cells,
-      run: onePass(gpu, 'bench.smoother', count, (p) => {
-        kernels.smooth.dispatch(p, red, half, rows);
-        kernels.smooth.dispatch(p, black, half, rows);
-      }),
+      run: onePass(gpu, 'bench.smoother', count, (p) => mg.sweep(p)),
       destroy: () => mg.destroy(),
     };
   },

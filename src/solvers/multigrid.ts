@@ -191,20 +191,22 @@ export class Multigrid {
       return;
     }
     if (!L.restrict || !L.prolong) throw new Error('unreachable: a level without a coarser one is the coarsest');
-    const half = groups(Math.ceil(nx / 2), WG);
-    for (let s = 0; s < this.preSweeps; s++) {
-      k.smooth.dispatch(pass, L.smooth[0], half, groups(ny, WG));
-      k.smooth.dispatch(pass, L.smooth[1], half, groups(ny, WG));
-    }
+    for (let s = 0; s < this.preSweeps; s++) this.sweep(pass, level);
     k.residual.dispatch(pass, L.residual, groups(nx, WG), groups(ny, WG));
     const next = this.levels[level + 1].shape;
     k.restrict.dispatch(pass, L.restrict, groups(next.nx, WG), groups(next.ny, WG));
     this.vcycle(pass, level + 1);
     k.prolong.dispatch(pass, L.prolong, groups(nx, WG), groups(ny, WG));
-    for (let s = 0; s < this.postSweeps; s++) {
-      k.smooth.dispatch(pass, L.smooth[1], half, groups(ny, WG));
-      k.smooth.dispatch(pass, L.smooth[0], half, groups(ny, WG));
-    }
+    for (let s = 0; s < this.postSweeps; s++) this.sweep(pass, level, true);
+  }
+
+  /** One red-black Gauss–Seidel sweep of `level`; black first when `reverse` (post-smoothing, symmetric V-cycle). */
+  sweep(pass: GPUComputePassEncoder, level = 0, reverse = false): void {
+    const L = this.levels[level];
+    const half = groups(Math.ceil(L.shape.nx / 2), WG), rows = groups(L.shape.ny, WG);
+    const [first, second] = reverse ? [L.smooth[1], L.smooth[0]] : L.smooth;
+    this.kernels.smooth.dispatch(pass, first, half, rows);
+    this.kernels.smooth.dispatch(pass, second, half, rows);
   }
 
   /** r = rhs − A u on the finest level. */
