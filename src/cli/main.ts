@@ -1,9 +1,12 @@
-// The `confine` command: run, verify, bench, screenshots.
+// The `confine` command: run, verify, sweep, report, bench, screenshots.
 import { parseArgs } from 'node:util';
 import { ScenarioError } from '../model/scenario.ts';
 import { NoGpuError } from '../gpu/device.ts';
 import { runCommand } from './run.ts';
 import { verifyCommand } from './verify.ts';
+import { SweepError, sweepCommand } from './sweep.ts';
+import { sweepMergeCommand } from './sweep-merge.ts';
+import { ShardError } from '../sweep/shard.ts';
 import { benchAppCommand, benchBrowserCommand, benchCommand, benchReportCommand } from './bench.ts';
 import { BENCH_CASES } from '../../bench/registry.ts';
 
@@ -28,6 +31,13 @@ const USAGE = `usage:
       tables and plot from saved reports
   confine bench --app [--sizes 512] [--cells 100000] [--seconds 30] [--json FILE]
       frames and steps per second of the browser app in headless Chrome (n² grid, ~cells cancer cells)
+  confine sweep <plan.json> --out DIR [--shard i/n] [--parallel K] [--dry-run]
+      every run of a plan (factors × arms × replicate seeds); one JSON line per finished run in
+      DIR/results.jsonl (and on stdout), a progress bar with the time left; run again to resume,
+      --shard i/n runs the i-th of n parts (DIR/results.shard-i-of-n.jsonl), --parallel K runs
+      K at once on one GPU, --dry-run lists the runs still to do. A bad plan is refused first.
+  confine sweep merge DIR... [--out OUT]
+      joins the parts of a sharded sweep into OUT/results.jsonl (default: the first DIR)
   confine screenshots [--out docs/images]
       retake the README's pictures of the app in headless Chrome`;
 
@@ -53,6 +63,9 @@ async function main(argv: string[]): Promise<number> {
       from: { type: 'string' },
       app: { type: 'boolean' },
       seconds: { type: 'string' },
+      shard: { type: 'string' },
+      parallel: { type: 'string' },
+      'dry-run': { type: 'boolean' },
     },
   });
   const integer = (name: string, text: string | undefined, min: number): number | undefined => {
@@ -95,6 +108,15 @@ async function main(argv: string[]): Promise<number> {
       const out = { json: values.json, report: values.report };
       return values.browser ? benchBrowserCommand(options, out) : benchCommand(options, out);
     }
+    case 'sweep': {
+      if (positionals[0] === 'merge') return sweepMergeCommand({ dirs: positionals.slice(1), out: values.out });
+      if (positionals.length !== 1) throw new UsageError('confine sweep needs one plan file (or: confine sweep merge DIR...)');
+      if (!values.out) throw new UsageError('confine sweep needs --out DIR');
+      return sweepCommand({
+        plan: positionals[0]!, out: values.out, shard: values.shard,
+        parallel: integer('parallel', values.parallel, 1), dryRun: values['dry-run'],
+      });
+    }
     case 'screenshots': {
       const { screenshotsCommand } = await import('./screenshots.ts');
       return screenshotsCommand({ out: values.out ?? 'docs/images' });
@@ -114,7 +136,8 @@ class UsageError extends Error {}
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof ScenarioError || error instanceof NoGpuError || error instanceof UsageError) {
+    const expected = [ScenarioError, NoGpuError, UsageError, SweepError, ShardError];
+    if (error instanceof Error && expected.some((kind) => error instanceof kind)) {
       console.error(`error: ${error.message}`);
       if (error instanceof UsageError) console.error(USAGE);
       process.exit(2);

@@ -43,6 +43,7 @@ export function createProgress(
   let lastDraw = -Infinity;
   let nextLogPercent = LOG_STEP_PERCENT;
   let lastLoggedCount = -1;
+  let lastLoggedNote = '';
 
   const fraction = () => (total > 0 ? Math.min(1, count / total) : 1);
 
@@ -73,10 +74,11 @@ export function createProgress(
       return;
     }
     const percent = fraction() * 100;
-    if (force ? count === lastLoggedCount : percent < nextLogPercent) return;
+    if (force ? count === lastLoggedCount && note === lastLoggedNote : percent < nextLogPercent) return;
     // Skip the thresholds already passed, so a big jump prints one line, not several.
     nextLogPercent = (Math.floor(percent / LOG_STEP_PERCENT) + 1) * LOG_STEP_PERCENT;
     lastLoggedCount = count;
+    lastLoggedNote = note;
     stream.write(`${render()}\n`);
   };
 
