@@ -140,3 +140,120 @@ export function logGamma(x: number): number {
 function logChoose(n: number, k: number): number {
   return logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);
 }
+
+/** Sample standard deviation (n − 1 in the denominator). */
+export function sampleStandardDeviation(values: readonly number[]): number {
+  if (values.length < 2) throw new RangeError(`sampleStandardDeviation: needs at least 2 values, got ${values.length}`);
+  const m = mean(values);
+  let ss = 0;
+  for (const v of values) ss += (v - m) ** 2;
+  return Math.sqrt(ss / (values.length - 1));
+}
+
+/**
+ * Confidence interval of the mean from Student's t: mean ± t((1 + level)/2, n − 1)·sd/√n.
+ * One value has no spread to estimate, so its interval is null rather than a made-up width.
+ */
+export function meanConfidenceInterval(
+  values: readonly number[],
+  level = 0.95,
+): { n: number; mean: number; sd: number | null; low: number | null; high: number | null } {
+  if (!(level > 0 && level < 1)) throw new RangeError(`meanConfidenceInterval: level = ${level} is not in (0, 1)`);
+  const m = mean(values);
+  if (values.length < 2) return { n: values.length, mean: m, sd: null, low: null, high: null };
+  const sd = sampleStandardDeviation(values);
+  const half = (studentTQuantile((1 + level) / 2, values.length - 1) * sd) / Math.sqrt(values.length);
+  return { n: values.length, mean: m, sd, low: m - half, high: m + half };
+}
+
+/** P(T ≤ t) for T ~ Student's t with `dof` degrees of freedom (dof may be fractional). */
+export function studentTCdf(t: number, dof: number): number {
+  if (!(dof > 0)) throw new RangeError(`studentTCdf: dof = ${dof} must be positive`);
+  if (Number.isNaN(t)) throw new RangeError('studentTCdf: t is NaN');
+  const upper = studentTUpperTail(Math.abs(t), dof);
+  return t >= 0 ? 1 - upper : upper;
+}
+
+/**
+ * The p-quantile of Student's t with `dof` degrees of freedom: the t with P(T ≤ t) = p.
+ * Bisection on the upper tail, run until the bracket cannot shrink any more, so the answer is
+ * as exact as the tail itself (about 14 digits) at any p and dof without a starting guess.
+ */
+export function studentTQuantile(p: number, dof: number): number {
+  if (!(p > 0 && p < 1)) throw new RangeError(`studentTQuantile: p = ${p} is not in (0, 1)`);
+  if (!(dof > 0)) throw new RangeError(`studentTQuantile: dof = ${dof} must be positive`);
+  if (p === 0.5) return 0;
+  if (p < 0.5) return -studentTQuantile(1 - p, dof);
+  const q = 1 - p;
+  let lo = 0;
+  let hi = 1;
+  while (studentTUpperTail(hi, dof) > q) {
+    lo = hi;
+    hi *= 2;
+  }
+  for (;;) {
+    const mid = lo + (hi - lo) / 2;
+    if (mid <= lo || mid >= hi) return mid;
+    if (studentTUpperTail(mid, dof) > q) lo = mid;
+    else hi = mid;
+  }
+}
+
+// P(T ≥ t) for t ≥ 0 = ½·I_x(ν/2, ½) with x = ν/(ν + t²); 1 − x is formed as t²/(ν + t²)
+// rather than by subtraction, which would lose the digits that matter for large t or ν.
+function studentTUpperTail(t: number, dof: number): number {
+  const d = dof + t * t;
+  return 0.5 * incompleteBeta(dof / d, (t * t) / d, dof / 2, 0.5);
+}
+
+/** The regularized incomplete beta function I_x(a, b) = B(x; a, b) / B(a, b). */
+export function regularizedIncompleteBeta(x: number, a: number, b: number): number {
+  if (!(a > 0) || !(b > 0)) throw new RangeError(`regularizedIncompleteBeta: needs a > 0 and b > 0, got a = ${a}, b = ${b}`);
+  if (!(x >= 0 && x <= 1)) throw new RangeError(`regularizedIncompleteBeta: x = ${x} is not in [0, 1]`);
+  return incompleteBeta(x, 1 - x, a, b);
+}
+
+// x and y = 1 − x both given, each as precise as the caller has it. The continued fraction
+// converges fast for x < (a + 1)/(a + b + 2); beyond it the symmetry I_x(a, b) = 1 − I_y(b, a)
+// moves the evaluation to where it does.
+function incompleteBeta(x: number, y: number, a: number, b: number): number {
+  if (x <= 0) return 0;
+  if (y <= 0) return 1;
+  const logPrefactor = a * Math.log(x) + b * Math.log(y) - logBeta(a, b);
+  if (x < (a + 1) / (a + b + 2)) return (Math.exp(logPrefactor) * betaContinuedFraction(x, a, b)) / a;
+  return 1 - (Math.exp(logPrefactor) * betaContinuedFraction(y, b, a)) / b;
+}
+
+function logBeta(a: number, b: number): number {
+  return logGamma(a) + logGamma(b) - logGamma(a + b);
+}
+
+// The continued fraction of I_x(a, b) (Numerical Recipes §6.4), evaluated by modified Lentz.
+function betaContinuedFraction(x: number, a: number, b: number): number {
+  const tiny = 1e-300;
+  let c = 1;
+  let d = 1 - ((a + b) * x) / (a + 1);
+  if (Math.abs(d) < tiny) d = tiny;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m < 100_000; m++) {
+    const m2 = 2 * m;
+    let aa = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    h *= d * c;
+    aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < 1e-16) return h;
+  }
+  throw new RangeError(`regularizedIncompleteBeta: continued fraction did not converge for x = ${x}, a = ${a}, b = ${b}`);
+}

@@ -8,8 +8,13 @@ import {
   fisherExact2x2,
   logGamma,
   mean,
+  meanConfidenceInterval,
   regularizedGammaQ,
+  regularizedIncompleteBeta,
+  sampleStandardDeviation,
   standardError,
+  studentTCdf,
+  studentTQuantile,
 } from '../../src/model/stats.ts';
 
 describe('fisherExact2x2', () => {
@@ -107,5 +112,87 @@ describe('mean and standard errors', () => {
     expect(binomialStandardError(0.5, 100)).toBeCloseTo(0.05, 15);
     expect(binomialStandardError(0, 10)).toBe(0);
     expect(() => binomialStandardError(1.2, 10)).toThrow(/p = 1.2/);
+  });
+});
+
+describe("Student's t", () => {
+  it.each([
+    // the two-sided 95 % critical values of every t table
+    [0.975, 1, 12.706204736174694],
+    [0.975, 2, 4.302652729749462],
+    [0.975, 3, 3.1824463052837078],
+    [0.975, 4, 2.7764451051977934],
+    [0.975, 10, 2.228138851986274],
+    [0.975, 30, 2.0422724563012378],
+    [0.975, 1000, 1.9623390808264083],
+    [0.995, 5, 4.032142983555228],
+    [0.9, 7, 1.4149239276505086],
+    [0.6, 3, 0.2766706623326898],
+    [0.999, 2.5, 13.82219311086596],
+  ])('t(%f, dof %f) = %f', (p, dof, t) => {
+    expect(studentTQuantile(p, dof) / t).toBeCloseTo(1, 12);
+  });
+
+  it('tends to the normal quantile 1.959964 for many degrees of freedom', () => {
+    expect(studentTQuantile(0.975, 1e6) / 1.959966356814107).toBeCloseTo(1, 9);
+    expect(studentTQuantile(0.975, 1e8)).toBeCloseTo(1.959963984540054, 6);
+  });
+
+  it('is odd about p = ½ and keeps precision far in the tail', () => {
+    expect(studentTQuantile(0.5, 3)).toBe(0);
+    expect(studentTQuantile(0.025, 4)).toBe(-studentTQuantile(0.975, 4));
+    // dof 1 is the Cauchy distribution: t = tan(π(p − ½))
+    expect(studentTQuantile(0.9999999, 1) / Math.tan(Math.PI * (0.9999999 - 0.5))).toBeCloseTo(1, 8);
+  });
+
+  it('has a CDF that the quantile inverts', () => {
+    expect(studentTCdf(2, 3)).toBeCloseTo(0.9303370157205785, 14);
+    expect(studentTCdf(-1.5, 7)).toBeCloseTo(0.088649243494985, 14);
+    expect(studentTCdf(10, 2)).toBeCloseTo(0.9950737714883372, 14);
+    for (const dof of [1, 2.5, 9, 120]) {
+      for (const p of [0.01, 0.3, 0.9, 0.975]) expect(studentTCdf(studentTQuantile(p, dof), dof)).toBeCloseTo(p, 13);
+    }
+  });
+
+  it('refuses p outside (0, 1) and dof ≤ 0', () => {
+    expect(() => studentTQuantile(1, 3)).toThrow(/p = 1/);
+    expect(() => studentTQuantile(0.975, 0)).toThrow(/dof = 0/);
+  });
+});
+
+describe('regularizedIncompleteBeta', () => {
+  it.each([
+    [0.3, 2, 3, 0.3483], // closed form: a polynomial for integer a, b
+    [0.9, 0.5, 0.5, 0.7951672353008665], // (2/π)·asin(√x)
+    [0.01, 5, 0.5, 2.4712578086395438e-11],
+    [0.5, 50, 60, 0.8309072939016693],
+  ])('I_%f(%f, %f) = %f', (x, a, b, value) => {
+    expect(regularizedIncompleteBeta(x, a, b) / value).toBeCloseTo(1, 12);
+  });
+
+  it('is 0 and 1 at the ends and refuses x outside [0, 1]', () => {
+    expect(regularizedIncompleteBeta(0, 2, 3)).toBe(0);
+    expect(regularizedIncompleteBeta(1, 2, 3)).toBe(1);
+    expect(() => regularizedIncompleteBeta(1.5, 2, 3)).toThrow(/x = 1.5/);
+  });
+});
+
+describe('meanConfidenceInterval', () => {
+  it('is mean ± t(0.975, n − 1)·sd/√n', () => {
+    // 2, 4, 9: mean 5, sd √13, half-width 4.302652729749462·√13/√3
+    const ci = meanConfidenceInterval([2, 4, 9]);
+    const half = (4.302652729749462 * Math.sqrt(13)) / Math.sqrt(3);
+    expect(ci.n).toBe(3);
+    expect(ci.mean).toBe(5);
+    expect(ci.sd).toBeCloseTo(Math.sqrt(13), 14);
+    expect(ci.low).toBeCloseTo(5 - half, 12);
+    expect(ci.high).toBeCloseTo(5 + half, 12);
+    expect(sampleStandardDeviation([2, 4, 9])).toBeCloseTo(Math.sqrt(13), 14);
+  });
+
+  it('gives no interval for one value and refuses none', () => {
+    expect(meanConfidenceInterval([7])).toEqual({ n: 1, mean: 7, sd: null, low: null, high: null });
+    expect(() => meanConfidenceInterval([])).toThrow(/no values/);
+    expect(() => meanConfidenceInterval([1, 2], 1)).toThrow(/level = 1/);
   });
 });
