@@ -4,9 +4,11 @@
 import { ScenarioError, type Scenario } from '../model/scenario.ts';
 import { resolveScenarioVessels } from '../model/vessel-import.ts';
 import { PARAM_BY_KEY, type ParamKey, type Params } from '../model/params.ts';
+import { scenarioJson } from '../sim/checkpoint.ts';
 import { Banner } from './banner.ts';
 import { composeScenario, mergedScenarioJson, type ScenarioJson } from './compose-scenario.ts';
 import { Display } from './display.ts';
+import { download } from './download.ts';
 import { exportCsv, exportPng, exportScenario } from './exports.ts';
 import { Panel } from './panel.ts';
 import { Runner } from './runner.ts';
@@ -84,7 +86,10 @@ export class App {
       playingChanged: (playing) => app.panel.setPlaying(playing),
     });
     app.display.begin(scenario);
-    acceptScenarioFiles(el.root, el.fileInput, (text, name) => void app.loadFile(text, name));
+    acceptScenarioFiles(el.root, el.fileInput, {
+      scenario: (text, name) => void app.loadFile(text, name),
+      checkpoint: (bytes, name) => void app.loadCheckpoint(bytes, name),
+    });
     if (problems.length) app.banner.error(problems.join('\n'));
     app.writeUrl();
     return app;
@@ -124,7 +129,45 @@ export class App {
     share.addButton({ title: 'Export time series (CSV)' }).on('click', () => exportCsv(this.display.runner.sim));
     share.addButton({ title: 'Export view (PNG)' }).on('click', () => exportPng(this.display));
     share.addButton({ title: 'Export scenario (JSON)' }).on('click', () => exportScenario(mergedScenarioJson(this.base, this.state)));
-    share.addButton({ title: 'Load scenario file…' }).on('click', () => this.el.fileInput.click());
+    share.addButton({ title: 'Load scenario file…' }).on('click', () => this.pickFile('.json,application/json'));
+    share.addButton({ title: 'Save checkpoint' }).on('click', () => void this.saveCheckpoint());
+    share.addButton({ title: 'Load checkpoint…' }).on('click', () => this.pickFile('.ckpt'));
+  }
+
+  private pickFile(accept: string): void {
+    this.el.fileInput.accept = accept;
+    this.el.fileInput.click();
+  }
+
+  /** The whole run as it is now (between two steps), downloaded as <scenario>-day<D>.ckpt. */
+  private async saveCheckpoint(): Promise<void> {
+    try {
+      const { bytes, scenario, timeMinutes } = await this.display.runner.capture();
+      download(`${scenario}-day${(timeMinutes / 1440).toFixed(2)}.ckpt`, new Blob([bytes], { type: 'application/octet-stream' }));
+    } catch (error) {
+      this.banner.error(`Could not save a checkpoint: ${errorText(error)}`);
+    }
+  }
+
+  /**
+   * A checkpoint replaces the run and goes on from its clock; the URL then names its scenario
+   * (which replays from day 0). A file that cannot be loaded is reported and the run goes on.
+   */
+  private async loadCheckpoint(bytes: Uint8Array, name: string): Promise<void> {
+    try {
+      await this.display.loadCheckpoint(bytes, name);
+    } catch (error) {
+      const detail = errorText(error);
+      this.banner.error(`Could not load the checkpoint ${detail.startsWith(name) ? detail : `${name}: ${detail}`}\nThe running simulation continues unchanged.`);
+      return;
+    }
+    const sim = this.display.runner.sim;
+    const json = scenarioJson(sim.scenario);
+    this.setBase(json);
+    Object.assign(this.state, { scenarioJson: json, seed: null, overrides: {} });
+    this.panel.load(sim.parameters, sim.scenario.seed, this.panel.controls.scenario);
+    this.writeUrl();
+    this.banner.note(`Loaded ${name}: ${sim.scenario.name} at day ${(sim.timeMinutes / 1440).toFixed(2)}, going on from there (the link replays its scenario from day 0).`);
   }
 
   /** A control moved: live parameters apply now; rebuild ones wait in the state. */

@@ -61,6 +61,14 @@ export class Display {
     this.newRun(scenario);
   }
 
+  /** Goes on from a checkpoint's state; a file that cannot be loaded throws and the running run goes on. */
+  loadCheckpoint(bytes: Uint8Array, source: string): Promise<void> {
+    return this.runner.loadCheckpoint(bytes, source, () => {
+      this.view.destroy();
+      this.newRun(this.runner.sim.scenario);
+    });
+  }
+
   private configure(): void {
     this.context = this.el.canvas.getContext('webgpu')!;
     this.context.configure({ device: this.runner.gpu.device, format: this.format, alphaMode: 'opaque' });

@@ -3,7 +3,7 @@
 // order: encodeDeposit before the field solves (cells → density), encodeAct and encodeCompact
 // after them (fields → cells; the caller may give both one pass), encodeMetrics every metrics
 // interval.
-import { storageBuffer, storageFrom, uniformBuffer } from '../gpu/buffers.ts';
+import { isStorage, storageBuffer, storageFrom, uniformBuffer } from '../gpu/buffers.ts';
 import { linearGroups } from '../gpu/kernel.ts';
 import { cellWgsl } from '../gpu/shaders.ts';
 import { packNamed, scalarStruct } from '../gpu/struct-layout.ts';
@@ -32,6 +32,12 @@ export interface CellInputs {
   density: GPUBuffer;
 }
 
+/** A capacity check to come: the step it runs at and the live count it will read. */
+export interface PendingCheck {
+  step: number;
+  live: number;
+}
+
 export interface MatrixValues {
   max_softening: number;
   pore: number;
@@ -54,9 +60,13 @@ export class Cells {
   private nkGroups: { patrol: GPUBindGroup[]; tally: GPUBindGroup };
   private readonly gridCells: number;
   private readonly owned: GPUBuffer[] = [];
-  private readonly probes: { step: number; staging: GPUBuffer; ready?: Promise<void> }[] = [];
-  /** Staging buffers of probes already read, reused by later ones. */
+  /** Census copies encoded at a capacity check and not yet submitted. */
+  private unsubmitted: { step: number; staging: GPUBuffer }[] = [];
+  /** Submitted census copies: the live count each check will read, once mapped. */
+  private probes: { step: number; live: Promise<number> }[] = [];
+  /** Staging buffers already read, reused by later probes; `staging` holds every one made. */
   private readonly spareStaging: GPUBuffer[] = [];
+  private readonly staging: GPUBuffer[] = [];
 
   constructor(
     private readonly kernels: CellKernels,
@@ -166,22 +176,62 @@ export class Cells {
     let live: number | undefined;
     const due = this.probes.findIndex((p) => p.step === step - CAPACITY_CHECK_STEPS);
     if (due >= 0) {
-      const probe = this.probes.splice(due, 1)[0];
-      await probe.ready;
-      live = new Uint32Array(probe.staging.getMappedRange())[3];
-      probe.staging.unmap();
-      this.spareStaging.push(probe.staging);
+      live = await this.probes.splice(due, 1)[0].live;
       if (live * 2 > this.capacity) encoder = this.grow(encoder, live);
     }
-    const staging = this.spareStaging.pop() ?? device.createBuffer({ label: 'Cells.census', size: 16, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    let staging = this.spareStaging.pop();
+    if (!staging) {
+      staging = device.createBuffer({ label: 'Cells.census', size: 16, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+      this.staging.push(staging);
+    }
     encoder.copyBufferToBuffer(this.population.census, 0, staging, 0, 16);
-    this.probes.push({ step, staging });
+    this.unsubmitted.push({ step, staging });
     return { encoder, live };
   }
 
   /** Call after submitting the encoder that checkCapacity returned. */
   submitted(): void {
-    for (const p of this.probes) p.ready ??= p.staging.mapAsync(GPUMapMode.READ);
+    for (const { step, staging } of this.unsubmitted) {
+      const live = this.readLive(staging);
+      // A sim destroyed with a read in flight is never asked for it; only a check awaits it.
+      live.catch(() => undefined);
+      this.probes.push({ step, live });
+    }
+    this.unsubmitted = [];
+  }
+
+  private async readLive(staging: GPUBuffer): Promise<number> {
+    await staging.mapAsync(GPUMapMode.READ);
+    const live = new Uint32Array(staging.getMappedRange())[3];
+    staging.unmap();
+    this.spareStaging.push(staging);
+    return live;
+  }
+
+  /** The capacity checks still to come and what they will read (checkpoints; between steps only). */
+  async pendingChecks(): Promise<PendingCheck[]> {
+    if (this.unsubmitted.length) throw new Error('Cells: a capacity check was encoded but not submitted; checkpoint between steps');
+    return Promise.all(this.probes.map(async (p) => ({ step: p.step, live: await p.live })));
+  }
+
+  /**
+   * A checkpoint's population: its capacity (grown here if the run had grown it) and parity, and
+   * the checks still to come. The agents' buffers are written afterwards, by label.
+   */
+  restorePopulation(capacity: number, parity: number, checks: readonly PendingCheck[]): void {
+    if (capacity !== this.capacity) {
+      const old = this.population;
+      this.population = this.makePopulation(capacity);
+      old.destroy();
+      this.nkGroups = this.bindNk();
+    }
+    this.population.parity = parity;
+    this.probes = checks.map(({ step, live }) => ({ step, live: Promise.resolve(live) }));
+  }
+
+  /** Every storage buffer of the cells, the population's included (checkpoints save them). */
+  stateBuffers(): GPUBuffer[] {
+    return [...this.owned.filter(isStorage), ...this.population.stateBuffers()];
   }
 
   private grow(encoder: GPUCommandEncoder, live: number): GPUCommandEncoder {
@@ -203,8 +253,7 @@ export class Cells {
   destroy(): void {
     this.population.destroy();
     for (const b of this.owned) b.destroy();
-    for (const p of this.probes) p.staging.destroy();
-    for (const b of this.spareStaging) b.destroy();
+    for (const b of this.staging) b.destroy();
   }
 }
 

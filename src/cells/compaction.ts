@@ -2,7 +2,7 @@
 // alive flags, each survivor's new index in original order and the survivor count, so births
 // and deaths never reorder agents and a run repeats bit for bit. The CPU twin is `compactionTwin`.
 import { Kernel, linearGroups } from '../gpu/kernel.ts';
-import { storageBuffer, uniformBuffer } from '../gpu/buffers.ts';
+import { isStorage, storageBuffer, uniformBuffer } from '../gpu/buffers.ts';
 import { wgsl } from '../gpu/shaders.ts';
 import { packNamed } from '../gpu/struct-layout.ts';
 
@@ -55,6 +55,11 @@ export class Compaction {
     k.count.dispatch(pass, this.group, ...linearGroups(this.chunks, WG));
     k.scan.dispatch(pass, this.group, 1);
     k.scatter.dispatch(pass, this.group, ...linearGroups(this.chunks, WG));
+  }
+
+  /** Its storage buffers: chunk counts and offsets, destinations, its own total (checkpoints save them). */
+  stateBuffers(): GPUBuffer[] {
+    return this.owned.filter(isStorage);
   }
 
   destroy(): void {

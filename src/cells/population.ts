@@ -130,6 +130,11 @@ export class Population {
     return { body: this.body[this.parity], tag: this.tag[this.parity] };
   }
 
+  /** Every storage buffer of the population, both parities and the compactions' (checkpoints save them). */
+  stateBuffers(): GPUBuffer[] {
+    return [...this.body, ...this.tag, this.alive, this.born, this.killer, this.census, ...this.survivors.stateBuffers(), ...this.births.stateBuffers()];
+  }
+
   destroy(): void {
     for (const b of [...this.body, ...this.tag, this.alive, this.born, this.killer, this.census]) b.destroy();
     this.survivors.destroy();

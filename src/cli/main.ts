@@ -2,10 +2,11 @@
 import { parseArgs } from 'node:util';
 import { ScenarioError } from '../model/scenario.ts';
 import { NoGpuError } from '../gpu/device.ts';
-import { runCommand } from './run.ts';
+import { parseCheckpointEvery, runCommand, type CheckpointInterval } from './run.ts';
 import { verifyCommand } from './verify.ts';
 import { SweepError, sweepCommand } from './sweep.ts';
 import { sweepMergeCommand } from './sweep-merge.ts';
+import { reportCommand } from './report.ts';
 import { ShardError } from '../sweep/shard.ts';
 import { benchAppCommand, benchBrowserCommand, benchCommand, benchReportCommand } from './bench.ts';
 import { BENCH_CASES } from '../../bench/registry.ts';
@@ -13,9 +14,13 @@ import { BENCH_CASES } from '../../bench/registry.ts';
 const CASE_NAMES = BENCH_CASES.map((c) => c.name).join(', ');
 
 const USAGE = `usage:
-  confine run [scenario.json | default] --out DIR [--steps N]
+  confine run [scenario.json | default] --out DIR [--steps N] [--checkpoint-every N | Nd]
+  confine run --resume FILE.ckpt --out DIR [--steps N] [--checkpoint-every N | Nd]
       run a scenario headless; writes fields.vti (ParaView), one PNG per field, summary.json
-      (with cells: metrics.csv and the tissue's or assay's readout; assays write no field files)
+      (with cells: metrics.csv and the tissue's or assay's readout; assays write no field files).
+      --checkpoint-every keeps DIR/checkpoint.ckpt at the state every N steps (or N simulated
+      days) and at the end; --resume goes on from such a file (its scenario) to the run's end,
+      writing what the uninterrupted run writes; --steps is the last step counted from day 0
   confine verify [--markdown FILE] [--json FILE]
       closed-form verification suite: case, grid, error norm, observed order
   confine bench [--smoke] [--cases NAME,…] [--sizes 256,512,1024,2048] [--cells 10000,100000,1000000]
@@ -38,6 +43,11 @@ const USAGE = `usage:
       K at once on one GPU, --dry-run lists the runs still to do. A bad plan is refused first.
   confine sweep merge DIR... [--out OUT]
       joins the parts of a sharded sweep into OUT/results.jsonl (default: the first DIR)
+  confine report DIR [--out OUT]
+      the report of a sweep in DIR: dose–response curves with 95 % confidence bands over
+      replicates, heatmaps of the primary readout over pairs of factors, time courses per arm
+      (SVG and PNG), index.html with the plan and the software version, and the numbers as CSV;
+      written to DIR/report unless --out
   confine screenshots [--out docs/images]
       retake the README's pictures of the app in headless Chrome`;
 
@@ -66,6 +76,8 @@ async function main(argv: string[]): Promise<number> {
       shard: { type: 'string' },
       parallel: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      'checkpoint-every': { type: 'string' },
+      resume: { type: 'string' },
     },
   });
   const integer = (name: string, text: string | undefined, min: number): number | undefined => {
@@ -75,9 +87,19 @@ async function main(argv: string[]): Promise<number> {
     return n;
   };
   switch (command) {
-    case 'run':
+    case 'run': {
       if (!values.out) throw new UsageError('confine run needs --out DIR');
-      return runCommand({ scenario: positionals[0], out: values.out, steps: integer('steps', values.steps, 1) });
+      if (values.resume !== undefined && positionals[0] !== undefined) {
+        throw new UsageError(`confine run: give a scenario (${positionals[0]}) or --resume ${values.resume}, not both: a checkpoint carries its own scenario`);
+      }
+      let checkpointEvery: CheckpointInterval | undefined;
+      try {
+        checkpointEvery = values['checkpoint-every'] === undefined ? undefined : parseCheckpointEvery(values['checkpoint-every']);
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+      return runCommand({ scenario: positionals[0], out: values.out, steps: integer('steps', values.steps, 1), checkpointEvery, resume: values.resume });
+    }
     case 'verify':
       return verifyCommand({ markdown: values.markdown, json: values.json });
     case 'bench': {
@@ -117,6 +139,9 @@ async function main(argv: string[]): Promise<number> {
         parallel: integer('parallel', values.parallel, 1), dryRun: values['dry-run'],
       });
     }
+    case 'report':
+      if (positionals.length !== 1) throw new UsageError('confine report needs one sweep directory');
+      return reportCommand({ dir: positionals[0]!, out: values.out });
     case 'screenshots': {
       const { screenshotsCommand } = await import('./screenshots.ts');
       return screenshotsCommand({ out: values.out ?? 'docs/images' });

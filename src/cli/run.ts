@@ -1,10 +1,15 @@
-// confine run [scenario.json] --out DIR: runs a scenario headless and writes its fields.
+// confine run [scenario.json] --out DIR: runs a scenario headless and writes its fields. With
+// --checkpoint-every it keeps DIR/checkpoint.ckpt at the latest scheduled state (and the final
+// one); --resume FILE goes on from such a file to the run's end, with the outputs of a run that
+// was never interrupted.
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { acquireGpu, describeAdapter } from '../gpu/device.ts';
 import { DEFAULT_SCENARIO, loadScenarioText, type Scenario } from '../model/scenario.ts';
 import { resolveScenarioVessels } from '../model/vessel-import.ts';
 import { Simulation } from '../sim/simulation.ts';
+import { captureCheckpoint, restoreCheckpoint } from '../sim/checkpoint.ts';
+import { CheckpointError } from '../io/checkpoint-file.ts';
 import { snapshot } from '../sim/snapshot.ts';
 import { nonFinite, readouts, stats } from '../sim/readouts.ts';
 import { prepareOutputDir, writeFileAtomic } from '../io/output-dir.ts';
@@ -18,14 +23,50 @@ export async function loadScenario(path: string | undefined): Promise<Scenario> 
   return resolveScenarioVessels(loadScenarioText(await readFile(path, 'utf8'), path), dirname(path), (file) => readFile(file));
 }
 
+/** How often --checkpoint-every saves: a number of steps, or of simulated days. */
+export type CheckpointInterval = { steps: number } | { days: number };
+
+export const CHECKPOINT_FILE = 'checkpoint.ckpt';
+
 export interface RunOptions {
   scenario?: string;
   out: string;
+  /** The run's last step (counted from day 0, also when resuming). */
   steps?: number;
+  checkpointEvery?: CheckpointInterval;
+  /** A checkpoint file to go on from; the scenario is the one it holds. */
+  resume?: string;
+}
+
+/** --checkpoint-every's value: `12` (steps) or `2d` / `0.5d` (simulated days). */
+export function parseCheckpointEvery(text: string): CheckpointInterval {
+  const days = /^(.+)d$/.exec(text.trim());
+  const n = Number(days ? days[1] : text);
+  if (text.trim() !== '' && (days ? n > 0 && Number.isFinite(n) : Number.isInteger(n) && n >= 1)) return days ? { days: n } : { steps: n };
+  throw new RangeError(`--checkpoint-every = ${text} must be a whole number of steps ≥ 1 (e.g. 12) or a number of days > 0 with a d suffix (e.g. 2d)`);
+}
+
+/** The interval in steps of `dtMinutes`; days must come to a whole number of steps. */
+export function checkpointSteps(interval: CheckpointInterval, dtMinutes: number): number {
+  if ('steps' in interval) return interval.steps;
+  const steps = (interval.days * 1440) / dtMinutes;
+  // A day count typed in decimals (0.3d) need not divide exactly in binary.
+  const whole = Math.round(steps);
+  if (Math.abs(steps - whole) < 1e-9 * Math.max(1, whole) && whole >= 1) return whole;
+  throw new RangeError(`--checkpoint-every = ${interval.days}d is ${steps} steps of ${dtMinutes} min; it must be a whole number of steps ≥ 1`);
 }
 
 export async function runCommand(options: RunOptions): Promise<number> {
-  const scenario = await loadScenario(options.scenario);
+  const refuse = (message: string) => (console.error(`error: ${message}`), 2);
+  let resumeBytes: Uint8Array | undefined;
+  if (options.resume !== undefined) {
+    try {
+      resumeBytes = new Uint8Array(await readFile(options.resume));
+    } catch (error) {
+      return refuse(`--resume ${options.resume} cannot be read: ${(error as Error).message}`);
+    }
+  }
+  const loaded = resumeBytes ? undefined : await loadScenario(options.scenario);
   const gpuErrors: string[] = [];
   const gpu = await acquireGpu({
     onError: (e) => {
@@ -33,31 +74,54 @@ export async function runCommand(options: RunOptions): Promise<number> {
       console.error(`[confine] GPU error: ${e.message}`);
     },
   });
+  let sim: Simulation;
+  try {
+    sim = resumeBytes ? await restoreCheckpoint(gpu, resumeBytes, options.resume) : new Simulation(gpu, loaded!);
+  } catch (error) {
+    gpu.destroy();
+    if (error instanceof CheckpointError) return refuse(error.message);
+    throw error;
+  }
+  let every: number | undefined;
+  try {
+    every = options.checkpointEvery && checkpointSteps(options.checkpointEvery, sim.dtMinutes);
+  } catch (error) {
+    sim.destroy();
+    gpu.destroy();
+    return refuse((error as Error).message);
+  }
+  const scenario = sim.scenario;
   const dir = await prepareOutputDir(options.out);
-  console.error(`confine run: ${scenario.name} on ${describeAdapter(gpu.report)} → ${dir}`);
+  const from = resumeBytes ? ` from step ${sim.steps} (day ${(sim.timeMinutes / 1440).toFixed(2)}) of ${options.resume}` : '';
+  console.error(`confine run: ${scenario.name}${from} on ${describeAdapter(gpu.report)} → ${dir}`);
   const started = performance.now();
-  const sim = new Simulation(gpu, scenario);
   // Tissue and assays run for their duration; the verification kinds are one steady solve.
   const steps = options.steps ?? (scenario.kind === 'tissue' || scenario.kind === 'assay' ? sim.stepCount : 1);
   const cellsOutput = sim.cells ? new CellsOutput(dir, scenario, sim.cells) : undefined;
   // Once every injected cell has died or extravasated, a tail-vein run has nothing left to decide.
   const stopWhenEmpty = scenario.assay?.type === 'tail-vein';
-  const progress = createProgress(steps, scenario.name);
-  for (let s = 0; s < steps; s++) {
+  const first = sim.steps;
+  const progress = createProgress(Math.max(0, steps - first), scenario.name);
+  const checkpoint = async () => writeFileAtomic(join(dir, CHECKPOINT_FILE), await captureCheckpoint(sim));
+  for (let s = first; s < steps; s++) {
     await sim.step();
     // Keep the queue a few steps deep and let the bar follow the GPU; results are not read here.
     if (s % 4 === 3 || s === steps - 1) await gpu.device.queue.onSubmittedWorkDone();
     cellsOutput?.poll();
-    progress.update(s + 1, `day ${(sim.timeMinutes / 1440).toFixed(1)}`);
+    progress.update(s + 1 - first, `day ${(sim.timeMinutes / 1440).toFixed(1)}`);
     if (stopWhenEmpty && sim.cells?.liveAtLastCheck === 0) break;
+    if (every && sim.steps % every === 0) await checkpoint();
   }
   progress.done();
+  // The file always ends as the run does, so a finished run can be taken further too.
+  if (every && sim.steps % every !== 0) await checkpoint();
   const cells = await cellsOutput?.finish(sim.steps, sim.timeMinutes);
   const fields = await snapshot(sim);
   const wallSeconds = (performance.now() - started) / 1000;
   // An assay's dish has no tissue fields worth a picture; its readouts are the cells'.
   const files = scenario.kind === 'assay' ? [] : await writeFields(dir, fields, sim.world.nx, sim.world.ny, sim.world.hMicrons);
   if (cells) files.push(METRICS_FILE);
+  if (every) files.push(CHECKPOINT_FILE);
   const bad = nonFinite(fields);
   const summary = {
     scenario: scenario.name,

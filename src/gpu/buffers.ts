@@ -74,3 +74,8 @@ function align4(n: number): number {
 function align16(n: number): number {
   return Math.ceil(n / 16) * 16;
 }
+
+/** A storage buffer holds state a kernel wrote; a uniform is rewritten from parameters. */
+export function isStorage(buffer: GPUBuffer): boolean {
+  return (buffer.usage & GPUBufferUsage.STORAGE) !== 0;
+}

@@ -20,6 +20,9 @@ export class DotKernels {
 
 /** out[slot] = x·y (or += with `accumulate`), recorded into a compute pass; nothing is read back. */
 export class Dot {
+  /** Per-invocation partial sums: scratch, rewritten whole by every encode(). */
+  readonly partials: GPUBuffer;
+  private readonly params: GPUBuffer;
   private readonly partialGroup: GPUBindGroup;
   private readonly totalGroup: GPUBindGroup;
 
@@ -27,6 +30,8 @@ export class Dot {
     const device = kernels.device;
     const params = uniformBuffer(device, `${label}.params`, packNamed(wgsl.dot, 'DotParams', { n, slot, partial_count: PARTIALS, accumulate: accumulate ? 1 : 0 }));
     const partials = storageBuffer(device, `${label}.partials`, PARTIALS * 4);
+    this.params = params;
+    this.partials = partials;
     const buffers = [params, x, y, partials, out];
     this.partialGroup = kernels.partial.bind(label, buffers);
     this.totalGroup = kernels.total.bind(label, buffers);
@@ -35,5 +40,11 @@ export class Dot {
   encode(pass: GPUComputePassEncoder): void {
     this.kernels.partial.dispatch(pass, this.partialGroup, PARTIALS / WG);
     this.kernels.total.dispatch(pass, this.totalGroup, 1);
+  }
+
+  /** Destroys its own buffers (x, y and out are the caller's). */
+  destroy(): void {
+    this.params.destroy();
+    this.partials.destroy();
   }
 }

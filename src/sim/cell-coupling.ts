@@ -9,7 +9,7 @@ import { plasmaConcentration, smacRegimen } from '../model/dosing.ts';
 import type { Params } from '../model/params.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { cellParamValues } from '../cells/cell-params.ts';
-import { Cells, type CellInputs } from '../cells/cells.ts';
+import { Cells, type CellInputs, type PendingCheck } from '../cells/cells.ts';
 import { ecmBaseOf, experimentOf, type Experiment } from '../cells/experiments.ts';
 import { agentArrays, cellsPerGridCell } from '../cells/initial.ts';
 import { CellKernels } from '../cells/kernels.ts';
@@ -21,6 +21,17 @@ export interface MetricsSample {
   step: number;
   timeMinutes: number;
   ledger: LedgerSample;
+}
+
+/** The CPU half of the cells' state, as a checkpoint keeps it (the GPU half is stateBuffers()). */
+export interface CellCouplingState {
+  capacity: number;
+  parity: number;
+  nkCount: number;
+  liveAtLastCheck: number;
+  pendingChecks: PendingCheck[];
+  /** Every metrics sample delivered so far, so a resumed run's time series is whole. */
+  samples: MetricsSample[];
 }
 
 /** Solver buffers the cells read where that physics is on. */
@@ -137,6 +148,33 @@ export class CellCoupling {
   async drain(): Promise<MetricsSample[]> {
     await this.ring.drain();
     return this.samples;
+  }
+
+  /** Between steps: waits for every sample and capacity check in flight, then says where the cells are. */
+  async checkpointState(): Promise<CellCouplingState> {
+    await this.drain();
+    return {
+      capacity: this.cells.capacity, parity: this.cells.population.parity, nkCount: this.cells.nkCount,
+      liveAtLastCheck: this.liveAtLastCheck, pendingChecks: await this.cells.pendingChecks(), samples: [...this.samples],
+    };
+  }
+
+  /**
+   * Puts a checkpoint's CPU state back into cells built from the same scenario, before their
+   * buffers are written; `step` and `timeMinutes` are the clock it was taken at. The rules'
+   * uniforms are those of the last step taken, as they were (a sample taken now reads them).
+   */
+  restoreState(state: CellCouplingState, step: number, timeMinutes: number): void {
+    this.cells.restorePopulation(state.capacity, state.parity, state.pendingChecks);
+    this.liveAtLastCheck = state.liveAtLastCheck;
+    this.samples.length = 0;
+    for (const s of state.samples) this.samples.push(s);
+    if (step > 0) this.writeParams(step - 1, timeMinutes);
+  }
+
+  /** Every storage buffer of the cells and of the constant fields they read here (checkpoints save them). */
+  stateBuffers(): GPUBuffer[] {
+    return [...this.owned, ...this.cells.stateBuffers()];
   }
 
   /** A sample of the present state, outside the metrics schedule (for the end of a run). */

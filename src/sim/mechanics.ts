@@ -72,6 +72,10 @@ export class Mechanics {
     this.elasticity.stress(pass);
   }
 
+  stateBuffers(): GPUBuffer[] {
+    return this.elasticity.stateBuffers();
+  }
+
   destroy(): void {
     this.elasticity.destroy();
   }

@@ -6,7 +6,7 @@
 import type { Gpu } from '../gpu/device.ts';
 import { linearGroups } from '../gpu/kernel.ts';
 import { OneEncoder, type Recorder } from '../gpu/recorder.ts';
-import { storageFrom, uniformBuffer, writeF32 } from '../gpu/buffers.ts';
+import { isStorage, storageFrom, uniformBuffer, writeF32 } from '../gpu/buffers.ts';
 import { wgsl } from '../gpu/shaders.ts';
 import { packNamed } from '../gpu/struct-layout.ts';
 import { withLiveParameters } from '../model/live-update.ts';
@@ -47,6 +47,7 @@ export class Simulation {
   private readonly owned: GPUBuffer[] = [];
   private readonly materialState?: { density: GPUBuffer; softening: GPUBuffer; baseE: GPUBuffer };
   private current: Scenario;
+  private recording = false;
 
   constructor(readonly gpu: Gpu, scenario: Scenario) {
     this.current = scenario;
@@ -165,6 +166,20 @@ export class Simulation {
    * profileStep (profile-step.ts) splits and times it.
    */
   async recordStep(rec: Recorder<StageName>): Promise<void> {
+    this.recording = true;
+    try {
+      await this.encodeStep(rec);
+    } finally {
+      this.recording = false;
+    }
+  }
+
+  /** True while a step is being recorded: its state is then half old, half new, and no checkpoint may be taken. */
+  get stepping(): boolean {
+    return this.recording;
+  }
+
+  private async encodeStep(rec: Recorder<StageName>): Promise<void> {
     const device = this.gpu.device;
     const p = this.parameters;
     const dt = this.dtMinutes;
@@ -208,6 +223,14 @@ export class Simulation {
     this.cells?.submitted();
     this.timeMinutes = next;
     this.steps++;
+  }
+
+  /** Every storage buffer of the simulation, its solvers' and cells' included: the GPU half of its state. */
+  stateBuffers(): GPUBuffer[] {
+    return [
+      ...this.owned.filter(isStorage), ...(this.oxygen?.stateBuffers() ?? []), ...(this.smac?.stateBuffers() ?? []),
+      ...(this.softener?.stateBuffers() ?? []), ...(this.mechanics?.stateBuffers() ?? []), ...(this.cells?.stateBuffers() ?? []),
+    ];
   }
 
   destroy(): void {

@@ -4,7 +4,7 @@
 // The owner writes k, a, f, fixed and u (its warm start and the values of fixed cells), then
 // records assemble() once per change of coefficients and vcycle() as often as it likes.
 import { Kernel, groups } from '../gpu/kernel.ts';
-import { storageBuffer, uniformBuffer } from '../gpu/buffers.ts';
+import { isStorage, storageBuffer, uniformBuffer } from '../gpu/buffers.ts';
 import { compose, wgsl } from '../gpu/shaders.ts';
 import { packNamed } from '../gpu/struct-layout.ts';
 import { buildLevels, type LevelShape } from './levels.ts';
@@ -218,6 +218,11 @@ export class Multigrid {
   /** Right-hand side of the finest level with boundary data folded in (valid after assemble). */
   get rhs(): GPUBuffer {
     return this.levels[0].rhs;
+  }
+
+  /** Its storage buffers, coarse levels included (checkpoints save them). */
+  stateBuffers(): GPUBuffer[] {
+    return this.buffers.filter(isStorage);
   }
 
   destroy(): void {

@@ -162,6 +162,11 @@ export class Elasticity {
     return this.pcg.readHistory();
   }
 
+  /** Every storage buffer of the solver, its CG and multigrid included (checkpoints save them). */
+  stateBuffers(): GPUBuffer[] {
+    return [...this.buffers, ...this.pcg.stateBuffers(), ...this.mg.stateBuffers(), ...(this.rigid?.stateBuffers() ?? [])];
+  }
+
   destroy(): void {
     this.mg.destroy();
     this.pcg.destroy();

@@ -4,7 +4,7 @@
 // pre-smoothing in colour order 0,1,2,3 and post-smoothing in 3,2,1,0, with restriction the
 // transpose of bilinear prolongation and a symmetric coarse solve, so M is symmetric.
 import { groups, linearGroups } from '../../gpu/kernel.ts';
-import { storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
+import { isStorage, storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
 import { buildLevels, type LevelShape } from '../levels.ts';
 import { packStruct } from '../../gpu/struct-layout.ts';
 import { WG_1D, WG_2D, type ElasticityKernels } from './kernels.ts';
@@ -184,6 +184,11 @@ export class NodeMultigrid {
     this.vcycle(pass, l + 1);
     k.prolong.dispatch(pass, L.prolong, gx, gy);
     for (let s = 0; s < this.options.postSweeps; s++) for (const colour of [...COLOURS].reverse()) this.smooth(pass, L, colour);
+  }
+
+  /** Its storage buffers: every level's (λ, μ) and the coarse levels' vectors (checkpoints save them). */
+  stateBuffers(): GPUBuffer[] {
+    return this.buffers.filter(isStorage);
   }
 
   destroy(): void {

@@ -1,7 +1,7 @@
 // Preconditioned conjugate gradients recorded into a compute pass: a fixed number of iterations,
 // every scalar (r·z, p·Kp, α, β) kept on the GPU, ‖r‖² optionally appended to a history buffer
 // that is read back once after the solve.
-import { readBuffer, storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
+import { isStorage, readBuffer, storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
 import { Dot } from '../../gpu/dot.ts';
 import { linearGroups } from '../../gpu/kernel.ts';
 import { packStruct, slotOf } from '../../gpu/struct-layout.ts';
@@ -116,7 +116,13 @@ export class Pcg {
     return Array.from(new Float32Array(data, 4, cursor), (rr) => Math.sqrt(Math.max(rr, 0)));
   }
 
+  /** Its storage buffers: vectors, scalars, history and the dot products' partials (checkpoints save them). */
+  stateBuffers(): GPUBuffer[] {
+    return [...this.buffers.filter(isStorage), ...Object.values(this.dots).map((d) => d.partials)];
+  }
+
   destroy(): void {
     for (const b of this.buffers) b.destroy();
+    for (const d of Object.values(this.dots)) d.destroy();
   }
 }

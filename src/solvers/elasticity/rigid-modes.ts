@@ -3,7 +3,7 @@
 // the space where K is positive definite; the answer is the solution with no mean translation and
 // no mean rotation about the grid centre. Stresses do not depend on this choice (rigid modes
 // carry no strain).
-import { storageFrom, uniformBuffer } from '../../gpu/buffers.ts';
+import { isStorage, storageFrom, uniformBuffer } from '../../gpu/buffers.ts';
 import { Dot } from '../../gpu/dot.ts';
 import { linearGroups } from '../../gpu/kernel.ts';
 import { packStruct, slotOf } from '../../gpu/struct-layout.ts';
@@ -67,7 +67,13 @@ export class RigidModes {
     this.kernels.rigid.dispatch(pass, p.group, ...linearGroups(this.nodes, WG_1D));
   }
 
+  /** Its storage buffers: the modes and the dot products' partials (checkpoints save them). */
+  stateBuffers(): GPUBuffer[] {
+    return [...this.buffers.filter(isStorage), ...[...this.projections.values()].flatMap((p) => p.dots.map((d) => d.partials))];
+  }
+
   destroy(): void {
     for (const b of this.buffers) b.destroy();
+    for (const p of this.projections.values()) for (const d of p.dots) d.destroy();
   }
 }

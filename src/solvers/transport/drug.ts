@@ -32,6 +32,12 @@ const ZERO_FLUX: BoundaryConditions = {
   west: { kind: 'neumann' }, east: { kind: 'neumann' }, south: { kind: 'neumann' }, north: { kind: 'neumann' },
 };
 
+/** What a checkpoint keeps of a drug's CPU side. */
+export interface DrugState {
+  stepsTaken: number;
+  empty: boolean;
+}
+
 export function drugKernel(device: GPUDevice): Kernel {
   const R = 'read-only-storage' as const, S = 'storage' as const;
   return new Kernel(device, { label: 'Drug.coefficients', code: wgsl.drugCoefficients, bindings: ['uniform', R, R, R, R, S, S, S] });
@@ -115,6 +121,21 @@ export class Drug {
     for (let c = 0; c < cycles; c++) this.mg.vcycle(pass);
     pass.end();
     this.stepsTaken++;
+  }
+
+  /** Its storage buffers: the multigrid's and the BDF2 history u[n], u[n-1] (checkpoints save them). */
+  stateBuffers(): GPUBuffer[] {
+    return [...this.mg.stateBuffers(), this.previous, this.beforePrevious];
+  }
+
+  /** BDF2's step count and the skip-while-empty flag: the CPU half of its state. */
+  checkpointState(): DrugState {
+    return { stepsTaken: this.stepsTaken, empty: this.empty };
+  }
+
+  restoreState(state: DrugState): void {
+    this.stepsTaken = state.stepsTaken;
+    this.empty = state.empty;
   }
 
   destroy(): void {

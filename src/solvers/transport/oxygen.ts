@@ -71,6 +71,11 @@ export class Oxygen {
     }
   }
 
+  /** Its storage buffers: the multigrid's and the inputs the owner writes (checkpoints save them). */
+  stateBuffers(): GPUBuffer[] {
+    return [...this.mg.stateBuffers(), this.density, this.vessel, this.perfusion];
+  }
+
   destroy(): void {
     this.mg.destroy();
     this.density.destroy();
