@@ -2,7 +2,8 @@
 import { parseArgs } from 'node:util';
 import { ScenarioError } from '../model/scenario.ts';
 import { NoGpuError } from '../gpu/device.ts';
-import { parseCheckpointEvery, runCommand, type CheckpointInterval } from './run.ts';
+import { runCommand } from './run.ts';
+import { parseCheckpointEvery, type CheckpointInterval } from '../sim/checkpoint-interval.ts';
 import { verifyCommand } from './verify.ts';
 import { SweepError, sweepCommand } from './sweep.ts';
 import { sweepMergeCommand } from './sweep-merge.ts';
@@ -36,11 +37,12 @@ const USAGE = `usage:
       tables and plot from saved reports
   confine bench --app [--sizes 512] [--cells 100000] [--seconds 30] [--json FILE]
       frames and steps per second of the browser app in headless Chrome (n² grid, ~cells cancer cells)
-  confine sweep <plan.json> --out DIR [--shard i/n] [--parallel K] [--dry-run]
+  confine sweep <plan.json> --out DIR [--shard i/n] [--parallel K] [--checkpoint-every N | Nd] [--dry-run]
       every run of a plan (factors × arms × replicate seeds); one JSON line per finished run in
       DIR/results.jsonl (and on stdout), a progress bar with the time left; run again to resume,
       --shard i/n runs the i-th of n parts (DIR/results.shard-i-of-n.jsonl), --parallel K runs
-      K at once on one GPU, --dry-run lists the runs still to do. A bad plan is refused first.
+      K at once on one GPU, --checkpoint-every keeps each run's state in DIR/checkpoints so a
+      killed sweep goes on mid-run, --dry-run lists the runs still to do. A bad plan is refused first.
   confine sweep merge DIR... [--out OUT]
       joins the parts of a sharded sweep into OUT/results.jsonl (default: the first DIR)
   confine report DIR [--out OUT]
@@ -86,19 +88,23 @@ async function main(argv: string[]): Promise<number> {
     if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} = ${text} must be an integer ≥ ${min}`);
     return n;
   };
+  const checkpointEvery = (): CheckpointInterval | undefined => {
+    const text = values['checkpoint-every'];
+    try {
+      return text === undefined ? undefined : parseCheckpointEvery(text);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  };
   switch (command) {
     case 'run': {
       if (!values.out) throw new UsageError('confine run needs --out DIR');
       if (values.resume !== undefined && positionals[0] !== undefined) {
         throw new UsageError(`confine run: give a scenario (${positionals[0]}) or --resume ${values.resume}, not both: a checkpoint carries its own scenario`);
       }
-      let checkpointEvery: CheckpointInterval | undefined;
-      try {
-        checkpointEvery = values['checkpoint-every'] === undefined ? undefined : parseCheckpointEvery(values['checkpoint-every']);
-      } catch (error) {
-        throw new UsageError((error as Error).message);
-      }
-      return runCommand({ scenario: positionals[0], out: values.out, steps: integer('steps', values.steps, 1), checkpointEvery, resume: values.resume });
+      return runCommand({
+        scenario: positionals[0], out: values.out, steps: integer('steps', values.steps, 1), checkpointEvery: checkpointEvery(), resume: values.resume,
+      });
     }
     case 'verify':
       return verifyCommand({ markdown: values.markdown, json: values.json });
@@ -136,7 +142,7 @@ async function main(argv: string[]): Promise<number> {
       if (!values.out) throw new UsageError('confine sweep needs --out DIR');
       return sweepCommand({
         plan: positionals[0]!, out: values.out, shard: values.shard,
-        parallel: integer('parallel', values.parallel, 1), dryRun: values['dry-run'],
+        parallel: integer('parallel', values.parallel, 1), dryRun: values['dry-run'], checkpointEvery: checkpointEvery(),
       });
     }
     case 'report':

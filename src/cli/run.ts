@@ -15,6 +15,7 @@ import { nonFinite, readouts, stats } from '../sim/readouts.ts';
 import { prepareOutputDir, writeFileAtomic } from '../io/output-dir.ts';
 import { writeFields } from '../io/run-output.ts';
 import { createProgress } from './progress.ts';
+import { checkpointSteps, type CheckpointInterval } from '../sim/checkpoint-interval.ts';
 import { CellsOutput, METRICS_FILE, readoutLines } from './run-cells.ts';
 
 export async function loadScenario(path: string | undefined): Promise<Scenario> {
@@ -22,9 +23,6 @@ export async function loadScenario(path: string | undefined): Promise<Scenario> 
   // A vessel file named in the scenario is read relative to the scenario's own directory.
   return resolveScenarioVessels(loadScenarioText(await readFile(path, 'utf8'), path), dirname(path), (file) => readFile(file));
 }
-
-/** How often --checkpoint-every saves: a number of steps, or of simulated days. */
-export type CheckpointInterval = { steps: number } | { days: number };
 
 export const CHECKPOINT_FILE = 'checkpoint.ckpt';
 
@@ -36,24 +34,6 @@ export interface RunOptions {
   checkpointEvery?: CheckpointInterval;
   /** A checkpoint file to go on from; the scenario is the one it holds. */
   resume?: string;
-}
-
-/** --checkpoint-every's value: `12` (steps) or `2d` / `0.5d` (simulated days). */
-export function parseCheckpointEvery(text: string): CheckpointInterval {
-  const days = /^(.+)d$/.exec(text.trim());
-  const n = Number(days ? days[1] : text);
-  if (text.trim() !== '' && (days ? n > 0 && Number.isFinite(n) : Number.isInteger(n) && n >= 1)) return days ? { days: n } : { steps: n };
-  throw new RangeError(`--checkpoint-every = ${text} must be a whole number of steps ≥ 1 (e.g. 12) or a number of days > 0 with a d suffix (e.g. 2d)`);
-}
-
-/** The interval in steps of `dtMinutes`; days must come to a whole number of steps. */
-export function checkpointSteps(interval: CheckpointInterval, dtMinutes: number): number {
-  if ('steps' in interval) return interval.steps;
-  const steps = (interval.days * 1440) / dtMinutes;
-  // A day count typed in decimals (0.3d) need not divide exactly in binary.
-  const whole = Math.round(steps);
-  if (Math.abs(steps - whole) < 1e-9 * Math.max(1, whole) && whole >= 1) return whole;
-  throw new RangeError(`--checkpoint-every = ${interval.days}d is ${steps} steps of ${dtMinutes} min; it must be a whole number of steps ≥ 1`);
 }
 
 export async function runCommand(options: RunOptions): Promise<number> {

@@ -2,14 +2,15 @@
 // runs one after another (or K at once on one device), appending each result as a JSON line the
 // moment it finishes. Run again with the same plan and DIR, it skips what is done; a shard
 // runs every n-th run, so a job array spreads a sweep over machines (`confine sweep merge`).
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { acquireGpu, describeAdapter } from '../gpu/device.ts';
 import { prepareOutputDir, writeFileAtomic } from '../io/output-dir.ts';
 import { describeRun, expandPlan, type PlannedRun } from '../sweep/plan.ts';
 import { loadPlan, planFromRecord, planRecord, type LoadedPlan } from '../sweep/load-plan.ts';
 import { PLAN_FILE, ResultsWriter, latestByRun, readResultFiles, resultsFileName, type RunRecord, type Shard } from '../sweep/results-file.ts';
-import { executeRun, failedRecord, plannedSteps } from '../sweep/run-one.ts';
+import { checkpointFile, executeRun, failedRecord, plannedSteps } from '../sweep/run-one.ts';
+import type { CheckpointInterval } from '../sim/checkpoint-interval.ts';
 import { parseShard, shardRuns } from '../sweep/shard.ts';
 import { createProgress, formatDuration } from './progress.ts';
 
@@ -19,6 +20,8 @@ export interface SweepOptions {
   shard?: string;
   parallel?: number;
   dryRun?: boolean;
+  /** Keep each run's state in DIR/checkpoints every so often, so a killed sweep resumes mid-run. */
+  checkpointEvery?: CheckpointInterval;
 }
 
 export class SweepError extends Error {}
@@ -42,10 +45,17 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
   if (pending.length === 0) return 0;
   const dir = await prepareOutputDir(options.out);
   await writeFileAtomic(join(dir, PLAN_FILE), `${JSON.stringify(planRecord(loaded, all.length), null, 2)}\n`);
-  return runPending(pending, loaded, dir, shard, options.parallel ?? 1);
+  const checkpoints = options.checkpointEvery && { dir: join(dir, CHECKPOINTS_DIR), every: options.checkpointEvery };
+  if (checkpoints) await mkdir(checkpoints.dir, { recursive: true });
+  return runPending(pending, loaded, dir, shard, options.parallel ?? 1, checkpoints);
 }
 
-async function runPending(pending: PlannedRun[], loaded: LoadedPlan, dir: string, shard: Shard | undefined, parallel: number): Promise<number> {
+const CHECKPOINTS_DIR = 'checkpoints';
+
+async function runPending(
+  pending: PlannedRun[], loaded: LoadedPlan, dir: string, shard: Shard | undefined, parallel: number,
+  checkpoints: { dir: string; every: CheckpointInterval } | undefined,
+): Promise<number> {
   let gpuErrors = 0;
   let lost = false;
   const gpu = await acquireGpu({
@@ -73,8 +83,8 @@ async function runPending(pending: PlannedRun[], loaded: LoadedPlan, dir: string
       let record: RunRecord;
       try {
         record = await executeRun(run, {
-          gpu, plan: loaded.plan, scenarioDir: loaded.scenarioDir, adapter,
-          onStep: () => progress.update(++stepsDone, note()),
+          gpu, plan: loaded.plan, scenarioDir: loaded.scenarioDir, adapter, checkpoints,
+          onStep: (n) => progress.update((stepsDone += n), note()),
         });
       } catch (error) {
         record = failedRecord(run, error, runStarted, adapter);
@@ -85,6 +95,7 @@ async function runPending(pending: PlannedRun[], loaded: LoadedPlan, dir: string
         record = { ...record, status: 'failed', error: `${gpuErrors - errorsBefore} GPU error(s) during the run (printed above)` };
       }
       await writer.append(record);
+      if (checkpoints) await rm(checkpointFile(checkpoints.dir, run), { force: true });
       console.log(JSON.stringify(record));
       if (record.status === 'ok') ok++;
       else {

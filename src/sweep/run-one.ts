@@ -1,7 +1,14 @@
 // One run of a sweep, start to end on a given GPU, reduced to its record: the kept readouts of
-// the final state and their time courses (every metrics sample). Nothing is written to disk
-// here; the caller appends the record the moment it is returned.
+// the final state and their time courses (every metrics sample). The caller appends the record
+// the moment it is returned. With checkpoints on, the run's state is kept in one file every
+// few steps and a run that finds its file goes on from it, so a sweep killed in the middle of a
+// long run loses at most the steps since the last checkpoint.
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../io/output-dir.ts';
+import { captureCheckpoint, restoreCheckpoint } from '../sim/checkpoint.ts';
+import { checkpointSteps, type CheckpointInterval } from '../sim/checkpoint-interval.ts';
+import { canonicalJson } from './load-plan.ts';
 import type { Gpu } from '../gpu/device.ts';
 import { resolveScenarioVessels } from '../model/vessel-import.ts';
 import { metricsColumns, metricsRow, tissueReadout } from '../sim/cell-readouts.ts';
@@ -20,8 +27,13 @@ export interface RunContext {
   plan: SweepPlan;
   scenarioDir: string;
   adapter: string;
-  /** Called after each step is recorded. */
-  onStep?: () => void;
+  /** Called with the number of steps taken: 1 after each step, or those a checkpoint already holds. */
+  onStep?: (steps: number) => void;
+  checkpoints?: { dir: string; every: CheckpointInterval };
+}
+
+export function checkpointFile(dir: string, run: PlannedRun): string {
+  return join(dir, `run-${run.run}.ckpt`);
 }
 
 export function plannedSteps(run: PlannedRun): number {
@@ -31,15 +43,19 @@ export function plannedSteps(run: PlannedRun): number {
 export async function executeRun(run: PlannedRun, ctx: RunContext): Promise<RunRecord> {
   const started = performance.now();
   const scenario = await resolveScenarioVessels(run.scenario, ctx.scenarioDir, (file) => readFile(file));
-  const sim = new Simulation(ctx.gpu, scenario);
+  const file = ctx.checkpoints && checkpointFile(ctx.checkpoints.dir, run);
+  const sim = (file && await resumeFrom(file, run, ctx.gpu)) || new Simulation(ctx.gpu, scenario);
   try {
     const cells = sim.cells;
     if (!cells) throw new Error('the scenario has no cells, so there are no readouts to keep');
     const steps = plannedSteps(run);
-    for (let s = 0; s < steps; s++) {
+    const every = ctx.checkpoints ? checkpointSteps(ctx.checkpoints.every, scenario.parameters.dtMinutes) : 0;
+    if (sim.steps > 0) ctx.onStep?.(sim.steps);
+    while (sim.steps < steps) {
       await sim.step();
-      if (s % QUEUE_DEPTH === QUEUE_DEPTH - 1) await ctx.gpu.device.queue.onSubmittedWorkDone();
-      ctx.onStep?.();
+      if (sim.steps % QUEUE_DEPTH === 0) await ctx.gpu.device.queue.onSubmittedWorkDone();
+      if (file && sim.steps % every === 0 && sim.steps < steps) await writeFileAtomic(file, await captureCheckpoint(sim));
+      ctx.onStep?.(1);
     }
     const samples = [...await cells.drain()];
     const final = await cells.sampleNow(sim.steps, sim.timeMinutes);
@@ -63,6 +79,29 @@ export async function executeRun(run: PlannedRun, ctx: RunContext): Promise<RunR
   } finally {
     sim.destroy();
   }
+}
+
+/**
+ * The simulation a run's checkpoint holds, or undefined when there is none. A file that cannot
+ * be read back or belongs to another run is reported and the run starts over.
+ */
+async function resumeFrom(file: string, run: PlannedRun, gpu: Gpu): Promise<Simulation | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    return undefined;
+  }
+  try {
+    const sim = await restoreCheckpoint(gpu, bytes, file);
+    const same = sim.scenario.seed === run.seed && canonicalJson(sim.parameters) === canonicalJson(run.scenario.parameters);
+    if (same) return sim;
+    sim.destroy();
+    console.error(`\n${file} holds another run (seed or parameters differ); run ${run.run} starts over`);
+  } catch (error) {
+    console.error(`\n${file}: ${(error as Error).message}; run ${run.run} starts over`);
+  }
+  return undefined;
 }
 
 /** The record of a run that could not finish; the sweep goes on with the next. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CHECKPOINT_FORMAT, CheckpointError, SOFTWARE_VERSION, decodeCheckpoint, encodeCheckpoint, fnv1a32,
 } from '../../src/io/checkpoint-file.ts';
-import { checkpointSteps, parseCheckpointEvery } from '../../src/cli/run.ts';
+import { checkpointSteps, parseCheckpointEvery } from '../../src/sim/checkpoint-interval.ts';
 
 const state = {
   steps: 7, timeMinutes: 1680, flags: [true, false, null], text: 'day 1\nline "two"',
