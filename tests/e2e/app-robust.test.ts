@@ -32,6 +32,15 @@ describe('robust app', () => {
     await clickButton(page, 'Step');
     await pausedAt(page, 7);
     expect(errors.filter((e) => !/lost|destroyed/i.test(e))).toEqual([]);
+    const afterLoss = await readouts(page);
     await page.close();
+    // The readouts shown right after recovery could still be the old run's; a step later they
+    // are the replayed run's own, and must equal a run that never lost its device.
+    const control = await openPage(app, `?${SMALL}&pauseAtDay=1`);
+    await pausedAt(control.page, 6);
+    await clickButton(control.page, 'Step');
+    await pausedAt(control.page, 7);
+    expect(afterLoss).toEqual(await readouts(control.page));
+    await control.page.close();
   });
 });
