@@ -2,13 +2,11 @@
 // left in DIR (plan.json, results*.jsonl), written to DIR/report or OUT: index.html, the
 // figures as SVG and (through headless Chromium) PNG, and summary.csv, runs.csv and
 // timecourses.csv. Without Chromium the SVGs and the page are still written, with a warning.
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { version as PACKAGE_VERSION } from '../../package.json';
 import { prepareOutputDir, writeFileAtomic } from '../io/output-dir.ts';
+import { softwareVersion } from './software-version.ts';
 import { buildReport } from '../report/build-report.ts';
 import { reportHtml } from '../report/html.ts';
 import { parsePlan, parseResults, resultFileNames, SweepFileError } from '../report/sweep-files.ts';
@@ -73,17 +71,6 @@ async function writeReport(options: ReportOptions): Promise<number> {
   console.error(`report ${plan.name}: ${summary.ok} ok, ${summary.failed} failed, ${summary.missing} missing of ${plan.runs} runs; `
     + `${summary.arms.length} arms, ${built.figures.length} figures → ${join(out, 'index.html')}`);
   return 0;
-}
-
-/** package.json's version and, inside a git checkout, its commit; never fails for want of git. */
-function softwareVersion(): string {
-  try {
-    const root = fileURLToPath(new URL('../..', import.meta.url));
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    return `${PACKAGE_VERSION} (${commit})`;
-  } catch {
-    return PACKAGE_VERSION;
-  }
 }
 
 // A figure from an earlier report of the same directory (a readout since dropped) must not be

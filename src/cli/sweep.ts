@@ -13,6 +13,7 @@ import { checkpointFile, executeRun, failedRecord, plannedSteps } from '../sweep
 import type { CheckpointInterval } from '../sim/checkpoint-interval.ts';
 import { parseShard, shardRuns } from '../sweep/shard.ts';
 import { createProgress, formatDuration } from './progress.ts';
+import { softwareVersion } from './software-version.ts';
 
 export interface SweepOptions {
   plan: string;
@@ -69,6 +70,7 @@ async function runPending(
     },
   });
   const adapter = describeAdapter(gpu.report);
+  const software = softwareVersion();
   console.error(`on ${adapter}${parallel > 1 ? `, ${parallel} runs at once` : ''}`);
   const writer = await ResultsWriter.open(join(dir, resultsFileName(shard)));
   const progress = createProgress(pending.reduce((n, r) => n + plannedSteps(r), 0), `sweep ${loaded.plan.name}`);
@@ -83,11 +85,11 @@ async function runPending(
       let record: RunRecord;
       try {
         record = await executeRun(run, {
-          gpu, plan: loaded.plan, scenarioDir: loaded.scenarioDir, adapter, checkpoints,
+          gpu, plan: loaded.plan, scenarioDir: loaded.scenarioDir, adapter, software, checkpoints,
           onStep: (n) => progress.update((stepsDone += n), note()),
         });
       } catch (error) {
-        record = failedRecord(run, error, runStarted, adapter);
+        record = failedRecord(run, error, runStarted, { adapter, software });
       }
       // A lost device ends the sweep; its runs in flight are not theirs to fail, so a resume redoes them.
       if (lost) break;

@@ -65,11 +65,14 @@ function failedTable(summary: SweepSummary): string {
     + `<th class="text">error</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
 }
 
-function provenance(summary: SweepSummary): { adapters: string; finished: string } {
-  const adapters = [...new Set(summary.runs.map((r) => r.adapter).filter((a): a is string => a !== null))];
+function provenance(summary: SweepSummary): { adapters: string; finished: string; software: string } {
+  const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))];
+  const adapters = distinct(summary.runs.map((r) => r.adapter));
+  const software = distinct(summary.runs.map((r) => r.software));
   const times = summary.runs.map((r) => r.finishedAt).filter((t): t is string => t !== null).sort();
   return {
     adapters: adapters.length > 0 ? adapters.join('; ') : 'not recorded in the results',
+    software: software.length > 0 ? software.map((v) => `confine ${v}`).join('; ') : 'not recorded in the results',
     finished: times.length > 0 ? `${times[0]} … ${times[times.length - 1]}` : 'not recorded in the results',
   };
 }
@@ -83,7 +86,7 @@ function figureHtml(figure: Figure, meta: ReportMeta): string {
 
 export function reportHtml(summary: SweepSummary, sections: readonly ReportSection[], meta: ReportMeta): string {
   const { plan } = summary;
-  const { adapters, finished } = provenance(summary);
+  const { adapters, finished, software } = provenance(summary);
   const factors = summary.factors.length > 0
     ? summary.factors.map((f) => `${esc(withUnit(f.label, f.unit))}: ${f.values.map((v) => formatNumber(v, 4)).join(', ')}${f.scale === 'log' ? ' (log)' : ''}`).join('<br>')
     : 'none: every run has the same parameters';
@@ -101,7 +104,8 @@ export function reportHtml(summary: SweepSummary, sections: readonly ReportSecti
     `<dt>scenario</dt><dd>${esc(plan.scenarioSource || '(inline)')}</dd>`,
     `<dt>adapter</dt><dd>${esc(adapters)}</dd>`,
     `<dt>runs finished</dt><dd>${esc(finished)}</dd>`,
-    `<dt>software</dt><dd>confine ${esc(meta.version)}</dd>`,
+    `<dt>runs made by</dt><dd>${esc(software)}</dd>`,
+    `<dt>report made by</dt><dd>confine ${esc(meta.version)}</dd>`,
     `<dt>plan hash</dt><dd><code>${esc(plan.planHash || '(none)')}</code></dd>`,
     `<dt>report made</dt><dd>${esc(meta.generatedAt.toISOString())}</dd>`,
     '</dl>',

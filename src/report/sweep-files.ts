@@ -63,6 +63,8 @@ export interface SweepRun {
   finishedAt: string | null;
   /** The GPU adapter, as the line describes it, when it does. */
   adapter: string | null;
+  /** The confine that made the run (version and commit), when the line says. */
+  software: string | null;
 }
 
 export interface SweepResults {
@@ -219,6 +221,7 @@ function parseRunLine(line: string): SweepRun {
     error: typeof json.error === 'string' ? json.error : null,
     finishedAt: typeof timing.finishedAt === 'string' ? timing.finishedAt : null,
     adapter: adapterText(json.adapter ?? timing.adapter),
+    software: typeof timing.software === 'string' ? timing.software : null,
   };
 }
 

@@ -23,7 +23,7 @@ export interface RunRecord {
   series?: Record<string, (number | null)[]>;
   nonFinite?: string[];
   /** What differs between repeats of the same run: never part of a comparison. */
-  timing: { wallSeconds: number; finishedAt: string; adapter: string };
+  timing: { wallSeconds: number; finishedAt: string; adapter: string; software: string };
 }
 
 export interface Shard {

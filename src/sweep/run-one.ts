@@ -27,6 +27,8 @@ export interface RunContext {
   plan: SweepPlan;
   scenarioDir: string;
   adapter: string;
+  /** The confine that runs it (version and commit), kept with each result. */
+  software: string;
   /** Called with the number of steps taken: 1 after each step, or those a checkpoint already holds. */
   onStep?: (steps: number) => void;
   checkpoints?: { dir: string; every: CheckpointInterval };
@@ -74,7 +76,7 @@ export async function executeRun(run: PlannedRun, ctx: RunContext): Promise<RunR
       readouts: Object.fromEntries(ctx.plan.readouts.map((k) => [k, finalReadout[k] ?? null])),
       series: Object.fromEntries([['time', column('time')], ...ctx.plan.series.map((k) => [k, column(k)])]),
       nonFinite: bad,
-      timing: timing(started, ctx.adapter),
+      timing: timing(started, ctx),
     };
   } finally {
     sim.destroy();
@@ -105,10 +107,10 @@ async function resumeFrom(file: string, run: PlannedRun, gpu: Gpu): Promise<Simu
 }
 
 /** The record of a run that could not finish; the sweep goes on with the next. */
-export function failedRecord(run: PlannedRun, error: unknown, started: number, adapter: string): RunRecord {
+export function failedRecord(run: PlannedRun, error: unknown, started: number, ctx: Pick<RunContext, 'adapter' | 'software'>): RunRecord {
   return {
     ...identity(run), status: 'failed', error: error instanceof Error ? error.message : String(error),
-    steps: 0, simulatedDays: 0, timing: timing(started, adapter),
+    steps: 0, simulatedDays: 0, timing: timing(started, ctx),
   };
 }
 
@@ -116,8 +118,11 @@ function identity(run: PlannedRun): Pick<RunRecord, 'format' | 'run' | 'arm' | '
   return { format: RUN_FORMAT, run: run.run, arm: run.arm, values: run.values, replicate: run.replicate, seed: run.seed };
 }
 
-function timing(started: number, adapter: string): RunRecord['timing'] {
-  return { wallSeconds: Number(((performance.now() - started) / 1000).toFixed(3)), finishedAt: new Date().toISOString(), adapter };
+function timing(started: number, ctx: Pick<RunContext, 'adapter' | 'software'>): RunRecord['timing'] {
+  return {
+    wallSeconds: Number(((performance.now() - started) / 1000).toFixed(3)), finishedAt: new Date().toISOString(),
+    adapter: ctx.adapter, software: ctx.software,
+  };
 }
 
 function finiteOrNull(v: number): number | null {

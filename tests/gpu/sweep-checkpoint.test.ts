@@ -24,7 +24,7 @@ describe('sweep run checkpoints', () => {
   const gpu = useGpu();
 
   it('a run stopped after step 7 goes on from its step-6 checkpoint to the straight result', async () => {
-    const ctx = (extra: Partial<RunContext>): RunContext => ({ gpu: gpu(), plan: PLAN, scenarioDir: '.', adapter: 'test', ...extra });
+    const ctx = (extra: Partial<RunContext>): RunContext => ({ gpu: gpu(), plan: PLAN, scenarioDir: '.', adapter: 'test', software: 'test', ...extra });
     const straight = await executeRun(RUN!, ctx({}));
     expect(straight.status).toBe('ok');
     expect(straight.steps).toBe(12);
@@ -52,7 +52,7 @@ describe('sweep run checkpoints', () => {
     const dir = mkdtempSync(join(tmpdir(), 'confine-sweep-ckpt-'));
     writeFileSync(checkpointFile(dir, RUN!), 'CONFINE-CHECKPOINT 1\nnot a checkpoint');
     const credits: number[] = [];
-    const record = await executeRun(RUN!, { gpu: gpu(), plan: PLAN, scenarioDir: '.', adapter: 'test', checkpoints: { dir, every: { steps: 100 } }, onStep: (n) => credits.push(n) });
+    const record = await executeRun(RUN!, { gpu: gpu(), plan: PLAN, scenarioDir: '.', adapter: 'test', software: 'test', checkpoints: { dir, every: { steps: 100 } }, onStep: (n) => credits.push(n) });
     expect(credits).toEqual(Array(12).fill(1));
     expect(record.status).toBe('ok');
   });

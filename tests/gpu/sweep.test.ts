@@ -12,6 +12,7 @@ import { Simulation } from '../../src/sim/simulation.ts';
 import { tissueReadout } from '../../src/sim/cell-readouts.ts';
 import { comparable, parseLines, type RunRecord } from '../../src/sweep/results-file.ts';
 import { scoped, useGpu } from './fixture.ts';
+import { version } from '../../package.json';
 
 const CLI = join(__dirname, '../../bin/confine.mjs');
 const SMALL = { nx: 32, ny: 32, dxMicrons: 40, tumourRadiusMicrons: 400, stromaWidthMicrons: 120, durationDays: 1, dtMinutes: 240 };
@@ -59,6 +60,7 @@ describe('confine sweep', () => {
       expect(r.series!.time).toHaveLength(6);
       expect(r.series!.time!.at(-1)).toBeCloseTo(1, 12);
       expect(r.series!.live_tissue!.at(-1)).toBe(r.readouts!.live_tissue);
+      expect(r.timing.software).toMatch(new RegExp(`^${version.replaceAll('.', '\\.')}\\b`));
     }
     expect(straight[5]).toMatchObject({ values: { softenerDoseRelative: 0, smacDoseNM: 200 }, replicate: 1, seed: 2 });
     // Two runs that differ in every factor and in seed, run here from their scenarios.

@@ -49,6 +49,8 @@ describe('confine report', () => {
     expect(html).toContain('<h1>stiffness × softening</h1>');
     expect(html).toContain('27 ok, 1 failed, 1 missing, of 29 planned');
     expect(html).toContain('Test GPU [node-dawn]');
+    expect(html).toContain('<dt>runs made by</dt><dd>confine 0.1.0 (abc1234)</dd>');
+    expect(html).toMatch(/<dt>report made by<\/dt><dd>confine \d+\.\d+\.\d+/);
     expect(html).toContain('2026-03-01T10:00:00.000Z … 2026-03-01T11:00:00.000Z');
     expect(html).toMatch(/confine 0\.1\.0( \([0-9a-f]+\))?</);
     expect(html).toContain('<details><summary>plan.json</summary><pre>{\n  &quot;format&quot;: &quot;confine-sweep-plan/1&quot;');

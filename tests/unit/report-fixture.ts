@@ -55,7 +55,7 @@ export function syntheticRuns(): RunLine[] {
           readouts: { lung_metastases: stiffness / 2 - 4 * dose + 2 * dev, extravasated: 10 * stiffness + dev },
           series: { time: [0, 1, 2], live_tissue: [0, 1, 2].map((t) => 100 + stiffness * t + dev * t) },
           nonFinite: [],
-          timing: { wallSeconds: 1, finishedAt: `2026-03-01T10:${String(lines.length).padStart(2, '0')}:00.000Z`, adapter: 'Test GPU [node-dawn]' },
+          timing: { wallSeconds: 1, finishedAt: `2026-03-01T10:${String(lines.length).padStart(2, '0')}:00.000Z`, adapter: 'Test GPU [node-dawn]', software: '0.1.0 (abc1234)' },
         });
       }
     }

@@ -9,7 +9,7 @@ import { parseShard, shardRuns } from '../../src/sweep/shard.ts';
 function record(run: number, status: 'ok' | 'failed' = 'ok'): RunRecord {
   return {
     format: RUN_FORMAT, run, arm: null, values: { smacDoseNM: run }, replicate: 0, seed: 1, status, steps: 1, simulatedDays: 1,
-    readouts: { lung_metastases: run }, timing: { wallSeconds: 1, finishedAt: 'now', adapter: 'test' },
+    readouts: { lung_metastases: run }, timing: { wallSeconds: 1, finishedAt: 'now', adapter: 'test', software: 'test' },
   };
 }
 
