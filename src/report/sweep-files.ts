@@ -8,9 +8,8 @@
 // run still being written, or killed while writing, and is ignored; any other unreadable line is
 // skipped with a note naming its file and line, so one bad line never hides a whole sweep.
 
-import { describeAdapter, type AdapterReport } from '../gpu/device.ts';
 import { PLAN_FORMAT } from '../sweep/load-plan.ts';
-import { RUN_FORMAT } from '../sweep/results-file.ts';
+import { RUN_FORMAT, latestByRun } from '../sweep/results-file.ts';
 
 /** A sweep directory that cannot be reported on: the message names the file and what is wrong. */
 export class SweepFileError extends Error {}
@@ -77,9 +76,8 @@ const isNumberArray = (v: unknown): v is number[] => Array.isArray(v) && v.every
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 /**
- * The plan, checked field by field; an error names the file, the field and what it holds. The
- * plan's own fields may sit at the top level or, as `confine sweep` writes them, under "plan"
- * beside the file's format, hash and run count.
+ * The plan as `confine sweep` writes it (its fields under "plan", beside the file's format, hash
+ * and run count), checked field by field; an error names the file, the field and what it holds.
  */
 export function parsePlan(text: string, path: string): SweepPlan {
   let file: unknown;
@@ -89,16 +87,17 @@ export function parsePlan(text: string, path: string): SweepPlan {
     throw new SweepFileError(`${path}: not JSON (${(err as Error).message})`);
   }
   if (!isObject(file)) throw new SweepFileError(`${path}: expected a JSON object`);
-  const json = isObject(file.plan) ? file.plan : file;
-  const inner = json === file ? '' : 'plan.';
-  const bad = (field: string, want: string, from = json) =>
-    new SweepFileError(`${path}: "${from === file ? '' : inner}${field}" must be ${want}, got ${JSON.stringify(from[field]) ?? 'nothing'}`);
+  const top = file;
+  const bad = (field: string, want: string, from: Record<string, unknown> = json) =>
+    new SweepFileError(`${path}: "${from === top ? '' : 'plan.'}${field}" must be ${want}, got ${JSON.stringify(from[field]) ?? 'nothing'}`);
   if (file.format !== PLAN_FORMAT) throw bad('format', `"${PLAN_FORMAT}"`, file);
+  if (!isObject(file.plan)) throw bad('plan', 'an object', file);
+  const json = file.plan;
   if (typeof json.name !== 'string') throw bad('name', 'a string');
   if (!Array.isArray(json.factors)) throw bad('factors', 'an array');
   const factors = json.factors.map((f: unknown, i): PlanFactor => {
     if (!isObject(f) || typeof f.key !== 'string' || !isNumberArray(f.values) || (f.scale !== 'linear' && f.scale !== 'log')) {
-      throw new SweepFileError(`${path}: ${inner}factors[${i}] must be {key, values: number[], scale: "linear" | "log"}, got ${JSON.stringify(f)}`);
+      throw new SweepFileError(`${path}: plan.factors[${i}] must be {key, values: number[], scale: "linear" | "log"}, got ${JSON.stringify(f)}`);
     }
     return { key: f.key, values: f.values, scale: f.scale };
   });
@@ -107,7 +106,7 @@ export function parsePlan(text: string, path: string): SweepPlan {
     if (!Array.isArray(json.arms)) throw bad('arms', 'an array or null');
     arms = json.arms.map((a: unknown, i): PlanArm => {
       if (!isObject(a) || typeof a.name !== 'string' || !isObject(a.parameters)) {
-        throw new SweepFileError(`${path}: ${inner}arms[${i}] must be {name, parameters}, got ${JSON.stringify(a)}`);
+        throw new SweepFileError(`${path}: plan.arms[${i}] must be {name, parameters}, got ${JSON.stringify(a)}`);
       }
       return { name: a.name, parameters: a.parameters as Record<string, number> };
     });
@@ -116,7 +115,6 @@ export function parsePlan(text: string, path: string): SweepPlan {
   if (json.series !== undefined && !isStringArray(json.series)) throw bad('series', 'an array of metrics column names');
   if (!Number.isInteger(file.runs) || (file.runs as number) < 0) throw bad('runs', 'a count of runs', file);
   const seeds = isNumberArray(json.seeds) ? json.seeds : [];
-  const replicates = [json.replicates, file.replicates].find((r) => typeof r === 'number') as number | undefined;
   return {
     format: file.format,
     name: json.name,
@@ -125,7 +123,7 @@ export function parsePlan(text: string, path: string): SweepPlan {
     scenario: json.scenario,
     factors,
     arms,
-    replicates: replicates ?? Math.max(1, seeds.length),
+    replicates: Math.max(1, seeds.length),
     seeds,
     readouts: json.readouts,
     series: (json.series as string[] | undefined) ?? [],
@@ -149,7 +147,7 @@ export function resultFileNames(entries: readonly string[]): string[] {
 /** Every run's surviving line from the results files, ordered by run number. */
 export function parseResults(files: ReadonlyArray<{ path: string; text: string }>): SweepResults {
   const notes: string[] = [];
-  const kept = new Map<number, SweepRun>();
+  const read: SweepRun[] = [];
   let keySet: string | null = null;
   for (const { path, text } of files) {
     const lines = text.split('\n');
@@ -173,11 +171,10 @@ export function parseResults(files: ReadonlyArray<{ path: string; text: string }
         notes.push(`${where}: run ${run.run} sets parameters {${keys}}, the other lines {${keySet}}; line skipped`);
         return;
       }
-      const held = kept.get(run.run);
-      if (!held || run.status === 'ok' || held.status !== 'ok') kept.set(run.run, run);
+      read.push(run);
     });
   }
-  return { runs: [...kept.values()].sort((a, b) => a.run - b.run), notes };
+  return { runs: [...latestByRun(read).values()].sort((a, b) => a.run - b.run), notes };
 }
 
 function parseRunLine(line: string): SweepRun {
@@ -220,18 +217,8 @@ function parseRunLine(line: string): SweepRun {
     series,
     error: typeof json.error === 'string' ? json.error : null,
     finishedAt: typeof timing.finishedAt === 'string' ? timing.finishedAt : null,
-    adapter: adapterText(json.adapter ?? timing.adapter),
+    adapter: typeof timing.adapter === 'string' ? timing.adapter : null,
     software: typeof timing.software === 'string' ? timing.software : null,
   };
 }
 
-// A line may carry the adapter as text or as the run's AdapterReport object, in timing or beside it.
-function adapterText(adapter: unknown): string | null {
-  if (typeof adapter === 'string') return adapter;
-  if (!isObject(adapter)) return null;
-  const text = (k: string) => (typeof adapter[k] === 'string' ? (adapter[k] as string) : '');
-  return describeAdapter({
-    vendor: text('vendor'), architecture: text('architecture'), description: text('description'), device: text('device'),
-    isFallbackAdapter: adapter.isFallbackAdapter === true, backend: text('backend') as AdapterReport['backend'],
-  });
-}

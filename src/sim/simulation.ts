@@ -30,6 +30,11 @@ const SECONDS_PER_MINUTE = 60;
 export const STEP_STAGES = ['deposit', 'material', 'stress', 'perfusion', 'transport', 'cells', 'compact', 'metrics'] as const;
 export type StageName = (typeof STEP_STAGES)[number];
 
+/** The steps a run of `p.durationDays` takes at `p.dtMinutes`. */
+export function stepCountOf(p: Readonly<Params>): number {
+  return Math.round((p.durationDays * 1440) / p.dtMinutes);
+}
+
 export class Simulation {
   readonly world: World;
   readonly oxygen?: Oxygen;
@@ -149,7 +154,7 @@ export class Simulation {
   }
 
   get stepCount(): number {
-    return Math.round((this.parameters.durationDays * 1440) / this.dtMinutes);
+    return stepCountOf(this.parameters);
   }
 
   /**

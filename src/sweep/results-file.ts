@@ -70,8 +70,8 @@ export function parseLines(text: string, file: string): RunRecord[] {
 }
 
 /** The record that counts for each run: the last ok one, else the last failed one. */
-export function latestByRun(records: Iterable<RunRecord>): Map<number, RunRecord> {
-  const out = new Map<number, RunRecord>();
+export function latestByRun<R extends Pick<RunRecord, 'run' | 'status'>>(records: Iterable<R>): Map<number, R> {
+  const out = new Map<number, R>();
   for (const r of records) {
     const held = out.get(r.run);
     if (!held || r.status === 'ok' || held.status !== 'ok') out.set(r.run, r);

@@ -13,7 +13,7 @@ import type { Gpu } from '../gpu/device.ts';
 import { resolveScenarioVessels } from '../model/vessel-import.ts';
 import { metricsColumns, metricsRow, tissueReadout } from '../sim/cell-readouts.ts';
 import { nonFinite } from '../sim/readouts.ts';
-import { Simulation } from '../sim/simulation.ts';
+import { Simulation, stepCountOf } from '../sim/simulation.ts';
 import { snapshot } from '../sim/snapshot.ts';
 import type { PlannedRun, SweepPlan } from './plan.ts';
 import { RUN_FORMAT, type RunRecord } from './results-file.ts';
@@ -39,7 +39,7 @@ export function checkpointFile(dir: string, run: PlannedRun): string {
 }
 
 export function plannedSteps(run: PlannedRun): number {
-  return Math.round((run.scenario.parameters.durationDays * MINUTES_PER_DAY) / run.scenario.parameters.dtMinutes);
+  return stepCountOf(run.scenario.parameters);
 }
 
 export async function executeRun(run: PlannedRun, ctx: RunContext): Promise<RunRecord> {

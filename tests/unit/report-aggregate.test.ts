@@ -68,7 +68,7 @@ describe('summariseSweep', () => {
 
   it('labels arms by the plan\'s arm names, in the plan\'s order, and finds no factor where nothing varies', () => {
     const arms = [{ name: 'softened', parameters: { softenerDoseRelative: 1 } }, { name: 'control', parameters: { softenerDoseRelative: 0 } }];
-    const plan = { ...syntheticPlan(false), factors: [], arms };
+    const plan = syntheticPlan({ factors: [], arms });
     const base = syntheticRuns()[0]!;
     const lines = [0, 1, 2, 3].map((run) => ({
       ...base, run, arm: run < 2 ? 'control' : 'softened',
@@ -80,7 +80,7 @@ describe('summariseSweep', () => {
     // the arm's name says the parameters the arm sets
     expect(s.arms.map((a) => a.label)).toEqual(['softened', 'control']);
     expect(s.armKeys).toEqual(['softenerDoseRelative']);
-    const unnamed = summarise(lines, { ...plan, arms: arms.map((a) => ({ ...a, parameters: {} })) });
+    const unnamed = summarise(lines, syntheticPlan({ factors: [], arms: arms.map((a) => ({ ...a, parameters: {} })) }));
     expect(unnamed.arms.map((a) => a.label)).toEqual(['softened · Softener plasma peak 1', 'control · Softener plasma peak 0']);
     const same = summarise(lines.map((l) => ({ ...l, arm: null, values: { smacDoseNM: 200 } })), plan);
     expect(same.factors).toEqual([]);

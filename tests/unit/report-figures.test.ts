@@ -30,11 +30,11 @@ function threeFactorSweep(): SweepSummary {
       }
     }
   }
-  const plan = { ...syntheticPlan(false), runs: lines.length, factors: [
+  const plan = syntheticPlan({ factors: [
     { key: 'softenerDoseRelative', values: [0, 1], scale: 'linear' },
     { key: 'smacDoseNM', values: [0, 200], scale: 'linear' },
     { key: 'tumourStiffnessKPa', values: [5, 10, 15, 20, 25, 30, 35], scale: 'linear' },
-  ] };
+  ] }, lines.length);
   return summarise(lines, plan);
 }
 
@@ -74,7 +74,7 @@ describe('dose–response figure with the plan\'s arms', () => {
     const lines = syntheticRuns().slice(0, 27).flatMap((l) => arms.map((a, i) => ({
       ...l, run: 2 * l.run + i, arm: a.name, values: { ...l.values, ...a.parameters },
     })));
-    const s = summarise(lines, { ...syntheticPlan(false), arms, runs: lines.length });
+    const s = summarise(lines, syntheticPlan({ arms }, lines.length));
     const fig = doseResponseFigure(s, factor(s, 'tumourStiffnessKPa'), s.readouts[0]!);
     // six settings of dose × arm: one curve each, named by arm and dose, not by the SMAC dose the arm sets
     expect(count(fig.svg, /class="band"/)).toBe(6);

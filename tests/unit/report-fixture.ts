@@ -23,7 +23,8 @@ export interface RunLine {
   [more: string]: unknown;
 }
 
-export function syntheticPlan(nested = true): Record<string, unknown> {
+/** plan.json as `confine sweep` writes it; `changes` replace fields of the plan itself. */
+export function syntheticPlan(changes: Record<string, unknown> = {}, runs = PLANNED_RUNS): Record<string, unknown> {
   const plan = {
     name: 'stiffness × softening',
     description: 'Synthetic sweep for the report tests.',
@@ -38,8 +39,7 @@ export function syntheticPlan(nested = true): Record<string, unknown> {
     readouts: ['lung_metastases', 'extravasated'],
     series: ['time', 'live_tissue'],
   };
-  const head = { format: 'confine-sweep-plan/1', planHash: 'abc123', runs: PLANNED_RUNS };
-  return nested ? { ...head, scenarioDir: '.', plan } : { ...head, ...plan, replicates: 3 };
+  return { format: 'confine-sweep-plan/1', planHash: 'abc123', runs, scenarioDir: '.', plan: { ...plan, ...changes } };
 }
 
 export function syntheticRuns(): RunLine[] {

@@ -3,28 +3,25 @@ import { parsePlan, parseResults, resultFileNames, SweepFileError } from '../../
 import { jsonl, syntheticPlan, syntheticRuns } from './report-fixture.ts';
 
 describe('parsePlan', () => {
-  it('reads the plan as confine sweep writes it (under "plan") and flat', () => {
-    for (const nested of [true, false]) {
-      const plan = parsePlan(JSON.stringify(syntheticPlan(nested)), 'DIR/plan.json');
-      expect(plan.name).toBe('stiffness × softening');
-      expect(plan.runs).toBe(29);
-      expect(plan.planHash).toBe('abc123');
-      expect(plan.replicates).toBe(3);
-      expect(plan.factors.map((f) => [f.key, f.scale])).toEqual([['tumourStiffnessKPa', 'linear'], ['softenerDoseRelative', 'log']]);
-      expect(plan.readouts[0]).toBe('lung_metastases');
-      expect(plan.arms).toBeNull();
-    }
+  it('reads the plan as confine sweep writes it (under "plan")', () => {
+    const plan = parsePlan(JSON.stringify(syntheticPlan()), 'DIR/plan.json');
+    expect(plan.name).toBe('stiffness × softening');
+    expect(plan.runs).toBe(29);
+    expect(plan.planHash).toBe('abc123');
+    expect(plan.replicates).toBe(3);
+    expect(plan.factors.map((f) => [f.key, f.scale])).toEqual([['tumourStiffnessKPa', 'linear'], ['softenerDoseRelative', 'log']]);
+    expect(plan.readouts[0]).toBe('lung_metastases');
+    expect(plan.arms).toBeNull();
   });
 
   it('names the file and the field it refuses', () => {
-    const plan = syntheticPlan(false);
     expect(() => parsePlan('{', 'DIR/plan.json')).toThrow(/DIR\/plan.json: not JSON/);
-    expect(() => parsePlan(JSON.stringify({ ...plan, format: 'x/1' }), 'DIR/plan.json')).toThrow(/DIR\/plan.json: "format" must be "confine-sweep-plan\/1", got "x\/1"/);
-    expect(() => parsePlan(JSON.stringify({ ...plan, readouts: [] }), 'P')).toThrow(/P: "readouts" must be a non-empty array/);
-    expect(() => parsePlan(JSON.stringify({ ...plan, factors: [{ key: 'a', values: [1], scale: 'cubic' }] }), 'P')).toThrow(/P: factors\[0\] must be/);
-    const nested = syntheticPlan(true);
-    expect(() => parsePlan(JSON.stringify({ ...nested, plan: { ...(nested.plan as object), name: 3 } }), 'P')).toThrow(SweepFileError);
-    expect(() => parsePlan(JSON.stringify({ ...nested, plan: { ...(nested.plan as object), name: 3 } }), 'P')).toThrow(/"plan.name" must be a string, got 3/);
+    expect(() => parsePlan(JSON.stringify({ ...syntheticPlan(), format: 'x/1' }), 'DIR/plan.json')).toThrow(/DIR\/plan.json: "format" must be "confine-sweep-plan\/1", got "x\/1"/);
+    expect(() => parsePlan(JSON.stringify({ ...syntheticPlan(), plan: undefined }), 'P')).toThrow(/P: "plan" must be an object, got nothing/);
+    expect(() => parsePlan(JSON.stringify(syntheticPlan({ readouts: [] })), 'P')).toThrow(/P: "plan.readouts" must be a non-empty array/);
+    expect(() => parsePlan(JSON.stringify(syntheticPlan({ factors: [{ key: 'a', values: [1], scale: 'cubic' }] })), 'P')).toThrow(/P: plan.factors\[0\] must be/);
+    expect(() => parsePlan(JSON.stringify(syntheticPlan({ name: 3 })), 'P')).toThrow(SweepFileError);
+    expect(() => parsePlan(JSON.stringify(syntheticPlan({ name: 3 })), 'P')).toThrow(/"plan.name" must be a string, got 3/);
   });
 });
 
@@ -68,15 +65,15 @@ describe('parseResults', () => {
     expect(notes).toEqual(['r.jsonl:2: not JSON; line skipped', 'r.jsonl:3: "status" is "done", expected "ok" or "failed"; line skipped']);
   });
 
-  it('reads readouts (null for NaN), series, timing and the adapter', () => {
+  it('reads readouts (null for NaN), series, timing, the adapter and the software', () => {
     const line = { ...a!, readouts: { lung_metastases: null, extravasated: 3, transwell: { crossed: [1] } } };
     const [run] = parseResults([{ path: 'r', text: jsonl([line]) }]).runs;
     expect(run!.readouts).toEqual({ lung_metastases: null, extravasated: 3 });
     expect(run!.series.live_tissue).toEqual([100, 109, 118]); // replicate 0: 100 + (10 − 1)·t
     expect(run!.finishedAt).toBe('2026-03-01T10:00:00.000Z');
     expect(run!.adapter).toBe('Test GPU [node-dawn]');
-    const report = { vendor: 'google', architecture: 'swiftshader', description: '', device: '', isFallbackAdapter: false, backend: 'node-dawn' };
-    expect(parseResults([{ path: 'r', text: jsonl([{ ...a!, timing: {}, adapter: report }]) }]).runs[0]!.adapter).toBe('google / swiftshader [node-dawn]');
+    expect(run!.software).toBe('0.1.0 (abc1234)');
+    expect(parseResults([{ path: 'r', text: jsonl([{ ...a!, timing: {} }]) }]).runs[0]).toMatchObject({ adapter: null, software: null, finishedAt: null });
   });
 
   it('refuses a line whose parameters differ from the other lines', () => {
