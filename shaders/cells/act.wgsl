@@ -1,12 +1,18 @@
-// One step of every cancer cell's life, by compartment (science.md "Cells"):
-//   tissue:      necrosis under anoxia, anoikis when detached, NK kill (decided by nk.wgsl),
-//                intravasation at perfused capillaries (a squeeze), persistent random walk
-//                slowed by small pores and von Mises stress, squeeze through pores < d_crit,
-//                division (flagged here, placed by scatter.wgsl)
-//   held:        attached in culture until its timer runs out, then suspended
+// One step of every cancer cell's life, by compartment (README "Model and numerics"). Every rule
+// is written in physical times and lengths, so the step dt changes only the integration:
+//   tissue:      necrosis under anoxia, anoikis when detached and intravasation within the
+//                capture distance of a perfused capillary, as competing hazards integrated
+//                exactly over the step (IAP and speed gain follow their exact course within it);
+//                an NK kill decided by nk.wgsl; otherwise a persistent random walk in substeps of
+//                at most τ_p/8, slowed by small pores and von Mises stress, with the pores read
+//                along the path and a squeeze through pores < d_crit at most once per refractory
+//                time; division (flagged here, placed by scatter.wgsl)
+//   held:        attached in culture until its timer runs out, then suspended for the rest of the step
 //   suspended:   anoikis; leaves the assay alive when the window ends
-//   circulating: anoikis and NK in blood for the transit time, then arrest in the lung
+//   circulating: anoikis and NK in blood for exactly the transit time, then arrest in the lung
 //   lung:        anoikis and NK until extravasation, then a metastasis with the seeding chance
+// A cell that changes compartment within a step spends the rest of the step in the new one, so
+// transit and lung times are exact whatever dt is.
 // Bindings: params, body, tag, alive, born, killer, ledger, env, census.
 // Dispatch: linearGroups(capacity, WG); slots beyond the live count only clear their flags.
 override WG: u32 = 64u;
@@ -43,6 +49,26 @@ fn confine_to_domain(start: vec2<f32>, to: vec2<f32>) -> vec2<f32> {
   return clamp(q, vec2<f32>(0.0), size * 0.99999);
 }
 
+// The SMAC mimetic a cell sees: the field in tissue, the plasma in blood and lung, the culture
+// medium while its pulse lasts for suspended cells of the dosed groups.
+fn smac_seen(compartment: u32, group: u32, timer: f32, field: f32) -> f32 {
+  if (compartment == TISSUE) { return field; }
+  if (compartment == CIRCULATING || compartment == LUNG) { return params.plasma_smac; }
+  let dosed = (params.medium_groups & (1u << min(group, 31u))) != 0u;
+  if (compartment == SUSPENDED && dosed && timer < params.medium_smac_minutes) { return params.medium_smac; }
+  return 0.0;
+}
+
+// The IAP course of a cell from time `at` into the step, with I at that time.
+fn course_from(t: vec4<u32>, timer: f32, field: f32, iap: f32, at: f32) -> IapCourse {
+  return iap_course(params, iap, smac_effect(params, smac_seen(t.y, t.w, timer, field)), at);
+}
+
+// A cell may squeeze again once the refractory time has passed since its last squeeze.
+fn ready(passages: u32, hours_since: f32) -> bool {
+  return passages == 0u || hours_since >= params.squeeze_refractory;
+}
+
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
   let i = agent_index(gid, nwg);
@@ -54,25 +80,19 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   var bio = body[2u * i + 1u];
   var t = tag[i];
   let dt = params.dt;
-  let u = uniform4(params.seed, t.x, params.step, STREAM_ACT);
   let fate = uniform4(params.seed, t.x, params.step, STREAM_FATE);
   let here = sample_env(pos.xy, 0u);
   let site = sample_env(pos.xy, 1u);
 
-  // IAP relaxes to baseline and is degraded by the SMAC mimetic, a loss that outlasts the drug;
-  // tissue sees the field, blood and lung the plasma, suspended cells of the dosed groups the
-  // culture medium while its pulse lasts.
-  var smac = 0.0;
-  if (t.y == TISSUE) { smac = here.y; }
-  if (t.y == CIRCULATING || t.y == LUNG) { smac = params.plasma_smac; }
-  let dosed = (params.medium_groups & (1u << min(t.w, 31u))) != 0u;
-  if (t.y == SUSPENDED && dosed && bio.w < params.medium_smac_minutes) { smac = params.medium_smac; }
-  let effect = smac_effect(params, smac);
-  bio.x = next_iap(params, bio.x, effect);
-  // IAP left free of the drug protects (science.md: I_free = I·(1 − E_smac)).
-  let free = bio.x * (1.0 - effect);
-  bio.y = next_motility(params, bio.y);
-  bio.z += dt / 60.0;
+  // IAP and the speed gain follow their exact course through the step; a squeeze restarts it
+  // (anchor: the time into the step where it starts). The hours since the last squeeze are
+  // counted at the step's start.
+  var course = course_from(t, bio.w, here.y, bio.x, 0.0);
+  var m0 = bio.y;
+  var m_anchor = 0.0;
+  var last_squeeze = -bio.z * 60.0;
+  // Minutes into the step from which the cell is in its present compartment.
+  var now = 0.0;
 
   var dies = false;
   if (killer[i] != 0u) {
@@ -82,82 +102,148 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   }
 
   if (!dies && t.y == TISSUE) {
-    let necrosis = select(0.0, params.necrosis_rate, here.x < params.necrosis_mmhg);
+    let necrosis = select(0.0, params.necrosis_rate, here.x < params.necrosis_mmhg) * dt;
     let detached = site.z < params.detached_density && site.w < params.detached_ecm;
-    let anoikis = select(0.0, anoikis_rate(params, free), detached);
-    if (fate.x < chance(necrosis + anoikis, dt)) {
-      dies = true;
-      if (fate.y * (necrosis + anoikis) < necrosis) { count(C_NECROSIS); } else { count(C_ANOIKIS_TISSUE); count_group(t.w, G_ANOIKIS); }
-    } else if (site.y > 0.0 && fate.z < chance(params.intravasation_rate * bio.y * site.y, dt)) {
-      // Entering a capillary is a confined passage.
-      t.y = CIRCULATING;
-      bio = squeezed(params, vec4<f32>(bio.xyz, 0.0));
-      t.z += 1u;
-      count(C_INTRAVASATIONS);
-      count(C_SQUEEZES);
-    } else {
-      let turn = normal2(u.xy).x * sqrt(2.0 * dt / params.persistence);
-      pos.z = wrap_angle(pos.z + turn);
-      let pore = pore_at(pos.xy);
-      let v = params.speed * bio.y * pore_speed(pore, params.nucleus) * stress_speed(here.w, params.stress_decay);
-      let stride = v * dt * (vec2<f32>(cos(pos.z), sin(pos.z)) + vec2<f32>(params.bias_x, params.bias_y));
-      let to = confine_to_domain(pos.xy, pos.xy + stride);
-      let narrowest = min(pore_at(0.5 * (pos.xy + to)), pore_at(to));
-      // Moving through pores narrower than d_crit is confined migration; the hours a passage
-      // takes count as one squeeze (the refractory time), not one per step.
-      let ready = t.z == 0u || bio.z >= params.squeeze_refractory;
-      if (ready && narrowest < params.critical_pore && length(to - pos.xy) > 0.0) {
-        bio = squeezed(params, bio);
-        t.z += 1u;
-        count(C_SQUEEZES);
+    let anoikis = select(0.0, params.anoikis_rate * protected_time(course, params.iap_protection, 0.0, dt), detached);
+    let entry = params.intravasation_rate * site.y * motility_time(params, m0, 0.0, 0.0, dt);
+    let total = necrosis + anoikis + entry;
+    if (fate.x < chance(total, 1.0)) {
+      let which = fate.y * total;
+      if (which < necrosis) {
+        dies = true;
+        count(C_NECROSIS);
+      } else if (which < necrosis + anoikis) {
+        dies = true;
+        count(C_ANOIKIS_TISSUE);
+        count_group(t.w, G_ANOIKIS);
+      } else {
+        now = event_time(total, fate.z, dt);
+        if (ready(t.z, (now - last_squeeze) / 60.0)) {
+          // Entering a capillary is a confined passage.
+          let s = squeezed(params, vec2<f32>(iap_at(course, now), motility_at(params, m0, m_anchor, now)));
+          course.start = s.x;
+          course.anchor = now;
+          m0 = s.y;
+          m_anchor = now;
+          last_squeeze = now;
+          t.z += 1u;
+          count(C_SQUEEZES);
+        }
+        t.y = CIRCULATING;
+        bio.w = 0.0;
+        course = course_from(t, 0.0, 0.0, iap_at(course, now), now);
+        count(C_INTRAVASATIONS);
       }
-      pos = vec4<f32>(to, pos.z, pos.w);
+    } else {
+      let delta = params.walk_substep;
+      var normals = vec4<f32>(0.0);
+      for (var k = 0u; k < params.walk_steps; k++) {
+        if (k % 4u == 0u) {
+          let u = uniform4(params.seed, t.x, params.step * 16u + k / 4u, STREAM_WALK);
+          normals = vec4<f32>(normal2(u.xy), normal2(u.zw));
+        }
+        pos.z = wrap_angle(pos.z + normals[k % 4u] * params.walk_turn);
+        let mid = (f32(k) + 0.5) * delta;
+        let m = motility_at(params, m0, m_anchor, mid);
+        let v = params.speed * m * pore_speed(pore_at(pos.xy), params.nucleus) * stress_speed(sample_env(pos.xy, 0u).w, params.stress_decay);
+        let stride = v * (params.walk_stride * vec2<f32>(cos(pos.z), sin(pos.z)) + delta * vec2<f32>(params.bias_x, params.bias_y));
+        let to = confine_to_domain(pos.xy, pos.xy + stride);
+        let narrowest = min(pore_at(0.5 * (pos.xy + to)), pore_at(to));
+        let end = f32(k + 1u) * delta;
+        // Moving through pores narrower than d_crit is confined migration; the hours a passage
+        // takes count as one squeeze (the refractory time).
+        if (ready(t.z, (end - last_squeeze) / 60.0) && narrowest < params.critical_pore && length(to - pos.xy) > 0.0) {
+          let s = squeezed(params, vec2<f32>(iap_at(course, end), motility_at(params, m0, m_anchor, end)));
+          course.start = s.x;
+          course.anchor = end;
+          m0 = s.y;
+          m_anchor = end;
+          last_squeeze = end;
+          t.z += 1u;
+          count(C_SQUEEZES);
+        }
+        pos = vec4<f32>(to, pos.z, pos.w);
+      }
       if (params.proliferation != 0u) {
         pos.w += dt * division_rate(params, here.x, here.z, site.z);
         if (pos.w >= 1.0) { born[i] = 1u; }
       }
+      now = dt;
     }
-  } else if (!dies && t.y == HELD) {
-    bio.w -= dt;
-    if (bio.w <= 0.0) { t.y = SUSPENDED; bio.w = 0.0; }
-  } else if (!dies && t.y == SUSPENDED) {
-    bio.w += dt;
-    if (fate.x < chance(anoikis_rate(params, free), dt)) {
+  }
+
+  if (!dies && t.y == HELD) {
+    if (bio.w > dt) {
+      bio.w -= dt;
+      now = dt;
+    } else {
+      now = max(bio.w, 0.0);
+      t.y = SUSPENDED;
+      bio.w = 0.0;
+      course = course_from(t, 0.0, 0.0, iap_at(course, now), now);
+    }
+  }
+
+  if (!dies && t.y == SUSPENDED && now < dt) {
+    var len = dt - now;
+    let leaves = params.window > 0.0 && params.window - bio.w <= len;
+    if (leaves) { len = max(params.window - bio.w, 0.0); }
+    let hazard = params.anoikis_rate * protected_time(course, params.iap_protection, now, now + len);
+    let draw = uniform4(params.seed, t.x, params.step * 4u, STREAM_SEGMENT);
+    if (draw.x < chance(hazard, 1.0)) {
       dies = true;
       count(C_ANOIKIS_SUSPENDED);
       count_group(t.w, G_ANOIKIS);
-    } else if (params.window > 0.0 && bio.w >= params.window) {
+    } else if (leaves) {
       dies = true;
       count(C_SURVIVED_WINDOW);
       count_group(t.w, G_SURVIVED);
+    } else {
+      bio.w += len;
+      now = dt;
     }
-  } else if (!dies && (t.y == CIRCULATING || t.y == LUNG)) {
-    bio.w += dt;
-    let anoikis = anoikis_rate(params, free);
-    let nk = params.blood_nk_rate * nk_protection(params, free);
-    if (fate.x < chance(anoikis + nk, dt)) {
+  }
+
+  // Blood, then the lung, then extravasation: at most three timed segments in one step.
+  for (var k = 0u; k < 3u; k++) {
+    if (dies || now >= dt || (t.y != CIRCULATING && t.y != LUNG)) { break; }
+    let limit = select(params.lung_time, params.transit, t.y == CIRCULATING);
+    var len = dt - now;
+    let ends = limit - bio.w <= len;
+    if (ends) { len = max(limit - bio.w, 0.0); }
+    let anoikis = params.anoikis_rate * protected_time(course, params.iap_protection, now, now + len);
+    let nk = params.blood_nk_rate * protected_time(course, params.nk_protection, now, now + len);
+    let draw = uniform4(params.seed, t.x, params.step * 4u + 1u + k, STREAM_SEGMENT);
+    if (draw.x < chance(anoikis + nk, 1.0)) {
       dies = true;
-      if (fate.y * (anoikis + nk) < anoikis) {
+      if (draw.y * (anoikis + nk) < anoikis) {
         count(select(C_ANOIKIS_LUNG, C_ANOIKIS_BLOOD, t.y == CIRCULATING));
         count_group(t.w, G_ANOIKIS);
       } else {
         count(C_NK_BLOOD);
         count_group(t.w, G_NK);
       }
-    } else if (t.y == CIRCULATING && bio.w >= params.transit) {
+    } else if (!ends) {
+      bio.w += len;
+      now = dt;
+    } else if (t.y == CIRCULATING) {
       t.y = LUNG;
       bio.w = 0.0;
+      now += len;
       count(C_ARRESTS);
-    } else if (t.y == LUNG && bio.w >= params.lung_time) {
+    } else {
       dies = true;
       count(C_EXTRAVASATED);
-      if (fate.z < params.seeding) {
+      if (draw.z < params.seeding) {
         count(C_METASTASES);
         count_group(t.w, G_METASTASES);
       }
     }
   }
 
+  bio.x = iap_at(course, dt);
+  bio.y = motility_at(params, m0, m_anchor, dt);
+  bio.z = (dt - last_squeeze) / 60.0;
   alive[i] = select(1u, 0u, dies);
   if (dies) { born[i] = 0u; }
   body[2u * i] = pos;

@@ -15,11 +15,12 @@ const CIRCULATING: u32 = 2u;
 const LUNG: u32 = 3u;
 const HELD: u32 = 4u;
 
-const STREAM_ACT: u32 = 11u;
 const STREAM_FATE: u32 = 12u;
 const STREAM_EXPOSE: u32 = 13u;
 const STREAM_NK: u32 = 14u;
 const STREAM_BIRTH: u32 = 15u;
+const STREAM_WALK: u32 = 16u;
+const STREAM_SEGMENT: u32 = 17u;
 
 // Cumulative counters at the start of the ledger (src/cells/ledger.ts names them).
 const C_NECROSIS: u32 = 0u;
@@ -86,6 +87,7 @@ struct CellParams {
   nk_speed: f32,
   nk_bias: f32,
   nk_refractory: f32,
+  nk_contact: f32,
   blood_nk_rate: f32,
   transit: f32,
   lung_time: f32,
@@ -97,6 +99,10 @@ struct CellParams {
   nk_count: u32,
   hypoxia_readout: f32,
   primed_iap: f32,
+  walk_steps: u32,
+  walk_substep: f32,
+  walk_stride: f32,
+  walk_turn: f32,
 }
 
 fn cell_at(p: vec2<f32>) -> u32 {

@@ -5,8 +5,9 @@
 //   rows[3r + 1] = (von Mises kPa, SMAC nM, IAP, motility)
 //   rows[3r + 2] = (hazard per minute, dt minutes, unused, unused)
 //   out[3r]      = (chance, division_rate, pore_speed, stress_speed)
-//   out[3r + 1]  = (smac_effect, next_iap with that effect, next_motility, anoikis_rate)
-//   out[3r + 2]  = (nk_protection, 0, 0, 0)
+//   out[3r + 1]  = (smac_effect, IAP after dt with that effect, speed gain after dt, anoikis_rate)
+//   out[3r + 2]  = (nk_protection, protected_time over dt, motility_time over dt,
+//                   event_time of a hazard rate·dt drawn at u = 0.999·rate)
 override WG: u32 = 64u;
 
 @group(0) @binding(0) var<uniform> params: CellParams;
@@ -27,6 +28,12 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     pore_speed(a.w, params.nucleus),
     stress_speed(b.x, params.stress_decay),
   );
-  out[3u * r + 1u] = vec4<f32>(effect, next_iap(params, b.z, effect), next_motility(params, b.w), anoikis_rate(params, b.z));
-  out[3u * r + 2u] = vec4<f32>(nk_protection(params, b.z), 0.0, 0.0, 0.0);
+  let course = iap_course(params, b.z, effect, 0.0);
+  out[3u * r + 1u] = vec4<f32>(effect, iap_at(course, c.y), motility_at(params, b.w, 0.0, c.y), anoikis_rate(params, b.z));
+  out[3u * r + 2u] = vec4<f32>(
+    nk_protection(params, b.z),
+    protected_time(course, params.iap_protection, 0.0, c.y),
+    motility_time(params, b.w, 0.0, 0.0, c.y),
+    event_time(c.x * c.y, 0.999 * c.x, c.y),
+  );
 }

@@ -1,7 +1,8 @@
 // The cell rules as pure functions (science.md "Cells"; science-reference.md §1.4). Each has a
 // double-precision twin in src/cells/rules.ts; tests compare the two. Rates are per minute.
 
-// Probability that an event of constant hazard `rate` happens within dt.
+// Probability that an event of constant hazard `rate` happens within dt (or, with rate·dt the
+// hazard integrated over an interval, of any hazard).
 fn chance(rate: f32, dt: f32) -> f32 {
   return 1.0 - exp(-rate * dt);
 }
@@ -20,9 +21,11 @@ fn pore_speed(d: f32, nucleus: f32) -> f32 {
   return min(1.0, 2.0 * d * d / (d * d + nucleus * nucleus));
 }
 
-// Weis–Hormuth–Yankeelov restriction of motility by von Mises stress.
+// Weis–Hormuth–Yankeelov restriction of motility by von Mises stress: their law scales the
+// diffusivity, D = D0·exp(−γσ_vm), and a walk's diffusivity goes as speed², so the speed takes
+// the square root of it.
 fn stress_speed(von_mises: f32, decay: f32) -> f32 {
-  return exp(-decay * max(von_mises, 0.0));
+  return exp(-0.5 * decay * max(von_mises, 0.0));
 }
 
 fn smac_effect(p: CellParams, smac: f32) -> f32 {
@@ -32,15 +35,80 @@ fn smac_effect(p: CellParams, smac: f32) -> f32 {
   return s / (s + pow(p.smac_ic50, p.smac_hill));
 }
 
-// IAP relaxes to baseline with τ_I, and the SMAC mimetic degrades it while present.
-fn next_iap(p: CellParams, iap: f32, effect: f32) -> f32 {
-  let relaxed = 1.0 + (iap - 1.0) * exp(-p.dt / p.iap_relax);
-  return relaxed * exp(-p.smac_degradation * effect * p.dt);
+// IAP over time with the SMAC effect E held: dI/dt = −(I − 1)/τ_I − k·E·I, whose solution from
+// I = start at time anchor is I(t) = settled + (start − settled)·e^(−rate·(t − anchor)), with
+// rate = 1/τ_I + k·E and settled = (1/τ_I)/rate. Times are minutes into the step.
+struct IapCourse {
+  start: f32,
+  settled: f32,
+  rate: f32,
+  effect: f32,
+  anchor: f32,
 }
 
-// The squeeze speed gain relaxes with the IAP rise it came with.
-fn next_motility(p: CellParams, m: f32) -> f32 {
-  return 1.0 + (m - 1.0) * exp(-p.dt / p.iap_relax);
+fn iap_course(p: CellParams, iap: f32, effect: f32, anchor: f32) -> IapCourse {
+  let rate = 1.0 / p.iap_relax + p.smac_degradation * effect;
+  return IapCourse(iap, (1.0 / p.iap_relax) / rate, rate, effect, anchor);
+}
+
+fn iap_at(c: IapCourse, t: f32) -> f32 {
+  return c.settled + (c.start - c.settled) * exp(-c.rate * (t - c.anchor));
+}
+
+// The squeeze speed gain relaxes with τ_I from m at time `anchor`.
+fn motility_at(p: CellParams, m: f32, anchor: f32, t: f32) -> f32 {
+  return 1.0 + (m - 1.0) * exp(-(t - anchor) / p.iap_relax);
+}
+
+// ∫ m(t) dt from t0 to t1, exactly: the exposure an intravasation hazard ∝ m adds up.
+fn motility_time(p: CellParams, m: f32, anchor: f32, t0: f32, t1: f32) -> f32 {
+  let y = (t1 - t0) / p.iap_relax;
+  return (t1 - t0) * (1.0 + (m - 1.0) * exp(-(t0 - anchor) / p.iap_relax) * exp(-y) * expm1_over(y));
+}
+
+// (e^y − 1)/y and ln(1 + z)/z without the cancellation of their direct forms near 0 (series to
+// f32 precision below 0.1).
+fn expm1_over(y: f32) -> f32 {
+  if (y < 0.1) { return 1.0 + y * (0.5 + y * (1.0 / 6.0 + y * (1.0 / 24.0 + y / 120.0))); }
+  return (exp(y) - 1.0) / y;
+}
+
+fn log1p_over(z: f32) -> f32 {
+  if (abs(z) < 0.1) { return 1.0 - z * (0.5 - z * (1.0 / 3.0 - z * (0.25 - z * (0.2 - z / 6.0)))); }
+  return log(1.0 + z) / z;
+}
+
+// ∫ dt/P(t) over [0, len] for P(t) = c + (p0 − c)·e^(−rate·t) > 0: a hazard h0/P(t) adds up to
+// h0 times this. It equals ln(1 + c·(e^y − 1)/p0)/(rate·c) with y = rate·len, written so that
+// neither c → 0 nor y → 0 loses precision; c > 0 whenever y > 20 (P stays ≥ 1 in between).
+fn relaxing_time(p0: f32, c: f32, rate: f32, len: f32) -> f32 {
+  let y = rate * len;
+  if (y > 20.0) {
+    return (y + log(c / p0) + log(1.0 + (p0 - c) * exp(-y) / c)) / (rate * c);
+  }
+  let grow = len * expm1_over(y);
+  return grow / p0 * log1p_over(c * rate * grow / p0);
+}
+
+// ∫ dt / (1 + s·max(I_free(t) − 1, 0)) from t0 to t1, exactly, with I_free = I·(1 − E) along the
+// course: a hazard h0/(1 + s·max(I_free − 1, 0)) adds up to h0 times this over the interval.
+// I_free − 1 = a + b·e^(−rate·(t − anchor)) is monotone, so the clamp starts or ends at most once.
+fn protected_time(c: IapCourse, s: f32, t0: f32, t1: f32) -> f32 {
+  let a = (1.0 - c.effect) * c.settled - 1.0;
+  let b = (1.0 - c.effect) * (c.start - c.settled);
+  let g0 = a + b * exp(-c.rate * (t0 - c.anchor));
+  let g1 = a + b * exp(-c.rate * (t1 - c.anchor));
+  if (s <= 0.0 || (g0 <= 0.0 && g1 <= 0.0)) { return t1 - t0; }
+  var unprotected = 0.0;
+  var lo = t0;
+  var hi = t1;
+  if (g0 < 0.0 || g1 < 0.0) {
+    // a and b have opposite signs here: g crosses 0 where e^(−rate·(t − anchor)) = −a/b.
+    let crossing = clamp(c.anchor + log(-b / a) / c.rate, t0, t1);
+    if (g0 < 0.0) { unprotected = crossing - t0; lo = crossing; } else { unprotected = t1 - crossing; hi = crossing; }
+  }
+  let p0 = 1.0 + s * max(a + b * exp(-c.rate * (lo - c.anchor)), 0.0);
+  return unprotected + relaxing_time(p0, 1.0 + s * a, c.rate, hi - lo);
 }
 
 fn anoikis_rate(p: CellParams, iap: f32) -> f32 {
@@ -51,12 +119,18 @@ fn nk_protection(p: CellParams, iap: f32) -> f32 {
   return 1.0 / (1.0 + p.nk_protection * max(iap - 1.0, 0.0));
 }
 
-// A confined passage: IAP and speed rise by their factors, at most three passages' worth (the
-// study tested up to three rounds), and the squeeze clock restarts. bio = (I, m, hours since, timer).
-fn squeezed(p: CellParams, bio: vec4<f32>) -> vec4<f32> {
-  let iap = min(bio.x * p.iap_factor, pow(p.iap_factor, 3.0));
-  let m = min(bio.y * p.motility_factor, pow(p.motility_factor, 3.0));
-  return vec4<f32>(iap, m, 0.0, bio.w);
+// A confined passage: IAP and speed (I, m) rise by their factors, at most three passages' worth
+// (the study tested up to three rounds).
+fn squeezed(p: CellParams, iap_m: vec2<f32>) -> vec2<f32> {
+  return min(iap_m * vec2<f32>(p.iap_factor, p.motility_factor), pow(vec2<f32>(p.iap_factor, p.motility_factor), vec2<f32>(3.0)));
+}
+
+// The event time within an interval of length len at which a hazard that adds up to `total` over
+// it fires, given that it fires, for draw u in [0, 1): exact for a hazard constant over the
+// interval (the rates here change over days, the steps over hours).
+fn event_time(total: f32, u: f32, len: f32) -> f32 {
+  if (total < 1e-6) { return u * len; }
+  return clamp(-log(1.0 - u * (1.0 - exp(-total))) / total, 0.0, 1.0) * len;
 }
 
 // Headings stay in [−π, π), where WGSL's cos and sin keep their promised accuracy.

@@ -7,10 +7,11 @@ import { uniform4 } from '../model/rng.ts';
 import type { CellRuleParams } from './cell-params.ts';
 import { COMPARTMENT } from './initial.ts';
 import { COUNTER_NAMES, GROUPS, type CounterName } from './ledger.ts';
-import { anoikisRate, chance, divisionRate, nextIap, nextMotility, nkProtection, poreSpeed, smacEffect, squeezed, stressSpeed, wrapAngle } from './rules.ts';
+import { chance, divisionRate, eventTime, iapAt, iapCourse, motilityAt, motilityTime, poreSpeed, protectedTime, smacEffect, squeezed, stressSpeed, wrapAngle } from './rules.ts';
 
-export const STREAM_ACT = 11;
 export const STREAM_FATE = 12;
+export const STREAM_WALK = 16;
+export const STREAM_SEGMENT = 17;
 
 const COUNTERS = 16;
 const PER_GROUP = 4;
@@ -21,8 +22,9 @@ const { tissue: TISSUE, suspended: SUSPENDED, circulating: CIRCULATING, lung: LU
 export interface Decision {
   name: string;
   /** draw: a uniform against a probability; field: a sampled field or clock against a level;
-   * path: a field sampled where the move goes, so it also carries the move's error. */
-  kind: 'draw' | 'field' | 'path';
+   * path: a field sampled where the move goes, so it also carries the move's error; place: a
+   * position walked to against the nearest grid line, where a cell-wise field (pores) jumps. */
+  kind: 'draw' | 'field' | 'path' | 'place';
   value: number;
   threshold: number;
 }
@@ -35,8 +37,12 @@ export interface ActOutcome {
   /** Ledger words this cell adds 1 to (layout in shaders/cells/agents.wgsl). */
   ledger: number[];
   decisions: Decision[];
-  /** The random walk's step length v·dt in µm (0 when the cell did not walk). */
+  /** The length of the path the cell walked in µm (0 when it did not walk). */
   reach: number;
+  /** Substeps walked (0 when the cell did not walk). */
+  substeps: number;
+  /** Whether a substep's move was reflected off the domain's edge or the assay wall. */
+  bounces: ReadonlySet<'edge' | 'wall'>;
 }
 
 /**
@@ -57,23 +63,38 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
   const count = (what: CounterName) => ledger.push(COUNTER_NAMES.indexOf(what));
   const countGroup = (what: keyof typeof GROUP_SLOT) => ledger.push(COUNTERS + Math.min(t[3], GROUPS - 1) * PER_GROUP + GROUP_SLOT[what]);
   const dt = p.dt;
-  const u = uniform4(p.seed, t[0], p.step, STREAM_ACT);
   const fate = uniform4(p.seed, t[0], p.step, STREAM_FATE);
   const here = sampleEnv(p, env, pos[0], pos[1], 0);
   const site = sampleEnv(p, env, pos[0], pos[1], 1);
   let born = false;
   let reach = 0;
+  let substeps = 0;
+  const bounces = new Set<'edge' | 'wall'>();
 
-  let smac = 0;
-  if (t[1] === TISSUE) smac = here[1];
-  if (t[1] === CIRCULATING || t[1] === LUNG) smac = p.plasma_smac;
-  const dosed = ((p.medium_groups >>> Math.min(t[3], 31)) & 1) !== 0;
-  if (t[1] === SUSPENDED && dosed && lt('medium pulse', 'field', bio[3], p.medium_smac_minutes)) smac = p.medium_smac;
-  const effect = smacEffect(p, smac);
-  bio[0] = nextIap(p, bio[0], effect);
-  const free = bio[0] * (1 - effect);
-  bio[1] = nextMotility(p, bio[1]);
-  bio[2] += dt / 60;
+  const smacSeen = (timer: number, field: number) => {
+    if (t[1] === TISSUE) return field;
+    if (t[1] === CIRCULATING || t[1] === LUNG) return p.plasma_smac;
+    const dosed = ((p.medium_groups >>> Math.min(t[3], 31)) & 1) !== 0;
+    if (t[1] === SUSPENDED && dosed && lt('medium pulse', 'field', timer, p.medium_smac_minutes)) return p.medium_smac;
+    return 0;
+  };
+  const courseFrom = (timer: number, field: number, iap: number, at: number) => iapCourse(p, iap, smacEffect(p, smacSeen(timer, field)), at);
+  const ready = (hoursSince: number) => t[2] === 0 || !lt('refractory', 'field', hoursSince, p.squeeze_refractory);
+
+  let course = courseFrom(bio[3], here[1], bio[0], 0);
+  let m0 = bio[1];
+  let mAnchor = 0;
+  let lastSqueeze = -bio[2] * 60;
+  let now = 0;
+  const squeezeAt = (at: number) => {
+    const [iap, m] = squeezed(p, iapAt(course, at), motilityAt(p, m0, mAnchor, at));
+    course = { ...course, start: iap, anchor: at };
+    m0 = m;
+    mAnchor = at;
+    lastSqueeze = at;
+    t[2] += 1;
+    count('squeezes');
+  };
 
   let dies = false;
   if (killed) {
@@ -83,97 +104,144 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
   }
 
   if (!dies && t[1] === TISSUE) {
-    const necrosis = lt('anoxia', 'field', here[0], p.necrosis_mmhg) ? p.necrosis_rate : 0;
+    const necrosis = (lt('anoxia', 'field', here[0], p.necrosis_mmhg) ? p.necrosis_rate : 0) * dt;
     const detached = lt('detached density', 'field', site[2], p.detached_density) && lt('detached ECM', 'field', site[3], p.detached_ecm);
-    const anoikis = detached ? anoikisRate(p, free) : 0;
-    if (lt('tissue death', 'draw', fate[0], chance(necrosis + anoikis, dt))) {
-      dies = true;
-      // The GPU compares fate.y·(total) with necrosis; the margin is the draw's distance in [0, 1).
-      lt('necrosis or anoikis', 'draw', fate[1], necrosis / (necrosis + anoikis));
-      if (fate[1] * (necrosis + anoikis) < necrosis) count('necrosis');
-      else {
+    const anoikis = detached ? p.anoikis_rate * protectedTime(course, p.iap_protection, 0, dt) : 0;
+    const entry = p.intravasation_rate * site[1] * motilityTime(p, m0, 0, 0, dt);
+    const total = necrosis + anoikis + entry;
+    if (lt('tissue event', 'draw', fate[0], chance(total, 1))) {
+      // The GPU compares fate.y·total with the hazards' partial sums; the margin is the draw's distance.
+      lt('necrosis', 'draw', fate[1], necrosis / total);
+      lt('anoikis or entry', 'draw', fate[1], (necrosis + anoikis) / total);
+      const which = fate[1] * total;
+      if (which < necrosis) {
+        dies = true;
+        count('necrosis');
+      } else if (which < necrosis + anoikis) {
+        dies = true;
         count('anoikisTissue');
         countGroup('anoikis');
+      } else {
+        now = eventTime(total, fate[2], dt);
+        if (ready((now - lastSqueeze) / 60)) squeezeAt(now);
+        t[1] = CIRCULATING;
+        bio[3] = 0;
+        course = courseFrom(0, 0, iapAt(course, now), now);
+        count('intravasations');
       }
-    } else if (site[1] > 0 && lt('intravasation', 'draw', fate[2], chance(p.intravasation_rate * bio[1] * site[1], dt))) {
-      t[1] = CIRCULATING;
-      bio[3] = 0;
-      squeeze(p, bio, t);
-      count('intravasations');
-      count('squeezes');
     } else {
-      pos[2] = wrapAngle(pos[2] + normal2(u[0], u[1])[0] * Math.sqrt((2 * dt) / p.persistence));
-      const pore = poreAt(p, env, pos[0], pos[1]);
-      const v = p.speed * bio[1] * poreSpeed(pore, p.nucleus) * stressSpeed(here[3], p.stress_decay);
-      reach = v * dt;
-      const to = confineToDomain(p, pos[0], pos[0] + reach * (Math.cos(pos[2]) + p.bias_x), pos[1] + reach * (Math.sin(pos[2]) + p.bias_y));
-      const middle = poreAt(p, env, 0.5 * (pos[0] + to[0]), 0.5 * (pos[1] + to[1]));
-      const narrowest = Math.min(middle, poreAt(p, env, to[0], to[1]));
-      const ready = t[2] === 0 || bio[2] >= p.squeeze_refractory;
-      if (ready && lt('squeeze', 'path', narrowest, p.critical_pore) && Math.hypot(to[0] - pos[0], to[1] - pos[1]) > 0) {
-        squeeze(p, bio, t);
-        count('squeezes');
+      const delta = p.walk_substep;
+      let normals = [0, 0, 0, 0];
+      for (let k = 0; k < p.walk_steps; k++) {
+        if (k % 4 === 0) {
+          const u = uniform4(p.seed, t[0], (p.step * 16 + Math.floor(k / 4)) >>> 0, STREAM_WALK);
+          normals = [...normal2(u[0], u[1]), ...normal2(u[2], u[3])];
+        }
+        pos[2] = wrapAngle(pos[2] + normals[k % 4] * p.walk_turn);
+        if (k > 0) {
+          const gap = poreSpeedEdge(p, env, pos[0], pos[1]);
+          if (gap < Infinity) decisions.push({ name: 'pore cell', kind: 'place', value: gap, threshold: 0 });
+        }
+        const m = motilityAt(p, m0, mAnchor, (k + 0.5) * delta);
+        const v = p.speed * m * poreSpeed(poreAt(p, env, pos[0], pos[1]), p.nucleus) * stressSpeed(sampleEnv(p, env, pos[0], pos[1], 0)[3], p.stress_decay);
+        const stride = v * p.walk_stride;
+        const drift = v * delta;
+        const raw = [pos[0] + stride * Math.cos(pos[2]) + drift * p.bias_x, pos[1] + stride * Math.sin(pos[2]) + drift * p.bias_y];
+        if (raw[0] < 0 || raw[1] < 0 || raw[0] >= p.nx * p.h || raw[1] >= p.ny * p.h) bounces.add('edge');
+        if (p.wall_x > 0 && pos[0] < p.wall_x !== raw[0] < p.wall_x) bounces.add('wall');
+        const to = confineToDomain(p, pos[0], raw[0], raw[1]);
+        reach += stride + drift * Math.hypot(p.bias_x, p.bias_y);
+        substeps++;
+        const middle = poreAt(p, env, 0.5 * (pos[0] + to[0]), 0.5 * (pos[1] + to[1]));
+        const narrowest = Math.min(middle, poreAt(p, env, to[0], to[1]));
+        const end = (k + 1) * delta;
+        if (ready((end - lastSqueeze) / 60) && lt('squeeze', 'path', narrowest, p.critical_pore) && Math.hypot(to[0] - pos[0], to[1] - pos[1]) > 0) squeezeAt(end);
+        pos[0] = to[0];
+        pos[1] = to[1];
       }
-      pos[0] = to[0];
-      pos[1] = to[1];
       if (p.proliferation !== 0) {
         decisions.push({ name: 'room', kind: 'field', value: site[2], threshold: 1 });
         pos[3] += dt * divisionRate(p, here[0], here[2], site[2]);
         if (!lt('division', 'field', pos[3], 1)) born = true;
       }
+      now = dt;
     }
-  } else if (!dies && t[1] === HELD) {
-    bio[3] -= dt;
-    if (!lt('held timer', 'field', 0, bio[3])) {
+  }
+
+  if (!dies && t[1] === HELD) {
+    if (lt('held timer', 'field', dt, bio[3])) {
+      bio[3] -= dt;
+      now = dt;
+    } else {
+      now = Math.max(bio[3], 0);
       t[1] = SUSPENDED;
       bio[3] = 0;
+      course = courseFrom(0, 0, iapAt(course, now), now);
     }
-  } else if (!dies && t[1] === SUSPENDED) {
-    bio[3] += dt;
-    if (lt('suspended anoikis', 'draw', fate[0], chance(anoikisRate(p, free), dt))) {
+  }
+
+  if (!dies && t[1] === SUSPENDED && now < dt) {
+    let len = dt - now;
+    const leaves = p.window > 0 && !lt('assay window', 'field', len, p.window - bio[3]);
+    if (leaves) len = Math.max(p.window - bio[3], 0);
+    const hazard = p.anoikis_rate * protectedTime(course, p.iap_protection, now, now + len);
+    const draw = uniform4(p.seed, t[0], (p.step * 4) >>> 0, STREAM_SEGMENT);
+    if (lt('suspended anoikis', 'draw', draw[0], chance(hazard, 1))) {
       dies = true;
       count('anoikisSuspended');
       countGroup('anoikis');
-    } else if (p.window > 0 && !lt('assay window', 'field', bio[3], p.window)) {
+    } else if (leaves) {
       dies = true;
       count('survivedWindow');
       countGroup('survived');
+    } else {
+      bio[3] += len;
+      now = dt;
     }
-  } else if (!dies && (t[1] === CIRCULATING || t[1] === LUNG)) {
-    bio[3] += dt;
-    const anoikis = anoikisRate(p, free);
-    const nk = p.blood_nk_rate * nkProtection(p, free);
-    if (lt('blood death', 'draw', fate[0], chance(anoikis + nk, dt))) {
+  }
+
+  // Blood, then the lung, then extravasation: at most three timed segments in one step.
+  for (let k = 0; k < 3; k++) {
+    if (dies || now >= dt || (t[1] !== CIRCULATING && t[1] !== LUNG)) break;
+    const limit = t[1] === CIRCULATING ? p.transit : p.lung_time;
+    let len = dt - now;
+    const ends = !lt(t[1] === CIRCULATING ? 'transit' : 'extravasation', 'field', len, limit - bio[3]);
+    if (ends) len = Math.max(limit - bio[3], 0);
+    const anoikis = p.anoikis_rate * protectedTime(course, p.iap_protection, now, now + len);
+    const nk = p.blood_nk_rate * protectedTime(course, p.nk_protection, now, now + len);
+    const draw = uniform4(p.seed, t[0], (p.step * 4 + 1 + k) >>> 0, STREAM_SEGMENT);
+    if (lt('blood death', 'draw', draw[0], chance(anoikis + nk, 1))) {
       dies = true;
-      lt('anoikis or NK', 'draw', fate[1], anoikis / (anoikis + nk));
-      if (fate[1] * (anoikis + nk) < anoikis) {
+      lt('anoikis or NK', 'draw', draw[1], anoikis / (anoikis + nk));
+      if (draw[1] * (anoikis + nk) < anoikis) {
         count(t[1] === CIRCULATING ? 'anoikisBlood' : 'anoikisLung');
         countGroup('anoikis');
       } else {
         count('nkBlood');
         countGroup('nk');
       }
-    } else if (t[1] === CIRCULATING && !lt('transit', 'field', bio[3], p.transit)) {
+    } else if (!ends) {
+      bio[3] += len;
+      now = dt;
+    } else if (t[1] === CIRCULATING) {
       t[1] = LUNG;
       bio[3] = 0;
+      now += len;
       count('lungArrests');
-    } else if (t[1] === LUNG && !lt('extravasation', 'field', bio[3], p.lung_time)) {
+    } else {
       dies = true;
       count('extravasated');
-      if (lt('seeding', 'draw', fate[2], p.seeding)) {
+      if (lt('seeding', 'draw', draw[2], p.seeding)) {
         count('metastases');
         countGroup('metastases');
       }
     }
   }
 
-  return { body: [...pos, ...bio], tag: t, alive: !dies, born: born && !dies, ledger, decisions, reach };
-}
-
-/** A confined passage: IAP and speed rise, the squeeze clock restarts. */
-function squeeze(p: CellRuleParams, bio: number[], t: number[]): void {
-  bio.splice(0, 4, ...squeezed(p, bio));
-  t[2] += 1;
+  bio[0] = iapAt(course, dt);
+  bio[1] = motilityAt(p, m0, mAnchor, dt);
+  bio[2] = (dt - lastSqueeze) / 60;
+  return { body: [...pos, ...bio], tag: t, alive: !dies, born: born && !dies, ledger, decisions, reach, substeps, bounces };
 }
 
 /** Box–Muller, with 1 − u keeping the log finite, as normal2 in agents.wgsl. */
@@ -181,6 +249,22 @@ export function normal2(u: number, v: number): [number, number] {
   const r = Math.sqrt(-2 * Math.log(1 - u));
   const a = Math.PI * (2 * v - 1);
   return [r * Math.cos(a), r * Math.sin(a)];
+}
+
+/**
+ * How far a point lies from the nearest grid cell (across an edge or a corner) whose pores would
+ * give it another speed (µm; Infinity if none of those nearby would).
+ */
+function poreSpeedEdge(p: CellRuleParams, env: ArrayLike<number>, x: number, y: number): number {
+  const here = poreSpeed(poreAt(p, env, x, y), p.nucleus);
+  const fx = x / p.h - Math.floor(x / p.h), fy = y / p.h - Math.floor(y / p.h);
+  const sx = fx < 0.5 ? -1 : 1, sy = fy < 0.5 ? -1 : 1;
+  const dx = Math.min(fx, 1 - fx) * p.h, dy = Math.min(fy, 1 - fy) * p.h;
+  let gap = Infinity;
+  for (const [ox, oy, d] of [[sx, 0, dx], [0, sy, dy], [sx, sy, Math.max(dx, dy)]]) {
+    if (poreSpeed(poreAt(p, env, x + ox * p.h, y + oy * p.h), p.nucleus) !== here) gap = Math.min(gap, d);
+  }
+  return gap;
 }
 
 /** The pore size of the grid cell a point lies in (pore_at in shaders/cells/sample.wgsl). */

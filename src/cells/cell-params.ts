@@ -1,6 +1,7 @@
 // The CellParams uniform (shaders/cells/agents.wgsl) from a scenario's parameter table: units
 // converted to the shader's (µm, minutes, kPa, mmHg, nM; rates per minute), once per step.
 import type { Params } from '../model/params.ts';
+import { walkIntegration } from './walk.ts';
 
 /** Values of every CellParams field by name (the WGSL struct is the layout). */
 export type CellRuleParams = Record<string, number>;
@@ -42,6 +43,7 @@ export interface StepState {
 }
 
 export function cellParamValues(p: Params, setting: CellSetting, s: StepState): CellRuleParams {
+  const walk = walkIntegration(p.dtMinutes, p.persistenceMinutes);
   return {
     nx: s.nx, ny: s.ny, h: s.hMicrons, capacity: s.capacity, seed: s.seed, step: s.step, dt: p.dtMinutes,
     proliferation: setting.proliferation ? 1 : 0,
@@ -76,6 +78,7 @@ export function cellParamValues(p: Params, setting: CellSetting, s: StepState): 
     nk_speed: p.nkSpeedUmPerMin,
     nk_bias: p.nkTumourBias,
     nk_refractory: p.nkRefractoryMinutes,
+    nk_contact: p.nkContactMicrons,
     blood_nk_rate: p.bloodNkKillPerHour * PER_HOUR,
     transit: p.circulationTransitHours * 60,
     lung_time: p.lungExtravasationDays * 1440,
@@ -87,5 +90,9 @@ export function cellParamValues(p: Params, setting: CellSetting, s: StepState): 
     nk_count: s.nkCount,
     hypoxia_readout: p.hypoxiaThresholdMmHg,
     primed_iap: PRIMED_IAP,
+    walk_steps: walk.steps,
+    walk_substep: walk.substep,
+    walk_stride: walk.stride,
+    walk_turn: walk.turn,
   };
 }

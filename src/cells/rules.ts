@@ -18,8 +18,9 @@ export function poreSpeed(d: number, nucleus: number): number {
   return Math.min(1, (2 * d * d) / (d * d + nucleus * nucleus));
 }
 
+/** The Weis–Hormuth–Yankeelov law scales the diffusivity by e^(−γσ_vm): the speed by its square root. */
 export function stressSpeed(vonMises: number, decay: number): number {
-  return Math.exp(-decay * Math.max(vonMises, 0));
+  return Math.exp(-0.5 * decay * Math.max(vonMises, 0));
 }
 
 export function smacEffect(p: CellRuleParams, smac: number): number {
@@ -28,13 +29,75 @@ export function smacEffect(p: CellRuleParams, smac: number): number {
   return s / (s + p.smac_ic50 ** p.smac_hill);
 }
 
-export function nextIap(p: CellRuleParams, iap: number, effect: number): number {
-  const relaxed = 1 + (iap - 1) * Math.exp(-p.dt / p.iap_relax);
-  return relaxed * Math.exp(-p.smac_degradation * effect * p.dt);
+/** I(t) = settled + (start − settled)·e^(−rate·(t − anchor)) under dI/dt = −(I − 1)/τ_I − k·E·I. */
+export interface IapCourse {
+  start: number;
+  settled: number;
+  rate: number;
+  effect: number;
+  anchor: number;
 }
 
-export function nextMotility(p: CellRuleParams, m: number): number {
-  return 1 + (m - 1) * Math.exp(-p.dt / p.iap_relax);
+export function iapCourse(p: CellRuleParams, iap: number, effect: number, anchor: number): IapCourse {
+  const rate = 1 / p.iap_relax + p.smac_degradation * effect;
+  return { start: iap, settled: 1 / p.iap_relax / rate, rate, effect, anchor };
+}
+
+export function iapAt(c: IapCourse, t: number): number {
+  return c.settled + (c.start - c.settled) * Math.exp(-c.rate * (t - c.anchor));
+}
+
+export function motilityAt(p: CellRuleParams, m: number, anchor: number, t: number): number {
+  return 1 + (m - 1) * Math.exp(-(t - anchor) / p.iap_relax);
+}
+
+export function motilityTime(p: CellRuleParams, m: number, anchor: number, t0: number, t1: number): number {
+  const y = (t1 - t0) / p.iap_relax;
+  return (t1 - t0) * (1 + (m - 1) * Math.exp(-(t0 - anchor) / p.iap_relax) * Math.exp(-y) * expm1Over(y));
+}
+
+export function expm1Over(y: number): number {
+  return y < 0.1 ? 1 + y * (0.5 + y * (1 / 6 + y * (1 / 24 + y / 120))) : (Math.exp(y) - 1) / y;
+}
+
+export function log1pOver(z: number): number {
+  return Math.abs(z) < 0.1 ? 1 - z * (0.5 - z * (1 / 3 - z * (0.25 - z * (0.2 - z / 6)))) : Math.log(1 + z) / z;
+}
+
+/** ∫₀^len dt / (c + (p0 − c)·e^(−rate·t)). */
+export function relaxingTime(p0: number, c: number, rate: number, len: number): number {
+  const y = rate * len;
+  if (y > 20) return (y + Math.log(c / p0) + Math.log(1 + ((p0 - c) * Math.exp(-y)) / c)) / (rate * c);
+  const grow = len * expm1Over(y);
+  return (grow / p0) * log1pOver((c * rate * grow) / p0);
+}
+
+/** ∫ dt / (1 + s·max(I_free(t) − 1, 0)) from t0 to t1 along the course (I_free = I·(1 − E)). */
+export function protectedTime(c: IapCourse, s: number, t0: number, t1: number): number {
+  const a = (1 - c.effect) * c.settled - 1;
+  const b = (1 - c.effect) * (c.start - c.settled);
+  const g0 = a + b * Math.exp(-c.rate * (t0 - c.anchor));
+  const g1 = a + b * Math.exp(-c.rate * (t1 - c.anchor));
+  if (s <= 0 || (g0 <= 0 && g1 <= 0)) return t1 - t0;
+  let unprotected = 0, from = t0, to = t1;
+  if (g0 < 0 || g1 < 0) {
+    const crossing = clamp(c.anchor + Math.log(-b / a) / c.rate, t0, t1);
+    if (g0 < 0) {
+      unprotected = crossing - t0;
+      from = crossing;
+    } else {
+      unprotected = t1 - crossing;
+      to = crossing;
+    }
+  }
+  const p0 = 1 + s * Math.max(a + b * Math.exp(-c.rate * (from - c.anchor)), 0);
+  return unprotected + relaxingTime(p0, 1 + s * a, c.rate, to - from);
+}
+
+/** When within an interval of length len a hazard totalling `total` fires, given that it does. */
+export function eventTime(total: number, u: number, len: number): number {
+  if (total < 1e-6) return u * len;
+  return clamp(-Math.log(1 - u * (1 - Math.exp(-total))) / total, 0, 1) * len;
 }
 
 export function anoikisRate(p: CellRuleParams, iap: number): number {
@@ -45,9 +108,9 @@ export function nkProtection(p: CellRuleParams, iap: number): number {
   return 1 / (1 + p.nk_protection * Math.max(iap - 1, 0));
 }
 
-/** A confined passage on bio = (I, m, hours since, timer): capped at three passages' worth. */
-export function squeezed(p: CellRuleParams, bio: readonly number[]): number[] {
-  return [Math.min(bio[0] * p.iap_factor, p.iap_factor ** 3), Math.min(bio[1] * p.motility_factor, p.motility_factor ** 3), 0, bio[3]];
+/** A confined passage on (I, m): each rises by its factor, capped at three passages' worth. */
+export function squeezed(p: CellRuleParams, iap: number, m: number): [number, number] {
+  return [Math.min(iap * p.iap_factor, p.iap_factor ** 3), Math.min(m * p.motility_factor, p.motility_factor ** 3)];
 }
 
 export function wrapAngle(a: number): number {

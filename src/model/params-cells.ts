@@ -107,6 +107,9 @@ export const CELL_TABLE = [
   { key: 'nkRefractoryMinutes', default: 60, min: 0, max: 1440, step: 1, unit: 'min', apply: 'live',
     group: 'Immune', tag: 'D', label: 'NK pause after a kill',
     source: 'serial killing at 0.05–0.3 kills per hour (§2.3)' },
+  { key: 'nkContactMicrons', default: 15, min: 1, max: 100, step: 0.5, unit: 'µm', apply: 'live',
+    group: 'Immune', tag: 'D', label: 'NK contact distance',
+    source: 'centres of an NK cell (radius ≈ 7 µm) and a tumour cell (≈ 8 µm) within this distance touch; the kill hazard scales with the chance that a tumour cell is that close' },
   // Circulation
   { key: 'circulationTransitHours', default: 1, min: 0.01, max: 240, step: 0.1, unit: 'h', apply: 'live',
     group: 'Circulation', tag: 'D', label: 'Time in blood before lung arrest',

@@ -14,7 +14,7 @@ export const RNG_STREAM = {
   cellPlacement: 2,
   nkPlacement: 3,
   nkCapacity: 4,
-  // 11–15 are the agent kernels' (shaders/cells/agents.wgsl).
+  // 11–17 are the agent kernels' (shaders/cells/agents.wgsl).
 } as const;
 
 const LCG_MUL = 1664525;

@@ -69,7 +69,8 @@ describe('cell rules on the GPU', () => {
       const p = storedCellParams(v);
       const scale: RuleOutputs = {
         chance: 1, divisionRate: p.division_rate, poreSpeed: 1, stressSpeed: 1, smacEffect: 1,
-        nextIap: 1, nextMotility: 1, anoikisRate: p.anoikis_rate, nkProtection: 1,
+        iapAt: 1, motilityAt: 1, anoikisRate: p.anoikis_rate, nkProtection: 1,
+        protectedTime: RANGES.dt[1], motilityTime: RANGES.dt[1] * RANGES.motility[1], eventTime: RANGES.dt[1],
       };
       const failures: string[] = [];
       input.forEach((row, i) => {

@@ -96,7 +96,11 @@ function agents(): { body: Float32Array; tag: Uint32Array; killer: Uint32Array }
   return { body, tag, killer };
 }
 
-const RATES = { necrosisRatePerHour: 6, anoikisRatePerHour: 3, intravasationPerHour: 4, bloodNkKillPerHour: 3, seedingProbability: 0.5, cellSpeedUmPerMin: 0.5 };
+// A 20 min step walks in three substeps (τ_p = 60 min), so the substep loop is compared too.
+const RATES = {
+  necrosisRatePerHour: 6, anoikisRatePerHour: 3, intravasationPerHour: 4, bloodNkKillPerHour: 3, seedingProbability: 0.5, cellSpeedUmPerMin: 0.5,
+  dtMinutes: 20, persistenceMinutes: 60,
+};
 const ASSAY: CellSetting = {
   proliferation: true, mediumSmacNM: 500, mediumSmacMinutes: 120, mediumGroups: 0b10 | 2 ** 31, windowMinutes: 600, bias: [0.3, -0.2], wallMicrons: WALL,
 };
@@ -135,17 +139,20 @@ function prepare({ setting, seed, step }: Case) {
   const twins = Array.from({ length: CELLS }, (_, i) =>
     actTwin(p, env, cells.body.subarray(i * BODY_FLOATS, (i + 1) * BODY_FLOATS), cells.tag.subarray(i * TAG_WORDS, (i + 1) * TAG_WORDS), cells.killer[i] !== 0),
   );
-  const heading = TRIG * NORMAL_MAX * Math.sqrt((2 * p.dt) / p.persistence) + HEADING_ROUNDING;
-  /** Per coordinate, for a cell that walked `reach` µm. */
-  const position = (reach: number) => reach * (heading + TRIG) + POSITION_ROUNDING;
+  // Turn errors add up over the substeps; each substep's move carries the heading's error so far.
+  const heading = (substeps: number) => substeps * (TRIG * NORMAL_MAX * p.walk_turn + HEADING_ROUNDING);
+  /** Per coordinate, for a cell that walked `reach` µm in `substeps` substeps. */
+  const position = (reach: number, substeps: number) => reach * (heading(substeps) + TRIG) + substeps * POSITION_ROUNDING;
   const gradient = poreGradient(env);
-  const near = (d: Decision, reach: number) => {
+  const near = (d: Decision, t: { reach: number; substeps: number }) => {
     const gap = Math.abs(d.value - d.threshold);
+    const moved = position(t.reach, t.substeps);
     if (d.kind === 'draw') return gap < NEAR_DRAW;
-    if (d.kind === 'path') return gap < 2 * position(reach) * gradient + NEAR_FIELD * Math.abs(d.threshold);
+    if (d.kind === 'path') return gap < 2 * moved * gradient + NEAR_FIELD * Math.abs(d.threshold);
+    if (d.kind === 'place') return gap < moved;
     return gap < NEAR_FIELD * Math.max(1, Math.abs(d.threshold));
   };
-  const unsure = twins.map((t) => t.decisions.some((d) => near(d, t.reach)));
+  const unsure = twins.map((t) => t.decisions.some((d) => near(d, t)));
   return { values, env, cells, twins, unsure, heading, position };
 }
 
@@ -167,7 +174,7 @@ describe('one act step on the GPU', () => {
         if (tag.join() !== want.tag.join()) failures.push(`${where}: tag ${tag}, twin ${want.tag}`);
         want.body.forEach((v, k) => {
           const got = result.body[i * BODY_FLOATS + k];
-          const tolerance = k < 2 ? position(want.reach) : k === 2 ? heading : RELATIVE * Math.max(1, Math.abs(v));
+          const tolerance = k < 2 ? position(want.reach, want.substeps) : k === 2 ? heading(want.substeps) + HEADING_ROUNDING : RELATIVE * Math.max(1, Math.abs(v));
           if (!(Math.abs(got - v) <= tolerance)) failures.push(`${where}: body[${k}] ${got}, twin ${v} (±${tolerance.toExponential(1)})`);
         });
       });
@@ -188,17 +195,15 @@ describe('one act step on the GPU', () => {
   it('exercises every branch in these cases (twin only)', () => {
     const fired = new Set<string>();
     for (const c of CASES) {
-      const { values, cells, twins } = prepare(c);
+      const { cells, twins } = prepare(c);
       twins.forEach((t, i) => {
-        const [x0, y0] = cells.body.subarray(i * BODY_FLOATS, i * BODY_FLOATS + 2);
-        const [x1, y1] = [x0 + t.reach * (Math.cos(t.body[2]) + values.bias_x), y0 + t.reach * (Math.sin(t.body[2]) + values.bias_y)];
-        if (t.reach > 0 && (x1 < 0 || x1 >= W || y1 < 0 || y1 >= HEIGHT)) fired.add('edge');
-        if (t.reach > 0 && values.wall_x > 0 && x0 < values.wall_x !== x1 < values.wall_x) fired.add('wall');
+        for (const bounce of t.bounces) fired.add(bounce);
         if (t.reach > 0 && t.tag[2] > cells.tag[i * TAG_WORDS + 2]) fired.add('squeezed walking');
         for (const word of t.ledger) if (word < COUNTER_NAMES.length) fired.add(COUNTER_NAMES[word]);
         if (t.born) fired.add('born');
         if (cells.tag[i * TAG_WORDS + 1] === COMPARTMENT.held && t.tag[1] === COMPARTMENT.suspended) fired.add('released');
-        if (t.decisions.some((d) => d.name === 'necrosis or anoikis' && d.threshold > 0 && d.threshold < 1)) fired.add('both hazards');
+        const necrosis = t.decisions.find((d) => d.name === 'necrosis');
+        if (necrosis && necrosis.threshold > 0 && t.decisions.some((d) => d.name === 'anoikis or entry' && d.threshold > necrosis.threshold)) fired.add('both hazards');
         if (cells.tag[i * TAG_WORDS + 1] === COMPARTMENT.suspended && t.decisions.some((d) => d.name === 'medium pulse' && d.value < d.threshold)) fired.add('dosed');
       });
     }

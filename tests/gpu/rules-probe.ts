@@ -1,7 +1,7 @@
 // Runs shaders/cells/rules-probe.wgsl (every cell rule of rules.wgsl on rows of inputs) and the
 // same rules' CPU twins, with CellParams as the shaders read them.
 import type { CellRuleParams } from '../../src/cells/cell-params.ts';
-import { anoikisRate, chance, divisionRate, nextIap, nextMotility, nkProtection, poreSpeed, smacEffect, stressSpeed } from '../../src/cells/rules.ts';
+import { anoikisRate, chance, divisionRate, eventTime, iapAt, iapCourse, motilityAt, motilityTime, nkProtection, poreSpeed, protectedTime, smacEffect, stressSpeed } from '../../src/cells/rules.ts';
 import { readBuffer, storageBuffer, storageFrom, uniformBuffer } from '../../src/gpu/buffers.ts';
 import type { Gpu } from '../../src/gpu/device.ts';
 import { Kernel, linearGroups } from '../../src/gpu/kernel.ts';
@@ -12,7 +12,10 @@ export const RULE_INPUTS = ['po2', 'stress', 'density', 'pore', 'vonMises', 'sma
 export type RuleRow = Record<(typeof RULE_INPUTS)[number], number>;
 
 /** In the order of the probe's output vec4s. */
-export const RULE_OUTPUTS = ['chance', 'divisionRate', 'poreSpeed', 'stressSpeed', 'smacEffect', 'nextIap', 'nextMotility', 'anoikisRate', 'nkProtection'] as const;
+export const RULE_OUTPUTS = [
+  'chance', 'divisionRate', 'poreSpeed', 'stressSpeed', 'smacEffect', 'iapAt', 'motilityAt', 'anoikisRate',
+  'nkProtection', 'protectedTime', 'motilityTime', 'eventTime',
+] as const;
 export type RuleOutputs = Record<(typeof RULE_OUTPUTS)[number], number>;
 
 const FLOATS_PER_ROW = 12;
@@ -53,9 +56,12 @@ export function twinRules(p: CellRuleParams, r: RuleRow): RuleOutputs {
     poreSpeed: poreSpeed(r.pore, p.nucleus),
     stressSpeed: stressSpeed(r.vonMises, p.stress_decay),
     smacEffect: effect,
-    nextIap: nextIap(p, r.iap, effect),
-    nextMotility: nextMotility(p, r.motility),
+    iapAt: iapAt(iapCourse(p, r.iap, effect, 0), r.dt),
+    motilityAt: motilityAt(p, r.motility, 0, r.dt),
     anoikisRate: anoikisRate(p, r.iap),
     nkProtection: nkProtection(p, r.iap),
+    protectedTime: protectedTime(iapCourse(p, r.iap, effect, 0), p.iap_protection, 0, r.dt),
+    motilityTime: motilityTime(p, r.motility, 0, 0, r.dt),
+    eventTime: eventTime(r.rate * r.dt, Math.fround(0.999 * r.rate), r.dt),
   };
 }

@@ -1,0 +1,115 @@
+// The closed forms the cell step integrates with (src/cells/rules.ts, walk.ts), against brute
+// force: hazards integrated over a step by fine quadrature, and the substepped random walk
+// against the continuous walk's mean squared displacement.
+import { describe, expect, it } from 'vitest';
+import { cellParamValues, TISSUE_SETTING } from '../../src/cells/cell-params.ts';
+import { eventTime, iapAt, iapCourse, motilityAt, motilityTime, protectedTime, relaxingTime } from '../../src/cells/rules.ts';
+import { persistentWalkMsd, substeppedWalkMsd, walkIntegration } from '../../src/cells/walk.ts';
+import { defaultParams, type Params } from '../../src/model/params.ts';
+
+function ruleParams(overrides: Partial<Params> = {}) {
+  return cellParamValues({ ...defaultParams(), ...overrides }, TISSUE_SETTING, {
+    nx: 8, ny: 8, hMicrons: 10, capacity: 0, seed: 1, step: 0, plasmaSmacNM: 0, nkCount: 0,
+  });
+}
+
+/** Composite Simpson's rule with n (even) panels. */
+function simpson(f: (t: number) => number, a: number, b: number, n = 20000): number {
+  const h = (b - a) / n;
+  let sum = f(a) + f(b);
+  for (let k = 1; k < n; k++) sum += (k % 2 ? 4 : 2) * f(a + k * h);
+  return (sum * h) / 3;
+}
+
+describe('hazards integrated exactly over a step', () => {
+  // Courses that stay protected, lose their protection mid-step (SMAC), or start below baseline.
+  const cases = [
+    { name: 'relaxing after a squeeze', iap: 4, effect: 0, relaxDays: 1 },
+    { name: 'fast relaxation', iap: 8, effect: 0, relaxDays: 0.05 },
+    { name: 'SMAC takes the protection away mid-step', iap: 2, effect: 0.9, relaxDays: 1 },
+    { name: 'below baseline, recovering', iap: 0.3, effect: 0, relaxDays: 0.2 },
+    { name: 'below baseline under SMAC', iap: 0.5, effect: 0.5, relaxDays: 0.2 },
+  ];
+  for (const c of cases) {
+    it(`protected time matches quadrature: ${c.name}`, () => {
+      const p = ruleParams({ iapRelaxationDays: c.relaxDays, smacDegradationPerHour: 5 });
+      const course = iapCourse(p, c.iap, c.effect, 0);
+      for (const s of [0, 1.5, 8]) {
+        for (const [t0, t1] of [[0, 10], [0, 240], [30, 240], [0, 5000]]) {
+          const exact = simpson((t) => 1 / (1 + s * Math.max(iapAt(course, t) * (1 - c.effect) - 1, 0)), t0, t1);
+          expect(protectedTime(course, s, t0, t1)).toBeCloseTo(exact, 6 - Math.ceil(Math.log10(t1)));
+        }
+      }
+    });
+  }
+
+  // The series that replace (e^y − 1)/y and ln(1 + z)/z below 0.1 are cut at f32 precision (a
+  // relative 1e-8 at worst), which is what the GPU computes in; f64 sees that cut.
+  it('relaxing time stays exact as the decay rate or the asymptote go to zero', () => {
+    for (const [p0, c, rate, len] of [[5, 1e-9, 0.01, 100], [5, 3, 1e-9, 100], [9, 0.2, 1e-4, 240], [9, 4, 0.5, 240], [1.5, -0.3, 0.01, 20]]) {
+      const exact = simpson((t) => 1 / (c + (p0 - c) * Math.exp(-rate * t)), 0, len);
+      expect(Math.abs(relaxingTime(p0, c, rate, len) - exact) / exact).toBeLessThan(3e-8);
+    }
+  });
+
+  it('the speed gain integrates exactly', () => {
+    const p = ruleParams();
+    const exact = simpson((t) => motilityAt(p, 3, -60, t), 20, 260);
+    expect(motilityTime(p, 3, -60, 20, 260)).toBeCloseTo(exact, 8);
+  });
+
+  it('survival over a day does not depend on how the day is cut into steps', () => {
+    const p = ruleParams({ iapRelaxationDays: 0.3 });
+    const hazard = (dt: number) => {
+      let total = 0;
+      let course = iapCourse(p, 4, 0.2, 0);
+      for (let t = 0; t < 1440; t += dt) {
+        total += p.anoikis_rate * protectedTime(course, p.iap_protection, 0, dt);
+        course = iapCourse(p, iapAt(course, dt), 0.2, 0);
+      }
+      return total;
+    };
+    const reference = hazard(10);
+    for (const dt of [60, 240, 1440]) expect(Math.abs(hazard(dt) / reference - 1)).toBeLessThan(3e-8);
+  });
+
+  it('event times follow the conditional law of a constant hazard', () => {
+    // P(T ≤ s | T ≤ len) = (1 − e^(−H·s/len))/(1 − e^(−H)): the median event time solves it at 1/2.
+    const H = 2, len = 240;
+    const median = eventTime(H, 0.5, len);
+    expect((1 - Math.exp((-H * median) / len)) / (1 - Math.exp(-H))).toBeCloseTo(0.5, 12);
+    expect(eventTime(0, 0.25, len)).toBe(60);
+  });
+});
+
+describe('the substepped random walk', () => {
+  it('takes substeps of at most τ_p/8 and at most 64 a step', () => {
+    expect(walkIntegration(10, 60).steps).toBe(2);
+    expect(walkIntegration(60, 60).steps).toBe(8);
+    expect(walkIntegration(240, 60).steps).toBe(32);
+    expect(walkIntegration(240, 1).steps).toBe(64);
+  });
+
+  it('matches the continuous walk within 2 % at 1 h, 4 h and 24 h for dt = 10, 60 and 240 min', () => {
+    const v = 0.3, tau = 60;
+    const rows: string[] = [];
+    for (const dt of [10, 60, 240]) {
+      const w = walkIntegration(dt, tau);
+      for (const hours of [1, 4, 24]) {
+        const t = hours * 60;
+        if (t % dt !== 0) continue;
+        const ratio = substeppedWalkMsd(v, w, tau, Math.round(t / w.substep)) / persistentWalkMsd(v, tau, t);
+        rows.push(`dt ${dt} t ${hours} h: ${ratio.toFixed(4)}`);
+        expect(Math.abs(ratio - 1), rows.at(-1)).toBeLessThan(0.02);
+      }
+    }
+  });
+
+  it('keeps the long-time diffusivity exact when the substep is capped', () => {
+    const v = 0.3, tau = 1, dt = 240;
+    const w = walkIntegration(dt, tau);
+    expect(w.substep).toBeGreaterThan(tau);
+    const t = 100 * 1440;
+    expect(substeppedWalkMsd(v, w, tau, Math.round(t / w.substep)) / persistentWalkMsd(v, tau, t)).toBeCloseTo(1, 3);
+  });
+});
