@@ -14,14 +14,12 @@ import { ecmBaseOf, experimentOf, type Experiment } from '../cells/experiments.t
 import { agentArrays, cellsPerGridCell } from '../cells/initial.ts';
 import { CellKernels } from '../cells/kernels.ts';
 import { parseLedger, type LedgerSample } from '../cells/ledger.ts';
+import { COMPARTMENT } from '../cells/initial.ts';
+import { circulationCohort, type MetricsSample } from './cell-readouts.ts';
 import { BODY_FLOATS, TAG_WORDS, type AgentArrays } from '../cells/population.ts';
 import type { World } from './world.ts';
 
-export interface MetricsSample {
-  step: number;
-  timeMinutes: number;
-  ledger: LedgerSample;
-}
+export type { MetricsSample } from './cell-readouts.ts';
 
 /** The CPU half of the cells' state, as a checkpoint keeps it (the GPU half is stateBuffers()). */
 export interface CellCouplingState {
@@ -49,6 +47,8 @@ export class CellCoupling {
   private readonly ecmBase: GPUBuffer;
   private metricsEvery: number;
   private readonly owned: GPUBuffer[] = [];
+  /** Cancer cells that start in the blood or the lung (a tail-vein injection). */
+  private readonly initiallyCirculating: number;
 
   constructor(private readonly gpu: Gpu, private scenario: Scenario, private readonly world: World, fields: SolverFields) {
     const device = gpu.device;
@@ -81,8 +81,9 @@ export class CellCoupling {
     this.liveAtLastCheck = cancer.count;
     this.cells = new Cells(new CellKernels(device), { nx, ny }, cancer, this.experiment.nk, inputs, cellsPerGridCell(p));
     this.metricsEvery = metricsEvery(p);
+    this.initiallyCirculating = this.experiment.cancer.filter((c) => c.compartment === COMPARTMENT.circulating || c.compartment === COMPARTMENT.lung).length;
     this.ring = new ReadbackRing(device, 'Cells.metrics', this.cells.ledger.size, (data, tag) => {
-      this.samples.push({ ...tag, ledger: parseLedger(data, ny) });
+      this.samples.push(this.withCohort(tag.step, tag.timeMinutes, parseLedger(data, ny)));
     });
     // Valid from the start, so the view's cell states (primed, at risk) read the rules' thresholds
     // before the first step; every step writes its own before any rule runs.
@@ -182,7 +183,14 @@ export class CellCoupling {
     const encoder = this.gpu.device.createCommandEncoder({ label: 'Cells.sampleNow' });
     this.cells.encodeMetrics(encoder);
     this.gpu.device.queue.submit([encoder.finish()]);
-    return { step, timeMinutes, ledger: parseLedger(await readBuffer(this.gpu.device, this.cells.ledger), this.world.ny) };
+    return this.withCohort(step, timeMinutes, parseLedger(await readBuffer(this.gpu.device, this.cells.ledger), this.world.ny));
+  }
+
+  private withCohort(step: number, timeMinutes: number, ledger: LedgerSample): MetricsSample {
+    const p = this.scenario.parameters;
+    const circulation = p.circulationTransitHours * 60 + p.lungExtravasationDays * 1440;
+    const history = [...this.samples, { timeMinutes, ledger }];
+    return { step, timeMinutes, ledger, circulationCohort: circulationCohort(history, timeMinutes - circulation, this.initiallyCirculating) };
   }
 
   /** The live cancer cells and NK cells, read back (tests and exports; never inside the loop). */

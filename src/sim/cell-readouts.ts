@@ -3,9 +3,21 @@
 import type { Scenario } from '../model/scenario.ts';
 import type { CsvColumn } from '../io/csv.ts';
 import { stressPercentile, type CounterName, type GroupCounts, type GroupSample, type LedgerSample } from '../cells/ledger.ts';
-import type { MetricsSample } from './cell-coupling.ts';
 
 const MINUTES_PER_DAY = 1440;
+
+/** One metrics sample: the ledger read back at the end of a step. */
+export interface MetricsSample {
+  step: number;
+  timeMinutes: number;
+  ledger: LedgerSample;
+  /**
+   * Cells that entered the blood at least one whole circulation (transit + lung) before this
+   * sample, so that every one of them has extravasated or died by now; null before a whole
+   * circulation has passed (circulationCohort in cell-readouts.ts).
+   */
+  circulationCohort: number | null;
+}
 
 /** Live cells by compartment and the per-sample group numbers, summed over every group. */
 export type GroupTotals = GroupCounts;
@@ -81,12 +93,38 @@ const COLUMNS: readonly Column[] = [
   counter('deaths_nk_blood', 'nkBlood'),
   counter('divisions', 'divisions'),
   counter('deferred_divisions', 'deferredDivisions'),
-  { name: 'circulation_survival', unit: '1', value: (c) => circulationSurvival(c.ledger.counters) },
+  { name: 'circulation_survival', unit: '1', value: (c) => circulationSurvival(c.sample) },
 ];
 
-/** Of the cells whose time in the circulation ended, the fraction that extravasated. */
-export function circulationSurvival(k: Record<CounterName, number>): number {
-  return ratio(k.extravasated, k.extravasated + k.anoikisBlood + k.anoikisLung + k.nkBlood);
+/**
+ * Circulation survival as a cohort: of the cells that entered the blood at least one whole
+ * circulation (transit + lung) ago, the fraction that extravasated. Transit and lung times are
+ * exact events (act.wgsl), so a cell that entered at t_e extravasates at exactly t_e + transit +
+ * lung if it survives: the extravasations counted by now are all from that cohort, and none of
+ * its cells is still pending. (Counting deaths and extravasations so far instead leaves out the
+ * cells still in blood or lung, whose early-dying cohort-mates count, and reads low.)
+ */
+export function circulationSurvival(sample: MetricsSample): number {
+  return sample.circulationCohort === null ? NaN : ratio(sample.ledger.counters.extravasated, sample.circulationCohort);
+}
+
+/**
+ * Cells that had entered the blood by `cutoffMinutes`: the cells there from the start plus the
+ * cumulative intravasations, interpolated linearly between samples (`history`, in time order);
+ * null before the run's start.
+ */
+export function circulationCohort(history: readonly Pick<MetricsSample, 'timeMinutes' | 'ledger'>[], cutoffMinutes: number, initially: number): number | null {
+  if (cutoffMinutes < 0) return null;
+  let before = { time: 0, entered: 0 };
+  for (const s of history) {
+    const point = { time: s.timeMinutes, entered: s.ledger.counters.intravasations };
+    if (point.time >= cutoffMinutes) {
+      const f = point.time > before.time ? (cutoffMinutes - before.time) / (point.time - before.time) : 1;
+      return initially + before.entered + f * (point.entered - before.entered);
+    }
+    before = point;
+  }
+  return initially + before.entered;
 }
 
 export function metricsColumns(): CsvColumn[] {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { csvHeader } from '../../src/io/csv.ts';
 import { COUNTER_NAMES, GROUPS, HISTOGRAM_BINS, type CounterName, type GroupSample, type LedgerSample } from '../../src/cells/ledger.ts';
 import { DEFAULT_SCENARIO, parseScenario, type Scenario } from '../../src/model/scenario.ts';
-import { assayReadout, metricsColumns, metricsRow, tissueReadout } from '../../src/sim/cell-readouts.ts';
+import { assayReadout, circulationCohort, metricsColumns, metricsRow, tissueReadout } from '../../src/sim/cell-readouts.ts';
 import { transwellMembraneRow } from '../../src/model/assay.ts';
 import type { MetricsSample } from '../../src/sim/cell-coupling.ts';
 import { readoutLines } from '../../src/cli/run-cells.ts';
@@ -23,13 +23,41 @@ function emptyLedger(): LedgerSample {
   };
 }
 
-const sample = (ledger: LedgerSample, timeMinutes = 2880, step = 12): MetricsSample => ({ step, timeMinutes, ledger });
+const sample = (ledger: LedgerSample, timeMinutes = 2880, step = 12, circulationCohort: number | null = 12): MetricsSample => ({ step, timeMinutes, ledger, circulationCohort });
 const assay = (assayBlock: object, parameters: object = { nx: 32, ny: 16, dxMicrons: 10 }): Scenario =>
   parseScenario({ name: 'test', kind: 'assay', parameters, assay: assayBlock });
 
 function byName(row: number[]): Record<string, number> {
   return Object.fromEntries(metricsColumns().map((c, i) => [c.name, row[i]]));
 }
+
+describe('circulation survival over a cohort', () => {
+  const entered = (timeMinutes: number, intravasations: number) => {
+    const ledger = emptyLedger();
+    ledger.counters.intravasations = intravasations;
+    return { timeMinutes, ledger };
+  };
+  const history = [entered(60, 10), entered(120, 30), entered(180, 30), entered(240, 70)];
+
+  it('counts the cells that had entered the blood by the cutoff, interpolating between samples', () => {
+    expect(circulationCohort(history, -1, 0)).toBeNull();
+    expect(circulationCohort(history, 0, 0)).toBe(0);
+    expect(circulationCohort(history, 30, 0)).toBe(5);
+    expect(circulationCohort(history, 120, 0)).toBe(30);
+    expect(circulationCohort(history, 150, 0)).toBe(30);
+    expect(circulationCohort(history, 210, 4)).toBe(54);
+    expect(circulationCohort(history, 600, 4)).toBe(74);
+  });
+
+  it('is the extravasated fraction of that cohort, and undefined before one whole circulation', () => {
+    const ledger = emptyLedger();
+    ledger.counters.extravasated = 3;
+    // Deaths of cells still in circulation do not enter it (they would bias it low).
+    ledger.counters.anoikisBlood = 50;
+    expect(byName(metricsRow(sample(ledger, 6000, 10, 12), DEFAULT_SCENARIO)).circulation_survival).toBe(0.25);
+    expect(byName(metricsRow(sample(ledger, 6000, 10, null), DEFAULT_SCENARIO)).circulation_survival).toBeNaN();
+  });
+});
 
 describe('metrics time series', () => {
   it('names every column once, with its unit in the header', () => {
@@ -66,7 +94,7 @@ describe('metrics time series', () => {
   });
 
   it('writes NaN (null in the readout) where nothing is counted or the physics is off', () => {
-    const row = byName(metricsRow(sample(emptyLedger()), DEFAULT_SCENARIO));
+    const row = byName(metricsRow(sample(emptyLedger(), 2880, 12, null), DEFAULT_SCENARIO));
     for (const k of ['primed_fraction', 'mean_iap', 'perfused_vessel_fraction', 'tumour_mean_po2', 'circulation_survival']) expect(row[k]).toBeNaN();
     expect(row.stress_p50).toBe(0);
     const l = emptyLedger();
