@@ -24,6 +24,10 @@ const USAGE = `usage:
       writing what the uninterrupted run writes; --steps is the last step counted from day 0
   confine verify [--markdown FILE] [--json FILE]
       closed-form verification suite: case, grid, error norm, observed order
+  confine verify --model [--markdown FILE] [--json FILE]
+      model convergence: the default tumour at h = 20, 10 µm and dt = 240, 60 min, three seeds
+      each; every readout's mean ± SE per setting and its change per refinement (about an hour
+      without a GPU)
   confine bench [--smoke] [--cases NAME,…] [--sizes 256,512,1024,2048] [--cells 10000,100000,1000000]
                [--repeats 3] [--warmup 1] [--max-seconds S] [--json FILE] [--report DIR]
       the benchmark suite in Node (Dawn): ${CASE_NAMES}; median and spread per case and
@@ -80,6 +84,7 @@ async function main(argv: string[]): Promise<number> {
       'dry-run': { type: 'boolean' },
       'checkpoint-every': { type: 'string' },
       resume: { type: 'string' },
+      model: { type: 'boolean' },
     },
   });
   const integer = (name: string, text: string | undefined, min: number): number | undefined => {
@@ -107,7 +112,7 @@ async function main(argv: string[]): Promise<number> {
       });
     }
     case 'verify':
-      return verifyCommand({ markdown: values.markdown, json: values.json });
+      return verifyCommand({ markdown: values.markdown, json: values.json, model: values.model });
     case 'bench': {
       if (values.app) {
         return benchAppCommand({

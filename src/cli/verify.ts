@@ -6,6 +6,8 @@ import { multigridRows } from '../verify/multigrid-cases.ts';
 import { transportRows } from '../verify/transport-cases.ts';
 import { elasticityVerifyRows } from '../solvers/elasticity/verify-cases.ts';
 import { passes, type VerifyRow } from '../verify/types.ts';
+import { compareReadouts, convergenceRows, FULL_PLAN, MODEL_READOUTS, runConvergence, settingLabel, type SettingResult } from '../verify/model-convergence.ts';
+import type { Gpu } from '../gpu/device.ts';
 import { formatTable, type TableStyle } from '../io/table.ts';
 import { formatNumber } from '../io/number-format.ts';
 import { writeFileAtomic } from '../io/output-dir.ts';
@@ -34,9 +36,23 @@ export function verifyTable(rows: VerifyRow[], style: TableStyle): string {
   );
 }
 
-export async function verifyCommand(options: { markdown?: string; json?: string }): Promise<number> {
+/** Each readout's mean ± standard error over seeds at every setting of a convergence plan. */
+export function convergenceTable(results: readonly SettingResult[], style: TableStyle): string {
+  const columns = results.map((r, k) => ({ key: `s${k}`, header: settingLabel(r.setting), align: 'right' as const }));
+  return formatTable(
+    compareReadouts(results).map((c) => ({
+      readout: MODEL_READOUTS[c.readout],
+      ...Object.fromEntries(c.means.map((m, k) => [`s${k}`, `${formatNumber(m)} ± ${formatNumber(c.errors[k])}`])),
+    })),
+    [{ key: 'readout', header: 'readout (mean ± SE over seeds)' }, ...columns],
+    style,
+  );
+}
+
+export async function verifyCommand(options: { markdown?: string; json?: string; model?: boolean }): Promise<number> {
   const gpu = await acquireGpu();
-  console.error(`confine verify on ${describeAdapter(gpu.report)}`);
+  console.error(`confine verify${options.model ? ' --model' : ''} on ${describeAdapter(gpu.report)}`);
+  if (options.model) return modelConvergenceCommand(gpu, options);
   const mg = new MultigridKernels(gpu.device);
   const dots = new DotKernels(gpu.device);
   const rows: VerifyRow[] = [];
@@ -49,10 +65,22 @@ export async function verifyCommand(options: { markdown?: string; json?: string 
   await section('transport', () => transportRows({ gpu, mg, dots }));
   await section('elasticity', () => elasticityVerifyRows(gpu));
   gpu.destroy();
-  console.log(verifyTable(rows, 'text'));
+  return finish(rows, options, { adapter: gpu.report });
+}
+
+async function modelConvergenceCommand(gpu: Gpu, options: { markdown?: string; json?: string }): Promise<number> {
+  const results = await runConvergence(gpu, FULL_PLAN, (line) => console.error(line));
+  gpu.destroy();
+  const means = (style: TableStyle) => `${convergenceTable(results, style)}\n\n`;
+  return finish(convergenceRows(FULL_PLAN, results), options, { adapter: gpu.report, plan: FULL_PLAN, results }, means);
+}
+
+/** Prints the table and the pass count, writes the Markdown and JSON asked for; the exit status. */
+async function finish(rows: VerifyRow[], options: { markdown?: string; json?: string }, json: object, preface = (_: TableStyle) => ''): Promise<number> {
+  console.log(`${preface('text')}${verifyTable(rows, 'text')}`);
   const failed = rows.filter((r) => !passes(r));
-  if (options.markdown) await writeFileAtomic(options.markdown, `${verifyTable(rows, 'markdown')}\n`);
-  if (options.json) await writeFileAtomic(options.json, `${JSON.stringify({ adapter: gpu.report, rows }, null, 2)}\n`);
+  if (options.markdown) await writeFileAtomic(options.markdown, `${preface('markdown')}${verifyTable(rows, 'markdown')}\n`);
+  if (options.json) await writeFileAtomic(options.json, `${JSON.stringify({ ...json, rows }, null, 2)}\n`);
   console.log(`${rows.length - failed.length} passed, ${failed.length} failed`);
   return failed.length ? 1 : 0;
 }

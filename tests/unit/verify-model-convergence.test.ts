@@ -1,0 +1,36 @@
+// The bookkeeping of the model-convergence table: which refinement is checked, and the
+// differences and their standard errors, on hand-made results.
+import { describe, expect, it } from 'vitest';
+import { compareReadouts, convergenceRows, finestRefinement, FULL_PLAN, MODEL_READOUTS, type ModelReadouts, type SettingResult } from '../../src/verify/model-convergence.ts';
+
+const run = (v: number): ModelReadouts =>
+  Object.fromEntries(Object.keys(MODEL_READOUTS).map((k) => [k, v])) as ModelReadouts;
+
+const results: SettingResult[] = [
+  { setting: { hMicrons: 20, dtMinutes: 240 }, runs: [run(1.2), run(1.4)] },
+  { setting: { hMicrons: 10, dtMinutes: 240 }, runs: [run(1.0), run(1.0)] },
+  { setting: { hMicrons: 5, dtMinutes: 240 }, runs: [run(0.98), run(1.0)] },
+  { setting: { hMicrons: 5, dtMinutes: 60 }, runs: [run(1.05), run(1.05)] },
+];
+
+describe('model convergence table', () => {
+  it('checks the last refinement in h and the last in dt only', () => {
+    expect([0, 1, 2].map((k) => finestRefinement(results, k))).toEqual([false, true, true]);
+  });
+
+  it('reports relative differences of the means with their standard errors', () => {
+    const [c] = compareReadouts(results);
+    [1.3, 1, 0.99, 1.05].forEach((m, k) => expect(c.means[k]).toBeCloseTo(m, 12));
+    expect(c.differences[0]).toBeCloseTo(0.3, 12);
+    expect(c.differences[2]).toBeCloseTo(0.06 / 1.05, 12);
+    // SE of the mean of (1.2, 1.4) is 0.1; of (1, 1) is 0.
+    expect(c.differenceErrors[0]).toBeCloseTo(0.1, 12);
+  });
+
+  it('gives every readout a row per refinement, thresholds on the finest', () => {
+    const rows = convergenceRows(FULL_PLAN, results);
+    const readouts = Object.keys(MODEL_READOUTS).length;
+    expect(rows).toHaveLength(3 * readouts);
+    expect(rows.filter((r) => r.threshold === FULL_PLAN.tolerance)).toHaveLength(2 * readouts);
+  });
+});
