@@ -11,6 +11,7 @@ import type { Gpu } from '../../../src/gpu/device.ts';
 import { DEFAULT_SCENARIO_JSON, parseScenario } from '../../../src/model/scenario.ts';
 import { Simulation } from '../../../src/sim/simulation.ts';
 import { stressPercentile } from '../../../src/cells/ledger.ts';
+import { circulationSurvival } from '../../../src/sim/cell-readouts.ts';
 import { scoped, useGpu } from '../fixture.ts';
 
 interface Arm {
@@ -30,13 +31,14 @@ interface Arm {
 async function arm(gpu: Gpu, parameters: Record<string, number>): Promise<Arm> {
   const scenario = parseScenario({
     ...DEFAULT_SCENARIO_JSON,
-    parameters: { ...DEFAULT_SCENARIO_JSON.parameters, nx: 128, ny: 128, dxMicrons: 20, metricsIntervalMinutes: 10080, smacDoseNM: 0, softenerDoseRelative: 0, ...parameters },
+    parameters: { ...DEFAULT_SCENARIO_JSON.parameters, nx: 128, ny: 128, dxMicrons: 20, metricsIntervalMinutes: 240, smacDoseNM: 0, softenerDoseRelative: 0, ...parameters },
   });
   return scoped(gpu, async () => {
     const sim = new Simulation(gpu, scenario);
     for (let s = 0; s < sim.stepCount; s++) await sim.step();
     await sim.cells!.drain();
-    const { ledger } = await sim.cells!.sampleNow(sim.steps, sim.timeMinutes);
+    const final = await sim.cells!.sampleNow(sim.steps, sim.timeMinutes);
+    const { ledger } = final;
     const po2 = await readF32(gpu.device, sim.oxygen!.pO2);
     const perfusion = await readF32(gpu.device, sim.oxygen!.perfusion);
     // The tumour bed: where the tumour was laid down, a fixed region in every arm, so tissue whose
@@ -47,7 +49,6 @@ async function arm(gpu: Gpu, parameters: Record<string, number>): Promise<Arm> {
     sim.destroy();
     const c = ledger.counters;
     const tissue = ledger.groups[0].tissue;
-    const circulationDeaths = c.anoikisBlood + c.anoikisLung + c.nkBlood;
     return {
       coreStressKPa: stressPercentile(ledger.stressHistogram, 0.5),
       bedPerfusion: vessels.reduce((s, v) => s + perfusion[v], 0) / vessels.length,
@@ -55,7 +56,7 @@ async function arm(gpu: Gpu, parameters: Record<string, number>): Promise<Arm> {
       primed: ledger.groups[0].primed / tissue,
       anoxicDeaths: c.necrosis,
       tumourCells: tissue,
-      circulationSurvival: c.extravasated / (c.extravasated + circulationDeaths),
+      circulationSurvival: circulationSurvival(final),
       colonisers: c.extravasated,
       colonisersPerThousand: (1000 * c.extravasated) / tissue,
       metastases: c.metastases,
