@@ -1,11 +1,15 @@
 // A drug in tissue, implicit in time (BDF2; backward Euler on the first step):
 // (α u − β uⁿ + γ uⁿ⁻¹)/Δt − ∇·(D∇u) + λ u = W·φ·(φ·C_p(t) − u),
-// W = P·2πR_c/h² at vessel cells (permeability × vessel surface per tissue area), φ perfusion
-// (fraction of normal flow: the lumen carries φ·C_p, as for oxygen),
+// W = Σ_v w_vc·G_v/h² from the vessels whose rings touch the cell, G_v = 2πRc·P/(1 + P·Rc·ln(r_eq/Rc)/D)
+// the wall and the tissue near it in series (vessel-field.ts), this drug's slot of the vessel
+// data; φ perfusion (fraction of normal flow: the lumen carries φ·C_p, as for oxygen),
 // C_p the plasma concentration at the new time level, from the dosing schedule (dosing.ts).
 // BDF2: α, β, γ = 3/2, 2, 1/2; backward Euler: 1, 1, 0.
-// Units: u, C_p in the drug's unit (nM or relative), Δt in s, D in µm²/s, P in µm/s, λ and W in 1/s.
-// Bindings: params, vessel (W_O2, p_wall, 2πR_c/h², 0), perfusion, u_n, u_nm1, k, a, f.
+// A lumen cell (W < 0: its centre lies inside a vessel) is plasma, not tissue: it is held at φ·C_p
+// (a = |W|, f = |W|·φ·C_p) and nothing diffuses across its faces (k = 0).
+// Units: u, C_p in the drug's unit (nM or relative), Δt in s, D in µm²/s, λ and W in 1/s.
+// Bindings: params, vessel (W_O2, p_wall, W_smac, W_softener; `slot` picks this drug's W),
+// perfusion, u_n, u_nm1, k, a, f.
 // Dispatch: linearGroups(nx·ny, WG).
 override WG: u32 = 64u;
 
@@ -18,7 +22,8 @@ struct DrugParams {
   beta: f32,
   gamma: f32,
   plasma: f32,
-  permeability: f32,
+  // Which component of the vessel data is this drug's W (2: SMAC mimetic, 3: softening agent).
+  slot: u32,
 }
 
 @group(0) @binding(0) var<uniform> params: DrugParams;
@@ -34,7 +39,14 @@ struct DrugParams {
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
   let c = gid.x + gid.y * nwg.x * WG;
   if (c >= params.cells) { return; }
-  let w = params.permeability * vessel[c].z * perfusion[c];
+  let exchange = vessel[c][params.slot];
+  if (exchange < 0.0) {
+    k[c] = 0.0;
+    a[c] = -exchange;
+    f[c] = -exchange * perfusion[c] * params.plasma;
+    return;
+  }
+  let w = exchange * perfusion[c];
   k[c] = params.diffusivity;
   a[c] = params.alpha / params.dt + params.decay + w;
   f[c] = (params.beta * u_n[c] - params.gamma * u_nm1[c]) / params.dt + w * perfusion[c] * params.plasma;

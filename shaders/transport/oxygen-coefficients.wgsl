@@ -1,13 +1,15 @@
 // Oxygen, quasi-steady: −∇·(D∇p) + U(p) + W·φ·(p − φ·p_wall) = 0, with Michaelis–Menten uptake
-// U(p) = M·ρ·p/(p + Km) (ρ: cell density, 0–1) and Peaceman exchange W = T/h² at vessel cells.
-// Perfusion φ is the vessel's fraction of normal flow: its lumen carries φ·p_wall, and its
-// exchange scales with φ, so a closed vessel neither feeds nor drains tissue. (Scaling the
-// exchange alone would do little: at 10 µm cells the exchange of an open capillary is so strong
-// that even a tenth of it pins the cell near the wall value.)
+// U(p) = M·ρ·p/(p + Km) (ρ: cell density, 0–1) and W = Σ_v w_vc·T_v/h² the exchange of the
+// vessels whose rings touch the cell (vessel-field.ts). Perfusion φ is the vessel's fraction of
+// normal flow: its lumen carries φ·p_wall, and its exchange scales with φ, so a closed vessel
+// neither feeds nor drains tissue.
+// A lumen cell (W < 0: its centre lies inside a vessel) is blood, not tissue: it is held at
+// φ·p_wall (a = |W|, f = |W|·φ·p_wall) and nothing diffuses across its faces (k = 0); the
+// vessel's exchange goes through its ring.
 // One Newton step around p0 = max(p, 0) gives a·p − ∇·(k∇p) = f with
 // a = M·ρ·Km/(p0+Km)² + W·φ and f = W·φ²·p_wall − M·ρ·p0²/(p0+Km)².
 // Units: p in mmHg, D in µm²/s, M in mmHg/s, W in 1/s.
-// Bindings: params, density, vessel (W_O2, p_wall, W_drug, 0), perfusion, p, k, a, f.
+// Bindings: params, density, vessel (W_O2, p_wall, W_smac, W_softener), perfusion, p, k, a, f.
 // Dispatch: linearGroups(nx·ny, WG).
 override WG: u32 = 64u;
 
@@ -31,9 +33,15 @@ struct OxygenParams {
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
   let c = gid.x + gid.y * nwg.x * WG;
   if (c >= params.cells) { return; }
+  let v = vessel[c];
+  if (v.x < 0.0) {
+    k[c] = 0.0;
+    a[c] = -v.x;
+    f[c] = -v.x * perfusion[c] * v.y;
+    return;
+  }
   let p0 = max(p[c], 0.0);
   let m = params.max_uptake * density[c];
-  let v = vessel[c];
   let w = v.x * perfusion[c];
   let s = p0 + params.km;
   var slope = 0.0;

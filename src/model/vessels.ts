@@ -1,6 +1,6 @@
 // Capillaries in the 2D slice. They run across the slice, so each is a point with a radius;
-// at 10 µm cells a 4 µm capillary is thinner than a cell, and its exchange with tissue goes
-// through the Peaceman well model rather than a resolved wall.
+// at 10 µm cells a 4 µm capillary is thinner than a cell. How a vessel exchanges with the
+// tissue, sub-grid or resolved, is in vessel-exchange.ts.
 //
 // Coordinates: x along the grid's i axis, y along j, origin at the domain's corner; cell (i, j)
 // covers [i·dx, (i+1)·dx) × [j·dx, (j+1)·dx) and has flat index j·nx + i.
@@ -103,7 +103,8 @@ export function vesselsOf(scenario: Scenario): Vessel[] {
  * arrays are the same for the same vessels whatever their order in the list. A vessel marks
  * the cell holding its centre and every cell whose centre lies inside its disk: a sub-grid
  * capillary is one cell, a resolved vessel a staircased disk. Where vessels share a cell the
- * widest wins (ties: the higher wall pO₂), since it dominates the exchange.
+ * widest wins (ties: the higher wall pO₂). A map of where vessels are, for readers and tests;
+ * the exchange with tissue does not use it (vessel-exchange.ts).
  */
 export interface VesselRaster {
   readonly cellIndex: Uint32Array;
@@ -149,27 +150,10 @@ export const EULER_GAMMA = 0.5772156649015329;
 /** r0/h = e^(−γ_E)/2^(3/2) = 0.198506…: Peaceman's equivalent radius for the 5-point Laplacian. */
 export const PEACEMAN_FACTOR = Math.exp(-EULER_GAMMA) / (2 * Math.SQRT2);
 
-/** The radius at which the continuum line-source field equals the 5-point scheme's cell value. */
+/**
+ * The radius at which the continuum line-source field equals the 5-point scheme's value in a
+ * single source cell: the one-cell case of a footprint's equivalent radius (vessel-exchange.ts).
+ */
 export function peacemanRadius(hMicrons: number): number {
   return PEACEMAN_FACTOR * hMicrons;
-}
-
-/**
- * Floor on ln(r0/Rc). When a vessel is at least as wide as the Peaceman radius (Rc ≥ r0,
- * e.g. a 4 µm capillary in 10 µm cells, r0 = 1.98 µm) the logarithm is ≤ 0 and the well
- * formula would give an infinite or negative transmissibility. Physically the cell is then
- * mostly vessel and its value should sit at the wall value. Flooring at 0.1 reads the cell
- * value as the tissue level at 1.1·Rc, just outside the wall: the cell is pinned near the
- * wall value while the coefficient stays finite and the linear system well conditioned.
- */
-export const MIN_WELL_LOG = 0.1;
-
-/**
- * Vessel–tissue exchange per unit vessel length, T = 2πD / ln(r0/Rc): the flux out of one
- * micrometre of vessel is T·(c_wall − c_cell), in (units of c)·µm²/s for D in µm²/s. In the
- * 2D slice the vessel cell's source density is that flux divided by the cell area h².
- */
-export function wellTransmissibility(diffusivityUm2PerS: number, hMicrons: number, vesselRadiusMicrons: number): number {
-  const log = Math.log(peacemanRadius(hMicrons) / vesselRadiusMicrons);
-  return (2 * Math.PI * diffusivityUm2PerS) / Math.max(log, MIN_WELL_LOG);
 }

@@ -57,9 +57,10 @@ export function readouts(scenario: Scenario, world: World, fields: FieldSnapshot
     out.hypoxicTumourFraction = tumour.filter((c) => oxygen[c] < p.hypoxiaThresholdMmHg).length / tumour.length;
   }
   const perfusion = get('perfusion');
-  if (perfusion && world.raster.cellIndex.length) {
-    const vesselCells = Array.from(world.raster.cellIndex);
-    out.perfusedVesselFraction = vesselCells.filter((c) => perfusion[c] >= 0.5).length / vesselCells.length;
+  if (perfusion && world.vessels.length) {
+    // Each vessel once, by the perfusion of the cell holding its centre.
+    const centres = Array.from(world.exchange.centreCell);
+    out.perfusedVesselFraction = centres.filter((c) => perfusion[c] >= 0.5).length / centres.length;
   }
   const smac = get('SMAC mimetic');
   if (smac && tumour.length) out.tumourMeanSmacNM = mean(smac, tumour);

@@ -16,12 +16,13 @@ import { plasmaConcentration, smacRegimen, softenerRegimen } from '../model/dosi
 import { MultigridKernels } from '../solvers/multigrid.ts';
 import { Oxygen, oxygenKernel } from '../solvers/transport/oxygen.ts';
 import { Drug, drugKernel, type DrugCoefficients } from '../solvers/transport/drug.ts';
+import type { DrugSlot } from '../solvers/transport/vessel-field.ts';
 import { vesselField } from '../solvers/transport/vessel-field.ts';
 import { fieldKernels, type FieldKernels } from './field-kernels.ts';
 import { Mechanics } from './mechanics.ts';
 import { buildWorld, materialOf, type World } from './world.ts';
 import { CellCoupling } from './cell-coupling.ts';
-import { oxygenCoefficients, smacCoefficients, softenerCoefficients } from './solver-coefficients.ts';
+import { exchangeCoefficients, oxygenCoefficients, smacCoefficients, softenerCoefficients } from './solver-coefficients.ts';
 
 const WG = 64;
 const SECONDS_PER_MINUTE = 60;
@@ -73,10 +74,10 @@ export class Simulation {
       writeF32(device, this.oxygen.perfusion, new Float32Array(cells).fill(1));
       writeF32(device, this.oxygen.pO2, new Float32Array(cells).fill(p.vesselWallPO2MmHg));
       const { vessel, perfusion } = this.oxygen;
-      const drug = (label: string, coefficients: DrugCoefficients) =>
-        new Drug(mg, drugKernel(device), { label, nx, ny, hMicrons: h, ...coefficients }, vessel, perfusion);
-      if (physics.smac) this.smac = drug('SMAC', smacCoefficients(p));
-      if (physics.softener) this.softener = drug('Softener', softenerCoefficients(p));
+      const drug = (label: string, slot: DrugSlot, coefficients: DrugCoefficients) =>
+        new Drug(mg, drugKernel(device), { label, slot, nx, ny, hMicrons: h, ...coefficients }, vessel, perfusion);
+      if (physics.smac) this.smac = drug('SMAC', 'smac', smacCoefficients(p));
+      if (physics.softener) this.softener = drug('Softener', 'softener', softenerCoefficients(p));
     }
 
     if (physics.mechanics) {
@@ -143,10 +144,13 @@ export class Simulation {
     this.cells?.setScenario(this.current);
   }
 
-  /** The vessels' exchange with the tissue; oxygen's part scales with its diffusivity. */
+  /**
+   * The vessels' exchange with the tissue: it reads the diffusivities and wall permeabilities,
+   * all live, so it is rewritten whenever the parameters change.
+   */
   private writeVesselField(): void {
-    const { nx, ny, hMicrons, raster } = this.world;
-    writeF32(this.gpu.device, this.oxygen!.vessel, vesselField(nx * ny, hMicrons, raster, this.parameters.oxygenDiffusivityUm2PerS));
+    const { nx, ny, hMicrons, vessels, exchange } = this.world;
+    writeF32(this.gpu.device, this.oxygen!.vessel, vesselField(nx * ny, hMicrons, vessels, exchange, exchangeCoefficients(this.parameters)));
   }
 
   get dtMinutes(): number {

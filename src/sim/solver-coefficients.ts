@@ -5,6 +5,7 @@ import type { Params } from '../model/params.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { DrugCoefficients } from '../solvers/transport/drug.ts';
 import type { OxygenOptions } from '../solvers/transport/oxygen.ts';
+import type { ExchangeCoefficients } from '../solvers/transport/vessel-field.ts';
 
 const SECONDS_PER_MINUTE = 60;
 
@@ -21,13 +22,18 @@ export function oxygenCoefficients(scenario: Scenario): OxygenCoefficients {
 }
 
 export function smacCoefficients(p: Params): DrugCoefficients {
-  return perSecond(p.smacDiffusivityUm2PerS, p.smacDecayPerMin, p.smacPermeabilityUmPerMin);
+  return { diffusivityUm2PerS: p.smacDiffusivityUm2PerS, decayPerS: p.smacDecayPerMin / SECONDS_PER_MINUTE };
 }
 
 export function softenerCoefficients(p: Params): DrugCoefficients {
-  return perSecond(p.softenerDiffusivityUm2PerS, p.softenerDecayPerMin, p.softenerPermeabilityUmPerMin);
+  return { diffusivityUm2PerS: p.softenerDiffusivityUm2PerS, decayPerS: p.softenerDecayPerMin / SECONDS_PER_MINUTE };
 }
 
-function perSecond(diffusivityUm2PerS: number, decayPerMin: number, permeabilityUmPerMin: number): DrugCoefficients {
-  return { diffusivityUm2PerS, decayPerS: decayPerMin / SECONDS_PER_MINUTE, permeabilityUmPerS: permeabilityUmPerMin / SECONDS_PER_MINUTE };
+/** What the vessels' exchange with tissue reads (vessel-field.ts): every diffusivity and wall permeability. */
+export function exchangeCoefficients(p: Params): ExchangeCoefficients {
+  return {
+    oxygenDiffusivityUm2PerS: p.oxygenDiffusivityUm2PerS,
+    smac: { diffusivityUm2PerS: p.smacDiffusivityUm2PerS, permeabilityUmPerS: p.smacPermeabilityUmPerMin / SECONDS_PER_MINUTE },
+    softener: { diffusivityUm2PerS: p.softenerDiffusivityUm2PerS, permeabilityUmPerS: p.softenerPermeabilityUmPerMin / SECONDS_PER_MINUTE },
+  };
 }

@@ -2,6 +2,7 @@
 // and the capillaries are, and each cell's material. Pure TypeScript (no GPU), seeded.
 import type { Scenario } from '../model/scenario.ts';
 import { rasteriseVessels, vesselsOf, type Vessel, type VesselRaster } from '../model/vessels.ts';
+import { vesselExchange, type VesselExchange } from '../model/vessel-exchange.ts';
 
 export interface World {
   nx: number;
@@ -18,7 +19,10 @@ export interface World {
   baseE: Float32Array;
   nu: Float32Array;
   vessels: Vessel[];
+  /** The cells the vessels cover (each one's centre cell and the cells inside it), for readers and views. */
   raster: VesselRaster;
+  /** How each vessel exchanges with the tissue: its ring footprint, its centre cell, the lumen cells. */
+  exchange: VesselExchange;
   /** Oxygen uptake scale per cell for the vessels kind's uniform uptake (else = density). */
   uptake: Float32Array;
 }
@@ -40,8 +44,9 @@ export function buildWorld(scenario: Scenario): World {
   }
   const vessels = scenario.physics.oxygen || scenario.physics.smac || scenario.physics.softener ? vesselsOf(scenario) : [];
   const raster = rasteriseVessels({ nx, ny, dxMicrons: h }, vessels);
-  const uptake = scenario.uptake ? uniformUptake(scenario, { nx, ny, hMicrons: h }, vessels, raster) : density;
-  return { nx, ny, hMicrons: h, density, stroma, ...materialOf(scenario), vessels, raster, uptake };
+  const exchange = vesselExchange({ nx, ny, dxMicrons: h }, vessels);
+  const uptake = scenario.uptake ? uniformUptake(scenario, { nx, ny, hMicrons: h }, vessels, exchange) : density;
+  return { nx, ny, hMicrons: h, density, stroma, ...materialOf(scenario), vessels, raster, exchange, uptake };
 }
 
 /**
@@ -93,9 +98,9 @@ function inStroma(p: Scenario['parameters'], r: number): boolean {
 
 /**
  * 1 where the vessels kind takes up oxygen: everywhere, or within the Krogh radius of a vessel;
- * never in a vessel's own cells.
+ * never in a vessel's lumen (a cell whose centre lies inside it).
  */
-function uniformUptake(scenario: Scenario, world: { nx: number; ny: number; hMicrons: number }, vessels: Vessel[], raster: VesselRaster): Float32Array {
+function uniformUptake(scenario: Scenario, world: { nx: number; ny: number; hMicrons: number }, vessels: Vessel[], exchange: VesselExchange): Float32Array {
   const { nx, ny, hMicrons: h } = world;
   const reach = scenario.uptake?.kroghRadiusMicrons ?? null;
   const out = new Float32Array(nx * ny).fill(reach === null ? 1 : 0);
@@ -110,7 +115,7 @@ function uniformUptake(scenario: Scenario, world: { nx: number; ny: number; hMic
       }
     }
   }
-  for (const c of raster.cellIndex) out[c] = 0;
+  for (const c of exchange.lumenCell) out[c] = 0;
   return out;
 }
 

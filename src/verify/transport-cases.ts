@@ -8,7 +8,7 @@ import { Oxygen, oxygenKernel } from '../solvers/transport/oxygen.ts';
 import { Drug, drugKernel } from '../solvers/transport/drug.ts';
 import { kroghEmbedded, kroghMinimum, type KroghProblem } from '../model/reference/krogh.ts';
 import { peacemanCellValue } from '../model/reference/peaceman.ts';
-import { wellTransmissibility } from '../model/vessels.ts';
+import { vesselExchange, wallTransmissibility } from '../model/vessel-exchange.ts';
 import { heatKernel, heatSecondMoment, type HeatProblem } from '../model/reference/heat-kernel.ts';
 import { rdContinuum, rdDiscrete, type ReactionDiffusion1D } from '../model/reference/reaction-diffusion-1d.ts';
 import { noise, runCycles, uploadProblem } from './scalar-run.ts';
@@ -104,7 +104,7 @@ export async function heatCase(s: Solvers, n: number): Promise<HeatResult> {
   // No vessels: zero exchange everywhere.
   const vessel = storageBuffer(device, 'verify.heat.vessel', n * n * 16);
   const perfusion = storageBuffer(device, 'verify.heat.perfusion', n * n * 4);
-  const drug = new Drug(s.mg, drugKernel(device), { label: `verify.heat${n}`, nx: n, ny: n, hMicrons: h, diffusivityUm2PerS: heat.D, decayPerS: heat.k, permeabilityUmPerS: 0 }, vessel, perfusion);
+  const drug = new Drug(s.mg, drugKernel(device), { label: `verify.heat${n}`, nx: n, ny: n, hMicrons: h, diffusivityUm2PerS: heat.D, decayPerS: heat.k, slot: 'smac' }, vessel, perfusion);
   const cells = n * n;
   const r2 = new Float64Array(cells);
   const u0 = new Float32Array(cells);
@@ -230,25 +230,31 @@ export async function constantCase(s: Solvers, n: number): Promise<number> {
 
 /**
  * §3.6: two capillaries far apart (separation 16 decay lengths) give the sum of the two
- * single-capillary fields. Each vessel is a Peaceman source W·(c_wall − c) in a decaying field.
+ * single-capillary fields. Each vessel exchanges W_c·(c_wall − c) over its ring footprint
+ * (vessel-exchange.ts) in a decaying field; both sit on cell corners, so neither has a lumen cell.
  */
 export async function superpositionCase(s: Solvers): Promise<number> {
   const n = 128, h = 10, D = 100, decay = 0.04;
   const zeroFlux: SideCondition = { kind: 'neumann' };
   const mg = new Multigrid(s.mg, { label: 'verify.superposition', nx: n, ny: n, hx: h, bc: { west: zeroFlux, east: zeroFlux, south: zeroFlux, north: zeroFlux } });
   const cells = n * n;
-  const vessels = [(n / 2) * n + 24, (n / 2) * n + 104];
-  const W = wellTransmissibility(D, h, 2) / (h * h);
+  const at = (i: number) => ({ xMicrons: i * h, yMicrons: (n / 2) * h, radiusMicrons: 2, wallPO2MmHg: 1 });
+  const vessels = [at(24), at(104)];
+  const exchange = vesselExchange({ nx: n, ny: n, dxMicrons: h }, vessels);
   const solve = async (which: number[]) => {
     const a = new Float32Array(cells).fill(decay);
     const f = new Float32Array(cells);
-    for (const c of which) { a[c] += W; f[c] = W * 1; }
+    for (const v of which) {
+      const fp = exchange.footprints[v];
+      const T = wallTransmissibility(D, fp.equivalentRadiusMicrons, vessels[v].radiusMicrons);
+      fp.cells.forEach((c, k) => { const W = (fp.weights[k] * T) / (h * h); a[c] += W; f[c] += W; });
+    }
     uploadProblem(s.gpu, mg, { k: new Float32Array(cells).fill(D), a, f });
     return (await runCycles(s.gpu, s.dots, mg, 10)).u;
   };
-  const first = await solve([vessels[0]]);
-  const second = await solve([vessels[1]]);
-  const both = await solve(vessels);
+  const first = await solve([0]);
+  const second = await solve([1]);
+  const both = await solve([0, 1]);
   mg.destroy();
   let worst = 0, peak = 0;
   for (let c = 0; c < cells; c++) {

@@ -22,7 +22,7 @@ describe('drug solve skipped while the tissue is empty', () => {
       const mg = new MultigridKernels(device), kernel = drugKernel(device);
       const make = (skipWhileEmpty: boolean) => new Drug(mg, kernel, {
         label: `SMAC.${skipWhileEmpty}`, nx: 64, ny: 64, hMicrons: 40, diffusivityUm2PerS: 50, decayPerS: 1e-5,
-        permeabilityUmPerS: 0.05, skipWhileEmpty,
+        slot: 'smac', skipWhileEmpty,
       }, o.vessel, o.perfusion);
       const skipping = make(true), solving = make(false);
       const plasma = [0, 0, 0, 20, 15, 0, 0];

@@ -15,7 +15,8 @@ describe('transport verification', () => {
     const g = gpu();
     rows = await scoped(g, () => transportRows({ gpu: g, mg: new MultigridKernels(g.device), dots: new DotKernels(g.device) }));
     console.table(rows);
-  });
+    // About 2 min on SwiftShader alone, more when the machine is shared.
+  }, 600_000);
 
   const of = (name: string) => rows.filter((r) => r.case === name);
 

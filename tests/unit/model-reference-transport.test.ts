@@ -4,6 +4,7 @@ import { kroghEmbedded, kroghLargestViableRadius, kroghMinimum, kroghPressure, t
 import { lineSourceField, peacemanCellValue } from '../../src/model/reference/peaceman.ts';
 import { decayLength, discreteTheta, rdContinuum, rdDiscrete, type ReactionDiffusion1D } from '../../src/model/reference/reaction-diffusion-1d.ts';
 import { PEACEMAN_FACTOR } from '../../src/model/vessels.ts';
+import { besselI0, besselI1, besselK0, besselK1 } from '../../src/model/reference/bessel.ts';
 
 describe('Krogh cylinder (§3.2)', () => {
   const k: KroghProblem = { p0: 40, M: 5, D: 2000, Rc: 5, Rt: 100 };
@@ -185,5 +186,40 @@ describe('Peaceman single-cell source (§3.2, §2.6 item 5)', () => {
     const r0 = Rb * Math.exp(-x[id(c, c)]!);
     expect(Math.abs(r0 / PEACEMAN_FACTOR - 1)).toBeLessThan(0.01);
     expect(x[id(c, c)]).toBeCloseTo(peacemanCellValue(2 * Math.PI, 1, Rb, 1), 1);
+  });
+});
+
+describe('modified Bessel functions (A&S 9.8.1–9.8.8)', () => {
+  // Reference values to 13 digits (DLMF 10.25; tables of A&S 9.8). The approximations are good
+  // to about 2e-7 relative, so 1e-6 would catch a wrong coefficient anywhere.
+  const K: [number, number, number][] = [
+    [0.01, 4.721244730161, 99.97389411857],
+    [0.1, 2.427069024703, 9.853844780871],
+    [1, 0.4210244382407, 0.6019072301973],
+    [2, 0.1138938727496, 0.1398658818165],
+    [5, 0.003691098334043, 0.004044613445452],
+    [10, 1.778006231617e-5, 1.864877345383e-5],
+  ];
+
+  it('K0 and K1 match tabulated values on both sides of x = 2', () => {
+    for (const [x, k0, k1] of K) {
+      expect(Math.abs(besselK0(x) / k0 - 1), `K0(${x})`).toBeLessThan(1e-6);
+      expect(Math.abs(besselK1(x) / k1 - 1), `K1(${x})`).toBeLessThan(1e-6);
+    }
+  });
+
+  it('I0, I1 match tabulated values, and the Wronskian I0·K1 + I1·K0 = 1/x holds', () => {
+    expect(besselI0(1)).toBeCloseTo(1.266065877752, 6);
+    expect(besselI1(1)).toBeCloseTo(0.565159103992, 6);
+    for (const x of [0.05, 0.5, 1.5, 2, 3]) expect(x * (besselI0(x) * besselK1(x) + besselI1(x) * besselK0(x))).toBeCloseTo(1, 6);
+  });
+
+  it('K0′ = −K1 on both branches, which meet at x = 2 to their accuracy', () => {
+    expect(Math.abs(besselK0(2 - 1e-12) / besselK0(2 + 1e-12) - 1)).toBeLessThan(3e-7);
+    expect(Math.abs(besselK1(2 - 1e-12) / besselK1(2 + 1e-12) - 1)).toBeLessThan(3e-7);
+    for (const x of [0.3, 1.9, 2.1, 6]) {
+      const d = 1e-3;
+      expect((besselK0(x + d) - besselK0(x - d)) / (2 * d) / -besselK1(x)).toBeCloseTo(1, 4);
+    }
   });
 });

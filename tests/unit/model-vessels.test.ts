@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, DEFAULT_SCENARIO } from '../../src/model/scenario.ts';
 import {
-  MIN_WELL_LOG,
   PEACEMAN_FACTOR,
   generateCapillaries,
   peacemanRadius,
   rasteriseVessels,
   vesselsOf,
-  wellTransmissibility,
   type Vessel,
 } from '../../src/model/vessels.ts';
 
@@ -114,22 +112,9 @@ describe('rasterisation', () => {
   });
 });
 
-describe('Peaceman well model', () => {
+describe('Peaceman radius', () => {
   it('uses r0 = h·e^(−γ)/2^(3/2) ≈ 0.1985 h', () => {
     expect(PEACEMAN_FACTOR).toBeCloseTo(0.198506, 6);
     expect(peacemanRadius(10)).toBeCloseTo(1.98506, 5);
-  });
-
-  it('gives 2πD/ln(r0/Rc) for vessels thinner than r0', () => {
-    expect(wellTransmissibility(2000, 20, 2.5)).toBeCloseTo((2 * Math.PI * 2000) / Math.log(peacemanRadius(20) / 2.5), 9);
-  });
-
-  it('floors the logarithm for vessels at least as wide as r0, continuously', () => {
-    const cap = (2 * Math.PI * 2000) / MIN_WELL_LOG;
-    expect(wellTransmissibility(2000, 10, 4)).toBe(cap);
-    expect(wellTransmissibility(2000, 10, peacemanRadius(10))).toBe(cap);
-    const edge = peacemanRadius(10) * Math.exp(-MIN_WELL_LOG);
-    expect(wellTransmissibility(2000, 10, edge * (1 - 1e-9))).toBeCloseTo(cap, 0);
-    expect(wellTransmissibility(2000, 10, 1)).toBeLessThan(wellTransmissibility(2000, 10, 1.5));
   });
 });

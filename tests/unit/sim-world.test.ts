@@ -5,6 +5,7 @@ import { readouts, stats } from '../../src/sim/readouts.ts';
 import { withOrders } from '../../src/verify/types.ts';
 import inclusionStiff from '../../scenarios/inclusion-stiff.json';
 import twoCapillaries from '../../scenarios/two-capillaries.json';
+import singleCapillary from '../../scenarios/single-capillary.json';
 
 describe('world', () => {
   const world = buildWorld(DEFAULT_SCENARIO);
@@ -38,12 +39,34 @@ describe('world', () => {
     expect(stats(w.density).max).toBe(0);
   });
 
-  it('takes up oxygen only around the listed vessels in a vessels scenario', () => {
+  it('takes up oxygen only around the listed vessels in a vessels scenario, never in a lumen', () => {
     const s = parseScenario(twoCapillaries);
     const w = buildWorld(s);
     expect(stats(w.uptake).max).toBe(1);
-    expect(w.raster.cellIndex.length).toBeGreaterThanOrEqual(2);
-    for (const c of w.raster.cellIndex) expect(w.uptake[c]).toBe(0);
+    // Both 4 µm capillaries sit on cell corners (h = 10 µm): no cell centre lies inside either,
+    // so the four cells around each are tissue and take up oxygen.
+    expect(w.exchange.lumenCell.length).toBe(0);
+    for (const c of w.exchange.centreCell) expect(w.uptake[c]).toBe(1);
+    // A resolved vessel (Rc = 5 µm at h = 0.625 µm): its lumen takes up nothing.
+    const resolved = buildWorld(parseScenario(singleCapillary));
+    expect(resolved.exchange.lumenCell.length).toBeGreaterThan(150);
+    for (const c of resolved.exchange.lumenCell) expect(resolved.uptake[c]).toBe(0);
+    expect(stats(resolved.uptake).max).toBe(1);
+  });
+
+  it('counts each vessel once in the perfused fraction, by the cell holding its centre', () => {
+    const s = parseScenario({
+      name: 'v', kind: 'vessels', parameters: { nx: 32, ny: 32, dxMicrons: 10 }, uptake: { uniformMmHgPerS: 1 },
+      vessels: { mode: 'list', list: [{ xMicrons: 100, yMicrons: 100, radiusMicrons: 20, wallPO2MmHg: 40 }, { xMicrons: 255, yMicrons: 255, radiusMicrons: 4, wallPO2MmHg: 40 }] },
+    });
+    const w = buildWorld(s);
+    // The wide vessel covers 12 cells, the capillary one: collapsing the wide one halves the
+    // fraction (a per-cell count would give 1/13).
+    expect(w.raster.cellIndex.length).toBe(13);
+    const perfusion = new Float32Array(32 * 32).fill(1);
+    w.exchange.lumenCell.forEach((c, k) => { if (w.exchange.lumenVessel[k] === 0) perfusion[c] = 0; });
+    const field = { name: 'perfusion', unit: '1', map: 'viridis', data: perfusion, components: 1, at: 'cell' } as const;
+    expect(readouts(s, w, [field]).perfusedVesselFraction).toBe(0.5);
   });
 
   it('reads the hypoxic fraction of the tumour from an oxygen field', () => {

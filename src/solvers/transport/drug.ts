@@ -5,17 +5,21 @@ import { storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
 import { wgsl } from '../../gpu/shaders.ts';
 import { packNamed } from '../../gpu/struct-layout.ts';
 import { Multigrid, type BoundaryConditions, type MultigridKernels } from '../multigrid.ts';
+import { DRUG_SLOT, type DrugSlot } from './vessel-field.ts';
 
-/** What a drug's parameters set; they may change between steps (setCoefficients). */
+/**
+ * What a drug's parameters set in its own solve; they may change between steps
+ * (setCoefficients). The wall permeability enters through the vessel data (vessel-field.ts).
+ */
 export interface DrugCoefficients {
   diffusivityUm2PerS: number;
   decayPerS: number;
-  /** Vessel wall permeability (µm/s). */
-  permeabilityUmPerS: number;
 }
 
 export interface DrugOptions extends DrugCoefficients {
   label: string;
+  /** Which drug's exchange this solve reads from the vessel data (vessel-field.ts). */
+  slot: DrugSlot;
   nx: number;
   ny: number;
   hMicrons: number;
@@ -51,17 +55,22 @@ export class Drug {
   private readonly group: GPUBindGroup;
   private readonly cells: number;
   private readonly label: string;
+  private readonly slot: number;
   private coefficients: DrugCoefficients;
   private stepsTaken = 0;
   /** The tissue holds none of the drug: never delivered, and not written from outside. */
   private empty: boolean;
 
-  /** `vessel` and `perfusion` are the oxygen solver's buffers: the same capillaries feed both. */
+  /**
+   * `vessel` and `perfusion` are the oxygen solver's buffers: the same capillaries feed both;
+   * `vessel` holds this drug's exchange in its `options.slot` component.
+   */
   constructor(mgKernels: MultigridKernels, private readonly kernel: Kernel, options: DrugOptions, vessel: GPUBuffer, perfusion: GPUBuffer) {
     const device = mgKernels.device;
     const { label, nx, ny } = options;
     this.cells = nx * ny;
     this.label = label;
+    this.slot = DRUG_SLOT[options.slot];
     this.coefficients = coefficientsOf(options);
     this.empty = options.skipWhileEmpty ?? true;
     this.mg = new Multigrid(mgKernels, { label: `${label}.mg`, nx, ny, hx: options.hMicrons, bc: options.bc ?? ZERO_FLUX });
@@ -110,7 +119,7 @@ export class Drug {
     const k = this.coefficients;
     this.kernel.device.queue.writeBuffer(this.params, 0, packNamed(wgsl.drugCoefficients, 'DrugParams', {
       cells: this.cells, diffusivity: k.diffusivityUm2PerS, decay: k.decayPerS, dt: dtSeconds,
-      alpha: bdf2 ? 1.5 : 1, beta: bdf2 ? 2 : 1, gamma: bdf2 ? 0.5 : 0, plasma, permeability: k.permeabilityUmPerS,
+      alpha: bdf2 ? 1.5 : 1, beta: bdf2 ? 2 : 1, gamma: bdf2 ? 0.5 : 0, plasma, slot: this.slot,
     }));
     const bytes = this.cells * 4;
     encoder.copyBufferToBuffer(this.previous, 0, this.beforePrevious, 0, bytes);
@@ -147,5 +156,5 @@ export class Drug {
 }
 
 function coefficientsOf(c: DrugCoefficients): DrugCoefficients {
-  return { diffusivityUm2PerS: c.diffusivityUm2PerS, decayPerS: c.decayPerS, permeabilityUmPerS: c.permeabilityUmPerS };
+  return { diffusivityUm2PerS: c.diffusivityUm2PerS, decayPerS: c.decayPerS };
 }

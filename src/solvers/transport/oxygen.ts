@@ -30,7 +30,7 @@ export class Oxygen {
   readonly mg: Multigrid;
   /** Cell density (0–1) that takes up oxygen; written by the owner. */
   readonly density: GPUBuffer;
-  /** (W_O2, p_wall, W_drug, 0) per cell; see vessel-field.ts. */
+  /** (W_O2, p_wall, W_smac, W_softener) per cell; see vessel-field.ts. */
   readonly vessel: GPUBuffer;
   /** Perfusion φ ∈ [0, 1] per cell (1: open vessel). */
   readonly perfusion: GPUBuffer;

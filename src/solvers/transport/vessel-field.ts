@@ -1,16 +1,60 @@
-// Per-cell vessel data for the transport solvers, from the rasterised capillaries:
-// (W_O2, p_wall, S, 0): W_O2 the Peaceman exchange per tissue area (1/s), S = 2πR_c/h² the
-// vessel wall area per tissue volume (1/µm), which each drug scales by its own permeability.
-import { wellTransmissibility, type VesselRaster } from '../../model/vessels.ts';
+// Per-cell vessel data for the transport solvers, from the vessels' footprints
+// (model/vessel-exchange.ts): (W_O2, p_wall, W_smac, W_softener), the W in 1/s.
+// A tissue cell c sums over the vessels v whose ring touches it:
+//   W_O2 = Σ_v w_vc·T_v/h²,  T_v = 2πD_O2/ln(r_eq/Rc)            (wall held at p_wall)
+//   W_drug = Σ_v w_vc·G_v/h², G_v = 2πRc·P/(1 + P·Rc·ln(r_eq/Rc)/D)  (each drug's own P and D)
+//   p_wall = Σ_v w_vc·T_v·p_v / Σ_v w_vc·T_v                      (the T-weighted wall pO₂)
+// so Σ_c W_c·h² over the grid is each vessel's T (or G): what a vessel delivers does not depend
+// on where it sits in a cell. A lumen cell (its centre inside a vessel) carries −D/h² in each W
+// slot, for that species' D, and its vessel's wall pO₂: the kernels hold it at φ times the wall
+// (or plasma) value and let nothing diffuse across its faces, since it is blood, not tissue.
+import {
+  permeableWallConductance,
+  wallTransmissibility,
+  type VesselExchange,
+} from '../../model/vessel-exchange.ts';
+import type { Vessel } from '../../model/vessels.ts';
 
-export function vesselField(cells: number, hMicrons: number, raster: VesselRaster, oxygenDiffusivityUm2PerS: number): Float32Array {
-  const out = new Float32Array(cells * 4);
+/** The vec4 slot each drug's exchange occupies. */
+export const DRUG_SLOT = { smac: 2, softener: 3 } as const;
+export type DrugSlot = keyof typeof DRUG_SLOT;
+
+export interface WallCoefficients {
+  diffusivityUm2PerS: number;
+  permeabilityUmPerS: number;
+}
+
+export interface ExchangeCoefficients {
+  oxygenDiffusivityUm2PerS: number;
+  smac: WallCoefficients;
+  softener: WallCoefficients;
+}
+
+export function vesselField(cells: number, hMicrons: number, vessels: readonly Vessel[], exchange: VesselExchange, k: ExchangeCoefficients): Float32Array {
+  const out = new Float64Array(cells * 4);
   const area = hMicrons * hMicrons;
-  raster.cellIndex.forEach((c, n) => {
-    const radius = raster.radiusMicrons[n];
-    out[4 * c] = wellTransmissibility(oxygenDiffusivityUm2PerS, hMicrons, radius) / area;
-    out[4 * c + 1] = raster.wallPO2MmHg[n];
-    out[4 * c + 2] = (2 * Math.PI * radius) / area;
+  const wallSum = new Float64Array(cells);
+  vessels.forEach((v, n) => {
+    const f = exchange.footprints[n];
+    if (!f.cells.length) return;
+    const Rc = v.radiusMicrons, rEq = f.equivalentRadiusMicrons;
+    const T = wallTransmissibility(k.oxygenDiffusivityUm2PerS, rEq, Rc);
+    const smac = permeableWallConductance(k.smac.permeabilityUmPerS, k.smac.diffusivityUm2PerS, rEq, Rc);
+    const softener = permeableWallConductance(k.softener.permeabilityUmPerS, k.softener.diffusivityUm2PerS, rEq, Rc);
+    f.cells.forEach((c, m) => {
+      const w = f.weights[m] / area;
+      out[4 * c] += w * T;
+      wallSum[c] += w * T * v.wallPO2MmHg;
+      out[4 * c + 2] += w * smac;
+      out[4 * c + 3] += w * softener;
+    });
   });
-  return out;
+  for (let c = 0; c < cells; c++) if (out[4 * c] > 0) out[4 * c + 1] = wallSum[c] / out[4 * c];
+  exchange.lumenCell.forEach((c, m) => {
+    out[4 * c] = -k.oxygenDiffusivityUm2PerS / area;
+    out[4 * c + 1] = vessels[exchange.lumenVessel[m]].wallPO2MmHg;
+    out[4 * c + 2] = -k.smac.diffusivityUm2PerS / area;
+    out[4 * c + 3] = -k.softener.diffusivityUm2PerS / area;
+  });
+  return Float32Array.from(out);
 }
