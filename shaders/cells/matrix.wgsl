@@ -2,8 +2,10 @@
 //   ECM  = 1 + (ECM_0 − 1)·(1 − S_max·S)             (ECM_0: collagen density laid down, 1 =
 //          normal tissue; S: softening state, S_max its ceiling: the agent depletes the excess)
 //   pore = d0 / √ECM · exp(−max(p_s, 0)/p_pore)      (denser collagen and compression narrow pores)
-// Bindings: params, ecm_base, capillary (1 at a vessel cell), softening state, perfusion, p_s,
-// density, env. Dispatch: linearGroups(nx·ny, WG).
+//   site.y = capture·φ                               (capture: the share of the cell's area within
+//          the capture distance of a vessel's wall, model/vessel-exchange.ts; φ: perfusion)
+// Bindings: params, ecm_base, capture, softening state, perfusion, p_s, density, env.
+// Dispatch: linearGroups(nx·ny, WG).
 override WG: u32 = 64u;
 
 struct MatrixParams {
@@ -15,7 +17,7 @@ struct MatrixParams {
 
 @group(0) @binding(0) var<uniform> params: MatrixParams;
 @group(0) @binding(1) var<storage, read> ecm_base: array<f32>;
-@group(0) @binding(2) var<storage, read> capillary: array<f32>;
+@group(0) @binding(2) var<storage, read> capture: array<f32>;
 @group(0) @binding(3) var<storage, read> softening: array<f32>;
 @group(0) @binding(4) var<storage, read> perfusion: array<f32>;
 @group(0) @binding(5) var<storage, read> pressure: array<f32>;
@@ -28,5 +30,5 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   if (k >= params.cells) { return; }
   let ecm = 1.0 + (ecm_base[k] - 1.0) * (1.0 - params.max_softening * softening[k]);
   let pore = params.pore / sqrt(ecm) * exp(-max(pressure[k], 0.0) / params.pore_compression);
-  env[2u * k + 1u] = vec4<f32>(pore, capillary[k] * perfusion[k], density[k], ecm);
+  env[2u * k + 1u] = vec4<f32>(pore, capture[k] * perfusion[k], density[k], ecm);
 }

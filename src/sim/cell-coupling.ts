@@ -17,6 +17,7 @@ import { parseLedger, type LedgerSample } from '../cells/ledger.ts';
 import { COMPARTMENT } from '../cells/initial.ts';
 import { circulationCohort, type MetricsSample } from './cell-readouts.ts';
 import { BODY_FLOATS, TAG_WORDS, type AgentArrays } from '../cells/population.ts';
+import { captureFraction } from '../model/vessel-exchange.ts';
 import type { World } from './world.ts';
 
 export type { MetricsSample } from './cell-readouts.ts';
@@ -61,8 +62,10 @@ export class CellCoupling {
       this.owned.push(b);
       return b;
     };
-    const capillary = new Float32Array(n);
-    for (const c of world.raster.cellIndex) capillary[c] = 1;
+    // Per grid cell, the share of its area within the capture distance of a vessel's wall
+    // (summed over vessels): a bilinear sample of it integrates to each vessel's capture area,
+    // so the intravasation hazard per open vessel does not depend on h.
+    const capture = captureFraction({ nx, ny, dxMicrons: world.hMicrons }, world.vessels, p.intravasationCaptureMicrons);
     const inputs: CellInputs = {
       po2: fields.po2 ?? constant('po2', p.vesselWallPO2MmHg),
       smac: fields.smac ?? constant('noSmac', 0),
@@ -70,7 +73,7 @@ export class CellCoupling {
       vonMises: fields.vonMises ?? constant('noVonMises', 0),
       density: fields.density ?? constant('density', 0),
       ecmBase: storageFrom(device, 'Cells.ecmBase', this.experiment.ecmBase),
-      capillary: storageFrom(device, 'Cells.capillary', capillary),
+      capillary: storageFrom(device, 'Cells.capture', capture),
       softening: fields.softening ?? constant('noSoftening', 0),
       perfusion: fields.perfusion ?? constant('noPerfusion', 0),
     };
