@@ -24,7 +24,10 @@ describe('scenarios', () => {
     const p = scenario.parameters;
     const fields = await scoped(g, async () => {
       const sim = new Simulation(g, scenario);
-      await sim.step();
+      // Oxygen is quasi-steady and each step warm-starts from the last: one step (8 V-cycles) leaves
+      // this Neumann problem, anchored only by the vessel, 1.6 % of the drop from its steady state;
+      // four steps (20 V-cycles) reach it (0.18 % from Krogh).
+      for (let s = 0; s < 4; s++) await sim.step();
       const out = await snapshot(sim);
       sim.destroy();
       return out;
@@ -40,8 +43,10 @@ describe('scenarios', () => {
     }
     const relative = worst / (krogh.p0 - kroghMinimum(krogh));
     console.log(`single capillary vs Krogh: max error ${(100 * relative).toFixed(2)} % of the drop`);
-    // The reference's threshold for a resolved vessel at Rc/h = 8 (science-reference.md §3.2).
-    expect(relative).toBeLessThan(0.02);
+    // The reference's threshold for a resolved vessel at Rc/h = 8 is 2 % (science-reference.md
+    // §3.2). The ring exchange reaches 0.19 %; 0.5 % leaves room for round-off and still fails a
+    // staircased disk held at the wall value (1.4 % at steady state).
+    expect(relative).toBeLessThan(0.005);
   });
 
   it('confine run writes the fields as VTK with units, PNGs and a summary', () => {
