@@ -2,9 +2,9 @@
 // files (a PNG mask or a JSON array) read when a scenario is loaded from disk. Reading a file
 // is injected, so the model stays free of node:fs and the same code runs in the browser.
 //
-// The solvers only know point vessels (capillaries crossing the slice, exchanging through the
-// Peaceman well model), so an in-plane capillary becomes a chain of point vessels, one per grid
-// cell along it: the vessel cells then form the line the capillary draws.
+// The solvers only know point vessels (capillaries crossing the slice, each exchanging through
+// its ring footprint, vessel-exchange.ts), so an in-plane capillary becomes a chain of point
+// vessels, one per grid cell along it: their cells then form the line the capillary draws.
 
 import { convertIndexedToRgb, decode, hasPngSignature, type DecodedPng } from 'fast-png';
 import { readVesselPoint, readVesselSegment, type VesselFileSpec, type VesselSpec } from './scenario-blocks.ts';
@@ -20,10 +20,10 @@ type ListSpec = Extract<VesselSpec, { mode: 'list' }>;
 /**
  * Point vessels along each segment, sampled at most one cell width apart (both ends
  * included), so no cell the segment crosses along an axis is skipped. Samples that fall in a
- * cell already holding one from the same segment are dropped: a cell exchanges through one
- * well, and a second vessel there would only be discarded by the rasteriser. Cells shared by
- * different segments are left to the rasteriser, which keeps the widest vessel. Each sample
- * keeps its position on the segment, so a vessel wider than a cell is still centred on it.
+ * cell already holding one from the same segment are dropped, so a segment places one point
+ * vessel per cell it crosses; samples of different segments in one cell are all kept, each
+ * exchanging through its own ring. Each sample keeps its position on the segment, so a vessel
+ * wider than a cell is still centred on it.
  */
 export function segmentsToVessels(grid: Grid, segments: readonly VesselSegment[]): Vessel[] {
   const { nx, ny, dxMicrons: h } = grid;
