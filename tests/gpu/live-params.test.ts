@@ -20,11 +20,14 @@ function tissue(name: string, parameters: Record<string, number>): Scenario {
 
 // The default tissue with every physics on, shrunk to 32² cells of 60 µm with a smaller tumour
 // (fewer cells: this file builds two simulations per live parameter); both drugs dosed from
-// t = 0 and a high oxygen uptake (an anoxic core) so that their parameters act within two steps.
+// t = 0, a high oxygen uptake and sparser capillaries (an anoxic core), and a high intravasation
+// hazard (a vessel's catchment is its capture area, a tenth of a 60 µm cell) so that their
+// parameters act within two steps.
 const BASE = tissue('live-params', {
   ...DEFAULT_SCENARIO_JSON.parameters,
   nx: 32, ny: 32, dxMicrons: 60, tumourRadiusMicrons: 400,
   smacDoseNM: 200, smacFirstDoseDay: 0, softenerDoseRelative: 1, oxygenMaxUptakeMmHgPerS: 40,
+  capillarySpacingMicrons: 160, intravasationPerHour: 1,
 });
 
 /** Values chosen where ×1.3 would change nothing within two 4-hour steps. */
