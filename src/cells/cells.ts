@@ -56,7 +56,7 @@ export class Cells {
   private readonly fieldsParams: GPUBuffer;
   private readonly matrixParams: GPUBuffer;
   private readonly densityParams: GPUBuffer;
-  private readonly groups: Record<'density' | 'fields' | 'matrix' | 'metricsGrid' | 'metricsNk', GPUBindGroup>;
+  private readonly groups: Record<'densityAlongX' | 'densityAlongY' | 'fields' | 'matrix' | 'metricsGrid' | 'metricsNk', GPUBindGroup>;
   private nkGroups: { patrol: GPUBindGroup[]; tally: GPUBindGroup };
   private readonly gridCells: number;
   private readonly owned: GPUBuffer[] = [];
@@ -75,6 +75,8 @@ export class Cells {
     nk: NkArrays,
     inputs: CellInputs,
     cellsPerGrid: number,
+    /** σ of the density's smoothing in grid cells (density.wgsl). */
+    densitySigmaCells: number,
   ) {
     const device = kernels.device;
     const { nx, ny } = grid;
@@ -89,11 +91,15 @@ export class Cells {
     this.nkTag = keep(storageFrom(device, 'Cells.nkTag', nk.count ? nk.tag : new Uint32Array(4)));
     this.fieldsParams = keep(uniformBuffer(device, 'Cells.fieldsParams', packNamed(cellWgsl.fields, 'FieldsParams', { cells: this.gridCells })));
     this.matrixParams = keep(uniformBuffer(device, 'Cells.matrixParams', new ArrayBuffer(16)));
-    this.densityParams = keep(uniformBuffer(device, 'Cells.densityParams', packNamed(cellWgsl.density, 'DensityParams', { cells: this.gridCells, cells_per_grid: cellsPerGrid })));
+    this.densityParams = keep(uniformBuffer(device, 'Cells.densityParams', packNamed(cellWgsl.density, 'DensityParams', {
+      nx, ny, cells_per_grid: cellsPerGrid, sigma_cells: densitySigmaCells, radius: Math.ceil(3 * densitySigmaCells),
+    })));
+    const across = keep(storageBuffer(device, 'Cells.densityAcross', this.gridCells * 4));
     const k = kernels;
     const i = inputs;
     this.groups = {
-      density: k.density.bind('cells', [this.densityParams, this.contact, i.density]),
+      densityAlongX: k.densityAlongX.bind('cells', [this.densityParams, this.contact, across, i.density]),
+      densityAlongY: k.densityAlongY.bind('cells', [this.densityParams, this.contact, across, i.density]),
       fields: k.fields.bind('cells', [this.fieldsParams, i.po2, i.smac, i.pressure, i.vonMises, this.env]),
       matrix: k.matrix.bind('cells', [this.matrixParams, i.ecmBase, i.capillary, i.softening, i.perfusion, i.pressure, i.density, this.env]),
       metricsGrid: k.metricsGrid.bind('cells', [this.params, this.env, i.capillary, this.ledger]),
@@ -135,7 +141,8 @@ export class Cells {
     const pass = encoder.beginComputePass({ label: 'Cells.deposit' });
     this.population.encodeDeposit(pass);
     this.population.encodeChoose(pass);
-    this.kernels.density.dispatch(pass, this.groups.density, ...linearGroups(this.gridCells, WG));
+    this.kernels.densityAlongX.dispatch(pass, this.groups.densityAlongX, ...linearGroups(this.gridCells, WG));
+    this.kernels.densityAlongY.dispatch(pass, this.groups.densityAlongY, ...linearGroups(this.gridCells, WG));
     pass.end();
   }
 

@@ -18,7 +18,8 @@ export class CellKernels {
   readonly act: Kernel;
   readonly deposit: Kernel;
   readonly choose: Kernel;
-  readonly density: Kernel;
+  readonly densityAlongX: Kernel;
+  readonly densityAlongY: Kernel;
   readonly fields: Kernel;
   readonly matrix: Kernel;
   readonly scatter: Kernel;
@@ -37,7 +38,8 @@ export class CellKernels {
     this.act = make('act', agentCode(c.act, true), [U, S, S, S, S, R, S, R, R]);
     this.deposit = make('deposit', agentCode(c.deposit), [U, R, R, R, S], 'deposit');
     this.choose = make('choose', agentCode(c.deposit), [U, R, R, R, S], 'choose');
-    this.density = make('density', c.density, [U, R, S]);
+    this.densityAlongX = make('densityAlongX', c.density, [U, R, S, S], 'along_x');
+    this.densityAlongY = make('densityAlongY', c.density, [U, R, S, S], 'along_y');
     this.fields = make('fields', c.fields, [U, R, R, R, R, S]);
     this.matrix = make('matrix', c.matrix, [U, R, R, R, R, R, R, S]);
     this.scatter = make('scatter', agentCode(c.scatter), [U, R, R, S, S, R, R, R]);

@@ -61,6 +61,9 @@ const FIELD_TABLE = [
   { key: 'carryingCapacityCellsPerMm2', default: 4500, min: 100, max: 20000, step: 100, unit: 'cells/mm²', apply: 'rebuild',
     group: 'Tumour', tag: 'C', label: 'Full cell density',
     source: '0.7 packing over the 154 µm² cross-section of a 14 µm cell' },
+  { key: 'densitySmoothingMicrons', default: 20, min: 0, max: 200, step: 1, unit: 'µm', apply: 'rebuild',
+    group: 'Tumour', tag: 'D', label: 'Length over which cell density is averaged',
+    source: 'σ of the Gaussian that turns deposited cells into a density; about ten cells lie within it at full packing, so the density is the tissue\'s and not the grid\'s sampling noise' },
   // Matrix
   { key: 'stromaStiffnessKPa', default: 40, min: 0.1, max: 200, step: 0.1, unit: 'kPa', apply: 'live',
     group: 'Matrix', tag: 'R', label: 'Stroma stiffness',

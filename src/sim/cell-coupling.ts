@@ -82,7 +82,7 @@ export class CellCoupling {
     this.density = inputs.density;
     const cancer = agentArrays(scenario.seed, this.experiment.cancer);
     this.liveAtLastCheck = cancer.count;
-    this.cells = new Cells(new CellKernels(device), { nx, ny }, cancer, this.experiment.nk, inputs, cellsPerGridCell(p));
+    this.cells = new Cells(new CellKernels(device), { nx, ny }, cancer, this.experiment.nk, inputs, cellsPerGridCell(p), p.densitySmoothingMicrons / p.dxMicrons);
     this.metricsEvery = metricsEvery(p);
     this.initiallyCirculating = this.experiment.cancer.filter((c) => c.compartment === COMPARTMENT.circulating || c.compartment === COMPARTMENT.lung).length;
     this.ring = new ReadbackRing(device, 'Cells.metrics', this.cells.ledger.size, (data, tag) => {
