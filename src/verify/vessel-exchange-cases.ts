@@ -5,7 +5,8 @@
 //   oxygen (wall held at p_w):  Q = 2π·Rc·D·p_w·K1(Rc/L) / (L·K0(Rc/L))
 //   drug (wall permeability P): C = A·K0(r/L), A = P·C_p / (P·K0(Rc/L) + D·K1(Rc/L)/L),
 //                               Q = 2π·Rc·D·A·K1(Rc/L)/L
-// The box is 8L across, so its walls change Q by about e^(−4)·K0-tail ≪ 1e-3.
+// The box is 8 L across: its zero-flux walls act as image vessels 8 L away, which change Q by
+// about 4·K0(8)/K0(Rc/L) < 1e-3.
 import { readF32, storageBuffer, writeF32 } from '../gpu/buffers.ts';
 import { Multigrid, type SideCondition } from '../solvers/multigrid.ts';
 import { Oxygen, oxygenKernel } from '../solvers/transport/oxygen.ts';
@@ -119,8 +120,8 @@ export async function vesselDelivery(s: Solvers, species: Species, h: number, Rc
  * (Q/2πD)·ln(Rb/r_eq) (the single-cell case is Peaceman's, peacemanCase).
  */
 export async function footprintRadiusCase(s: Solvers, h: number, Rc: number, position: Position): Promise<{ relError: number; n: number }> {
-  // Rb = 400 µm: the staircased outer circle offsets the field by about (h/2)/Rb of Q/(2πD),
-  // 0.5 % of C(r_eq) here (half what Rb = 200 would give).
+  // Rb = 400 µm: the staircased outer circle offsets the field by a fraction of (h/2)/Rb of
+  // Q/(2πD): 0.25–0.28 % of C(r_eq) at h = 10 µm, where Rb = 200 µm gave 0.55–0.83 %.
   const D = 2000, Q = 1e5, Rb = 400;
   const n = Math.round(960 / h);
   const side: SideCondition = { kind: 'dirichlet', value: 0 };
@@ -173,7 +174,9 @@ export async function vesselExchangeRows(s: Solvers): Promise<VerifyRow[]> {
     }
   }
 
-  // Convergence to the closed form as h halves.
+  // Convergence to the closed form as h halves. Measured 1.7 % (h = 20 µm) and ≤ 0.25 % from
+  // 10 µm down; the thresholds (2 % at 10 µm, 1 % below, 1 % for resolved vessels) leave room
+  // for round-off and would fail an exchange that missed the ring's equivalent radius.
   for (const sp of species) {
     const exact = closedFormDelivery(sp, 4);
     const conv: VerifyRow[] = [];
@@ -182,7 +185,7 @@ export async function vesselExchangeRows(s: Solvers): Promise<VerifyRow[]> {
       const d = await deliver(sp, h, 4, 'centre');
       conv.push({
         case: `Vessel exchange vs closed form (${label(sp)})`, grid: `${d.n}², h=${h} µm, Rc=4, L=${L}`,
-        quantity: '|Q−Q*| / Q*', value: Math.abs(d.delivered - exact) / exact, threshold: h <= 5 ? 0.02 : h <= 10 ? 0.03 : undefined,
+        quantity: '|Q−Q*| / Q*', value: Math.abs(d.delivered - exact) / exact, threshold: h <= 5 ? 0.01 : h <= 10 ? 0.02 : undefined,
       });
     }
     rows.push(...withOrders(conv));
@@ -195,7 +198,7 @@ export async function vesselExchangeRows(s: Solvers): Promise<VerifyRow[]> {
     for (const Rc of [10, 20, 40]) {
       const d = await deliver(sp, 5, Rc, 'centre');
       const exact = closedFormDelivery(sp, Rc);
-      rows.push({ case: `Resolved vessel vs closed form (${label(sp)})`, grid: `${d.n}², h=5 µm, Rc=${Rc}`, quantity: '|Q−Q*| / Q*', value: Math.abs(d.delivered - exact) / exact, threshold: 0.03 });
+      rows.push({ case: `Resolved vessel vs closed form (${label(sp)})`, grid: `${d.n}², h=5 µm, Rc=${Rc}`, quantity: '|Q−Q*| / Q*', value: Math.abs(d.delivered - exact) / exact, threshold: 0.01 });
     }
   }
   return rows;

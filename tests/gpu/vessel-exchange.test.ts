@@ -34,19 +34,20 @@ describe('vessel exchange', () => {
     for (const r of spreads) expect(r.value, r.grid).toBeLessThan(0.02);
   });
 
-  it('converges to the closed form as h halves from 20 to 2.5 µm', () => {
+  it('approaches the closed form as h halves from 20 to 2.5 µm', () => {
     for (const species of ['oxygen, wall held', 'drug, permeable wall']) {
       const errors = of(`Vessel exchange vs closed form (${species})`).map((r) => r.value);
       expect(errors).toHaveLength(4);
-      // Coarsest worst; the three finer grids all within 2 % of the closed form.
-      expect(errors[0]).toBeGreaterThan(Math.min(...errors.slice(1)));
-      for (const e of errors.slice(1)) expect(e).toBeLessThan(0.02);
+      // Coarsest worst; the three finer grids within 1 % of the closed form (measured ≤ 0.25 %).
+      expect(errors[0]).toBeGreaterThan(Math.max(...errors.slice(1)));
+      for (const e of errors.slice(1)) expect(e).toBeLessThan(0.01);
     }
   });
 
   it('a resolved vessel (Rc = 10, 20, 40 µm at h = 5 µm) exchanges through its perimeter', () => {
     const resolved = of('Resolved vessel vs closed form');
     expect(resolved).toHaveLength(6);
-    for (const r of resolved) expect(r.value, r.grid).toBeLessThan(0.03);
+    // Measured ≤ 0.27 %: 1 % leaves room for round-off.
+    for (const r of resolved) expect(r.value, r.grid).toBeLessThan(0.01);
   });
 });
