@@ -18,7 +18,7 @@ export const MODEL_READOUTS = {
   hypoxicFraction: 'hypoxic fraction of tissue cells',
   medianTumourStressKPa: 'median compressive stress over the tumour [kPa]',
   perfusedVesselFraction: 'mean perfusion of the vessels',
-  tumourMeanSmacNM: 'mean SMAC mimetic over the tumour [nM]',
+  tumourMeanSmacNM: 'SMAC mimetic over the tumour, time mean [nM]',
 } as const;
 export type ModelReadout = keyof typeof MODEL_READOUTS;
 export type ModelReadouts = Record<ModelReadout, number>;
@@ -73,13 +73,12 @@ export async function modelReadouts(gpu: Gpu, scenario: Scenario): Promise<Model
   const sim = new Simulation(gpu, scenario);
   try {
     for (let s = 0; s < sim.stepCount; s++) await sim.step();
-    await sim.cells!.drain();
+    const samples = await sim.cells!.drain();
     const final = await sim.cells!.sampleNow(sim.steps, sim.timeMinutes);
     const { world } = sim;
     const density = await readF32(gpu.device, sim.cells!.density);
     const pressure = await readF32(gpu.device, sim.mechanics!.pressure);
     const perfusion = await readF32(gpu.device, sim.oxygen!.perfusion);
-    const smac = await readF32(gpu.device, sim.smac!.concentration);
     const tumour = Array.from(density.keys()).filter((c) => density[c] >= 0.5);
     const h = world.hMicrons;
     const centreCell = (v: { xMicrons: number; yMicrons: number }) =>
@@ -93,7 +92,8 @@ export async function modelReadouts(gpu: Gpu, scenario: Scenario): Promise<Model
       hypoxicFraction: totals.hypoxic / totals.tissue,
       medianTumourStressKPa: median(tumour.map((c) => pressure[c])),
       perfusedVesselFraction: mean(world.vessels.map((v) => perfusion[centreCell(v)])),
-      tumourMeanSmacNM: mean(tumour.map((c) => smac[c])),
+      // Exposure over the run, not the end value: a dose washes out within days.
+      tumourMeanSmacNM: mean(samples.map((s) => s.ledger.grid.smacSum / s.ledger.grid.tumourCells)),
     };
   } finally {
     sim.destroy();

@@ -1,12 +1,13 @@
 // Model convergence at a size CI affords: a smaller tumour (radius 450 µm in its 150 µm stroma,
 // on 1.28 mm of tissue) for 7 days, at h = 20 and 10 µm (dt 240 min) and at dt = 240 and 60 min
 // (h 10 µm), two seeds each. Every readout must agree across the finest refinement in h and the
-// finest in dt within 10 %; `confine verify --model` runs the full-size default tumour.
+// finest in dt within 10 %, but for circulation survival: this small tumour sends only 2–3 cells
+// through blood and lung a run, so that readout is printed here and checked at full size by
+// `confine verify --model` (the default tumour, three seeds).
 import { describe, expect, it } from 'vitest';
-import { convergenceTable } from '../../src/cli/verify.ts';
-import { convergenceRows, FULL_PLAN, runConvergence, type ConvergencePlan } from '../../src/verify/model-convergence.ts';
+import { convergenceRows, FULL_PLAN, MODEL_READOUTS, runConvergence, type ConvergencePlan } from '../../src/verify/model-convergence.ts';
 import { passes } from '../../src/verify/types.ts';
-import { verifyTable } from '../../src/cli/verify.ts';
+import { convergenceTable, verifyTable } from '../../src/cli/verify.ts';
 import { scoped, useGpu } from './fixture.ts';
 
 const CI_PLAN: ConvergencePlan = {
@@ -21,7 +22,8 @@ describe('model convergence', () => {
     const results = await scoped(g, () => runConvergence(g, CI_PLAN, (line) => console.log(line)));
     const rows = convergenceRows(CI_PLAN, results);
     console.log(`${convergenceTable(results, 'text')}\n${verifyTable(rows, 'text')}`);
-    expect(rows.filter((r) => r.threshold !== undefined)).toHaveLength(2 * 7);
-    expect(rows.filter((r) => !passes(r)).map((r) => `${r.case}, ${r.grid}: ${r.value}`)).toEqual([]);
+    const checked = rows.filter((r) => r.threshold !== undefined && r.case !== `Model convergence: ${MODEL_READOUTS.circulationSurvival}`);
+    expect(checked).toHaveLength(2 * 6);
+    expect(checked.filter((r) => !passes(r)).map((r) => `${r.case}, ${r.grid}: ${r.value}`)).toEqual([]);
   }, 1_200_000);
 });
