@@ -79,7 +79,7 @@ describe('ring footprint and equivalent radius', () => {
         hi = Math.max(hi, excess);
       }
     }
-    // Measured 1.16–1.25 cells: the band the bilinear spreading makes of the ring.
+    // Measured 1.16–1.24 cells: the band the bilinear spreading makes of the ring.
     expect(lo).toBeGreaterThan(1.1);
     expect(hi).toBeLessThan(1.3);
   });
