@@ -6,6 +6,11 @@
 // a_c = (Σ_free a_f + Σ T_sink) / (rx·ry). Only a coarse cell whose children are all fixed is
 // fixed; marking it fixed when any child is would move the boundary by half a coarse cell per
 // level and stall the cycle near it.
+// A free cell with no conductance on any face (k = 0, e.g. a vessel lumen the transport solvers
+// hold at the plasma value) is decoupled: the smoother solves it exactly (u = rhs/a) and it
+// carries no correction either, so it is left out like a fixed cell. Counting its a (D/h² for a
+// lumen, 10⁴ times the tissue's reaction) into the coarse cell would pin the coarse correction
+// of every cell near a vessel to zero and leave the cycle to the smoother alone.
 // Bindings: level (fine), fine faces, fine cell, coarse faces, coarse cell. Dispatch: (cnx/WG_X, cny/WG_Y).
 override WG_X: u32 = 8u;
 override WG_Y: u32 = 8u;
@@ -35,9 +40,10 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
       let c = cell_index(i, j, level.nx);
       let ac = cell[c];
       if (ac.y != 0.0) { continue; }
+      let Tf = faces[c];
+      if (Tf.x + Tf.y + Tf.z + Tf.w <= 0.0) { continue; }
       free_children++;
       a += ac.x;
-      let Tf = faces[c];
       for (var d = 0; d < 4; d++) {
         let nb = neighbour(level, i32(i), i32(j), offsets[d].x, offsets[d].y);
         if (nb < 0) { T[d] += Tf[d] / scale[d]; continue; }

@@ -1,5 +1,7 @@
 // Geometric multigrid for a·u − ∇·(k∇u) = f on a cell-centred grid with cell-wise a, k
 // (harmonic face averages), Dirichlet/Neumann/periodic sides and fixed (Dirichlet) cells.
+// A cell with k = 0 (no conductance on any face) is decoupled: the smoother solves it and the
+// coarse operators leave it out, as they do fixed cells (coarsen.wgsl).
 // V(3,3)-cycles with red-black Gauss–Seidel; the coarsest level is one workgroup.
 // The owner writes k, a, f, fixed and u (its warm start and the values of fixed cells), then
 // records assemble() once per change of coefficients and vcycle() as often as it likes.
