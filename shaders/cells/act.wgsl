@@ -64,6 +64,27 @@ fn course_from(t: vec4<u32>, timer: f32, field: f32, iap: f32, at: f32) -> IapCo
   return iap_course(params, iap, smac_effect(params, smac_seen(t.y, t.w, timer, field)), at);
 }
 
+// A cell's IAP and speed gain m through the step, each from its anchor time (minutes into the
+// step), and when it last squeezed (negative: before the step).
+struct Life {
+  iap: IapCourse,
+  m: f32,
+  m_anchor: f32,
+  last_squeeze: f32,
+}
+
+// A confined passage at time `at`: IAP and speed gain rise from their values then, and restart.
+fn squeeze_at(l: Life, at: f32) -> Life {
+  let s = squeezed(params, vec2<f32>(iap_at(l.iap, at), motility_at(params, l.m, l.m_anchor, at)));
+  var next = l;
+  next.iap.start = s.x;
+  next.iap.anchor = at;
+  next.m = s.y;
+  next.m_anchor = at;
+  next.last_squeeze = at;
+  return next;
+}
+
 // A cell may squeeze again once the refractory time has passed since its last squeeze.
 fn ready(passages: u32, hours_since: f32) -> bool {
   return passages == 0u || hours_since >= params.squeeze_refractory;
@@ -84,13 +105,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   let here = sample_env(pos.xy, 0u);
   let site = sample_env(pos.xy, 1u);
 
-  // IAP and the speed gain follow their exact course through the step; a squeeze restarts it
-  // (anchor: the time into the step where it starts). The hours since the last squeeze are
-  // counted at the step's start.
-  var course = course_from(t, bio.w, here.y, bio.x, 0.0);
-  var m0 = bio.y;
-  var m_anchor = 0.0;
-  var last_squeeze = -bio.z * 60.0;
+  // IAP and the speed gain follow their exact course through the step; a squeeze restarts it.
+  var life = Life(course_from(t, bio.w, here.y, bio.x, 0.0), bio.y, 0.0, -bio.z * 60.0);
   // Minutes into the step from which the cell is in its present compartment.
   var now = 0.0;
 
@@ -104,8 +120,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   if (!dies && t.y == TISSUE) {
     let necrosis = select(0.0, params.necrosis_rate, here.x < params.necrosis_mmhg) * dt;
     let detached = site.z < params.detached_density && site.w < params.detached_ecm;
-    let anoikis = select(0.0, params.anoikis_rate * protected_time(course, params.iap_protection, 0.0, dt), detached);
-    let entry = params.intravasation_rate * site.y * motility_time(params, m0, 0.0, 0.0, dt);
+    let anoikis = select(0.0, params.anoikis_rate * protected_time(life.iap, params.iap_protection, 0.0, dt), detached);
+    let entry = params.intravasation_rate * site.y * motility_time(params, life.m, life.m_anchor, 0.0, dt);
     let total = necrosis + anoikis + entry;
     if (fate.x < chance(total, 1.0)) {
       let which = fate.y * total;
@@ -118,20 +134,15 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
         count_group(t.w, G_ANOIKIS);
       } else {
         now = event_time(total, fate.z, dt);
-        if (ready(t.z, (now - last_squeeze) / 60.0)) {
+        if (ready(t.z, (now - life.last_squeeze) / 60.0)) {
           // Entering a capillary is a confined passage.
-          let s = squeezed(params, vec2<f32>(iap_at(course, now), motility_at(params, m0, m_anchor, now)));
-          course.start = s.x;
-          course.anchor = now;
-          m0 = s.y;
-          m_anchor = now;
-          last_squeeze = now;
+          life = squeeze_at(life, now);
           t.z += 1u;
           count(C_SQUEEZES);
         }
         t.y = CIRCULATING;
         bio.w = 0.0;
-        course = course_from(t, 0.0, 0.0, iap_at(course, now), now);
+        life.iap = course_from(t, 0.0, 0.0, iap_at(life.iap, now), now);
         count(C_INTRAVASATIONS);
       }
     } else {
@@ -144,7 +155,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
         }
         pos.z = wrap_angle(pos.z + normals[k % 4u] * params.walk_turn);
         let mid = (f32(k) + 0.5) * delta;
-        let m = motility_at(params, m0, m_anchor, mid);
+        let m = motility_at(params, life.m, life.m_anchor, mid);
         let v = params.speed * m * pore_speed(pore_at(pos.xy), params.nucleus) * stress_speed(sample_env(pos.xy, 0u).w, params.stress_decay);
         let stride = v * (params.walk_stride * vec2<f32>(cos(pos.z), sin(pos.z)) + delta * vec2<f32>(params.bias_x, params.bias_y));
         let to = confine_to_domain(pos.xy, pos.xy + stride);
@@ -152,13 +163,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
         let end = f32(k + 1u) * delta;
         // Moving through pores narrower than d_crit is confined migration; the hours a passage
         // takes count as one squeeze (the refractory time).
-        if (ready(t.z, (end - last_squeeze) / 60.0) && narrowest < params.critical_pore && length(to - pos.xy) > 0.0) {
-          let s = squeezed(params, vec2<f32>(iap_at(course, end), motility_at(params, m0, m_anchor, end)));
-          course.start = s.x;
-          course.anchor = end;
-          m0 = s.y;
-          m_anchor = end;
-          last_squeeze = end;
+        if (ready(t.z, (end - life.last_squeeze) / 60.0) && narrowest < params.critical_pore && length(to - pos.xy) > 0.0) {
+          life = squeeze_at(life, end);
           t.z += 1u;
           count(C_SQUEEZES);
         }
@@ -180,7 +186,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
       now = max(bio.w, 0.0);
       t.y = SUSPENDED;
       bio.w = 0.0;
-      course = course_from(t, 0.0, 0.0, iap_at(course, now), now);
+      life.iap = course_from(t, 0.0, 0.0, iap_at(life.iap, now), now);
     }
   }
 
@@ -188,7 +194,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     var len = dt - now;
     let leaves = params.window > 0.0 && params.window - bio.w <= len;
     if (leaves) { len = max(params.window - bio.w, 0.0); }
-    let hazard = params.anoikis_rate * protected_time(course, params.iap_protection, now, now + len);
+    let hazard = params.anoikis_rate * protected_time(life.iap, params.iap_protection, now, now + len);
     let draw = uniform4(params.seed, t.x, params.step * 4u, STREAM_SEGMENT);
     if (draw.x < chance(hazard, 1.0)) {
       dies = true;
@@ -211,8 +217,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     var len = dt - now;
     let ends = limit - bio.w <= len;
     if (ends) { len = max(limit - bio.w, 0.0); }
-    let anoikis = params.anoikis_rate * protected_time(course, params.iap_protection, now, now + len);
-    let nk = params.blood_nk_rate * protected_time(course, params.nk_protection, now, now + len);
+    let anoikis = params.anoikis_rate * protected_time(life.iap, params.iap_protection, now, now + len);
+    let nk = params.blood_nk_rate * protected_time(life.iap, params.nk_protection, now, now + len);
     let draw = uniform4(params.seed, t.x, params.step * 4u + 1u + k, STREAM_SEGMENT);
     if (draw.x < chance(anoikis + nk, 1.0)) {
       dies = true;
@@ -241,9 +247,9 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     }
   }
 
-  bio.x = iap_at(course, dt);
-  bio.y = motility_at(params, m0, m_anchor, dt);
-  bio.z = (dt - last_squeeze) / 60.0;
+  bio.x = iap_at(life.iap, dt);
+  bio.y = motility_at(params, life.m, life.m_anchor, dt);
+  bio.z = (dt - life.last_squeeze) / 60.0;
   alive[i] = select(1u, 0u, dies);
   if (dies) { born[i] = 0u; }
   body[2u * i] = pos;
