@@ -5,15 +5,25 @@
 //   W_drug = Σ_v w_vc·G_v/h², G_v = 2πRc·P/(1 + P·Rc·ln(r_eq/Rc)/D)  (each drug's own P and D)
 //   p_wall = Σ_v w_vc·T_v·p_v / Σ_v w_vc·T_v                      (the T-weighted wall pO₂)
 // so Σ_c W_c·h² over the grid is each vessel's T (or G): what a vessel delivers does not depend
-// on where it sits in a cell. A lumen cell (its centre inside a vessel) carries −D/h² in each W
-// slot, for that species' D, and its vessel's wall pO₂: the kernels hold it at φ times the wall
-// (or plasma) value and let nothing diffuse across its faces, since it is blood, not tissue.
+// on where it sits in a cell. A lumen cell (its centre inside a vessel) carries −LUMEN_HOLD_PER_S
+// in each W slot and its vessel's wall pO₂: the kernels hold it at φ times the wall (or plasma)
+// value and let nothing diffuse across its faces, since it is blood, not tissue.
 import {
   permeableWallConductance,
   wallTransmissibility,
   type VesselExchange,
 } from '../../model/vessel-exchange.ts';
 import type { Vessel } from '../../model/vessels.ts';
+
+/**
+ * The reaction a lumen row gets (1/s): a·u = a·φ·u_wall with no face conductance. The smoother
+ * solves such a row exactly whatever a is, so a is kept far below any tissue's reaction (decay,
+ * uptake, 1/Δt): the multigrid's coarse levels average a over their children, and a large one
+ * (D/h² is 10⁴ times a drug's α/Δt at 10 µm) would pin the coarse correction of every cell next
+ * to a lumen and leave the cycle to the smoother (0.83 per V-cycle instead of reaching round-off
+ * in four, measured on the default tissue's SMAC solve).
+ */
+export const LUMEN_HOLD_PER_S = 1e-6;
 
 /** The vec4 slot each drug's exchange occupies. */
 export const DRUG_SLOT = { smac: 2, softener: 3 } as const;
@@ -51,10 +61,10 @@ export function vesselField(cells: number, hMicrons: number, vessels: readonly V
   });
   for (let c = 0; c < cells; c++) if (out[4 * c] > 0) out[4 * c + 1] = wallSum[c] / out[4 * c];
   exchange.lumenCell.forEach((c, m) => {
-    out[4 * c] = -k.oxygenDiffusivityUm2PerS / area;
+    out[4 * c] = -LUMEN_HOLD_PER_S;
     out[4 * c + 1] = vessels[exchange.lumenVessel[m]].wallPO2MmHg;
-    out[4 * c + 2] = -k.smac.diffusivityUm2PerS / area;
-    out[4 * c + 3] = -k.softener.diffusivityUm2PerS / area;
+    out[4 * c + 2] = -LUMEN_HOLD_PER_S;
+    out[4 * c + 3] = -LUMEN_HOLD_PER_S;
   });
   return Float32Array.from(out);
 }
