@@ -19,7 +19,7 @@ describe('vessel exchange', () => {
     rows = await scoped(g, () => vesselExchangeRows({ gpu: g, mg: new MultigridKernels(g.device), dots: new DotKernels(g.device) }));
     console.table(rows);
     console.log(`vessel exchange rows: ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    // About 100 s on SwiftShader alone, more when the machine is shared.
+    // 30–60 s on SwiftShader, up to 3 min when the machine is shared.
   }, 600_000);
 
   const of = (prefix: string) => rows.filter((r) => r.case.startsWith(prefix));
