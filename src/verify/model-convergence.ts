@@ -1,7 +1,8 @@
 // Model convergence: the same tumour on the same physical domain at several grid spacings h and
-// steps dt, a few seeds each. A readout is a result only if the two finest settings agree within
-// its tolerance; the table gives each setting's mean and standard error over seeds, and the
-// relative differences between successive refinements, which should shrink.
+// steps dt, a few seeds each. A readout is a result only if the two finest settings of each series
+// (h refined at one dt, dt refined at one h) agree within its tolerance; the table gives each
+// setting's mean and standard error over seeds, and the relative differences between successive
+// refinements, which should shrink.
 import type { Gpu } from '../gpu/device.ts';
 import { readF32 } from '../gpu/buffers.ts';
 import { DEFAULT_SCENARIO_JSON, parseScenario, type Scenario } from '../model/scenario.ts';
@@ -37,17 +38,27 @@ export interface ConvergencePlan {
   /** A SMAC mimetic dose so that drug exposure is measured (nM plasma peak). */
   smacDoseNM: number;
   seeds: readonly number[];
-  /** Coarse to fine; successive settings differ in h or in dt. */
+  /** Grouped by `refinements` into series that refine h at one dt, or dt at one h. */
   settings: readonly ConvergenceSetting[];
-  /** Largest relative difference allowed across the finest refinement in h and the finest in dt. */
+  /** Largest relative difference allowed across the finest refinement of each series. */
   tolerance: number;
 }
 
-/** The full-size plan of `confine verify --model`: the default tumour on its own domain. */
+/**
+ * The full-size plan of `confine verify --model`: the default tumour on its own domain, an h
+ * series at dt 240 min and a dt series at h 10 µm. The SMAC mimetic dose is small (1 nM, a
+ * sixteenth of the IC50) so that drug exposure is measured while circulation survival stays near
+ * its untreated value: of the ~1200 cells a run sends into the blood in time to finish circulation, about 215 survive blood and
+ * lung untreated but only about 45 at 20 nM, whose counting noise alone (15 % a run) exceeds the
+ * tolerance.
+ */
 export const FULL_PLAN: ConvergencePlan = {
-  domainMicrons: 2560, tumourRadiusMicrons: 900, stromaWidthMicrons: 300, durationDays: 14, smacDoseNM: 20,
+  domainMicrons: 2560, tumourRadiusMicrons: 900, stromaWidthMicrons: 300, durationDays: 14, smacDoseNM: 1,
   seeds: [1, 2, 3],
-  settings: [{ hMicrons: 20, dtMinutes: 240 }, { hMicrons: 10, dtMinutes: 240 }, { hMicrons: 10, dtMinutes: 60 }],
+  settings: [
+    { hMicrons: 20, dtMinutes: 240 }, { hMicrons: 10, dtMinutes: 240 }, { hMicrons: 5, dtMinutes: 240 },
+    { hMicrons: 10, dtMinutes: 120 }, { hMicrons: 10, dtMinutes: 60 },
+  ],
   tolerance: 0.1,
 };
 
@@ -119,24 +130,55 @@ export async function runConvergence(gpu: Gpu, plan: ConvergencePlan, log: (line
   return results;
 }
 
+/** Two settings that differ in h alone or in dt alone, next to each other in their series. */
+export interface Refinement {
+  coarse: number;
+  fine: number;
+  varies: 'h' | 'dt';
+  /** The last refinement of its series: the one checked against the tolerance. */
+  finest: boolean;
+}
+
+/**
+ * The refinements of a plan: its settings grouped into series that share dt (h refined) or share h
+ * (dt refined), each series ordered coarse to fine, every successive pair a refinement.
+ */
+export function refinements(settings: readonly ConvergenceSetting[]): Refinement[] {
+  const out: Refinement[] = [];
+  for (const varies of ['h', 'dt'] as const) {
+    const fixed = (s: ConvergenceSetting) => (varies === 'h' ? s.dtMinutes : s.hMicrons);
+    const size = (s: ConvergenceSetting) => (varies === 'h' ? s.hMicrons : s.dtMinutes);
+    const series = new Map<number, number[]>();
+    settings.forEach((s, i) => series.set(fixed(s), [...(series.get(fixed(s)) ?? []), i]));
+    for (const members of series.values()) {
+      const ordered = [...members].sort((a, b) => size(settings[b]) - size(settings[a]));
+      for (let k = 0; k + 1 < ordered.length; k++) {
+        out.push({ coarse: ordered[k], fine: ordered[k + 1], varies, finest: k + 2 === ordered.length });
+      }
+    }
+  }
+  return out;
+}
+
 export interface ReadoutComparison {
   readout: ModelReadout;
-  /** Mean and standard error over seeds, per setting (coarse to fine). */
+  /** Mean and standard error over seeds, per setting (in the plan's order). */
   means: number[];
   errors: number[];
-  /** |m_{k+1} − m_k| / |m_{k+1}| for each refinement. */
+  /** Per refinement (as `refinements` lists them): |m_fine − m_coarse| / |m_fine|. */
   differences: number[];
   /** Standard error of each difference, relative to the finer mean. */
   differenceErrors: number[];
 }
 
 export function compareReadouts(results: readonly SettingResult[]): ReadoutComparison[] {
+  const steps = refinements(results.map((r) => r.setting));
   return (Object.keys(MODEL_READOUTS) as ModelReadout[]).map((readout) => {
     const values = results.map((r) => r.runs.map((run) => run[readout]));
     const means = values.map((v) => mean(v));
     const errors = values.map((v) => (v.length > 1 ? standardError(v) : NaN));
-    const differences = means.slice(1).map((m, k) => Math.abs(m - means[k]) / Math.abs(m));
-    const differenceErrors = means.slice(1).map((m, k) => Math.hypot(errors[k], errors[k + 1]) / Math.abs(m));
+    const differences = steps.map(({ coarse, fine }) => Math.abs(means[fine] - means[coarse]) / Math.abs(means[fine]));
+    const differenceErrors = steps.map(({ coarse, fine }) => Math.hypot(errors[coarse], errors[fine]) / Math.abs(means[fine]));
     return { readout, means, errors, differences, differenceErrors };
   });
 }
@@ -145,24 +187,17 @@ export function settingLabel(s: ConvergenceSetting): string {
   return `h ${s.hMicrons} µm, dt ${s.dtMinutes} min`;
 }
 
-/** Whether refinement k (settings k → k + 1) is the last that refines h, or dt. */
-export function finestRefinement(results: readonly { setting: ConvergenceSetting }[], k: number): boolean {
-  const changes = (i: number) => (results[i].setting.hMicrons !== results[i + 1].setting.hMicrons ? 'h' : 'dt');
-  for (let i = k + 1; i + 1 < results.length; i++) if (changes(i) === changes(k)) return false;
-  return true;
-}
-
-/** Rows of the verification table: every refinement's difference; the finest in h and in dt checked. */
+/** Rows of the verification table: every refinement's difference; the finest of each series checked. */
 export function convergenceRows(plan: ConvergencePlan, results: readonly SettingResult[]): VerifyRow[] {
+  const steps = refinements(results.map((r) => r.setting));
   const rows: VerifyRow[] = [];
   for (const c of compareReadouts(results)) {
-    c.differences.forEach((d, k) => {
-      const finest = finestRefinement(results, k);
+    steps.forEach(({ coarse, fine, finest }, k) => {
       rows.push({
         case: `Model convergence: ${MODEL_READOUTS[c.readout]}`,
-        grid: `${settingLabel(results[k].setting)} → ${settingLabel(results[k + 1].setting)}`,
-        quantity: `|Δ mean| / mean (${results[k + 1].runs.length} seeds; SE ${c.differenceErrors[k].toPrecision(2)})`,
-        value: d,
+        grid: `${settingLabel(results[coarse].setting)} → ${settingLabel(results[fine].setting)}`,
+        quantity: `|Δ mean| / mean (${results[fine].runs.length} seeds; SE ${c.differenceErrors[k].toPrecision(2)})`,
+        value: c.differences[k],
         ...(finest ? { threshold: plan.tolerance } : {}),
       });
     });

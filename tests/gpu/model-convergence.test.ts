@@ -12,6 +12,7 @@ import { scoped, useGpu } from './fixture.ts';
 
 const CI_PLAN: ConvergencePlan = {
   ...FULL_PLAN, domainMicrons: 1280, tumourRadiusMicrons: 450, stromaWidthMicrons: 150, durationDays: 7, seeds: [1, 2],
+  settings: [{ hMicrons: 20, dtMinutes: 240 }, { hMicrons: 10, dtMinutes: 240 }, { hMicrons: 10, dtMinutes: 60 }],
 };
 
 describe('model convergence', () => {

@@ -1,7 +1,7 @@
 // The bookkeeping of the model-convergence table: which refinement is checked, and the
 // differences and their standard errors, on hand-made results.
 import { describe, expect, it } from 'vitest';
-import { compareReadouts, convergenceRows, finestRefinement, FULL_PLAN, MODEL_READOUTS, type ModelReadouts, type SettingResult } from '../../src/verify/model-convergence.ts';
+import { compareReadouts, convergenceRows, refinements, FULL_PLAN, MODEL_READOUTS, type ModelReadouts, type SettingResult } from '../../src/verify/model-convergence.ts';
 
 const run = (v: number): ModelReadouts =>
   Object.fromEntries(Object.keys(MODEL_READOUTS).map((k) => [k, v])) as ModelReadouts;
@@ -14,8 +14,22 @@ const results: SettingResult[] = [
 ];
 
 describe('model convergence table', () => {
-  it('checks the last refinement in h and the last in dt only', () => {
-    expect([0, 1, 2].map((k) => finestRefinement(results, k))).toEqual([false, true, true]);
+  it('groups settings into an h series at one dt and a dt series at one h, checking the last of each', () => {
+    expect(refinements(results.map((r) => r.setting))).toEqual([
+      { coarse: 0, fine: 1, varies: 'h', finest: false },
+      { coarse: 1, fine: 2, varies: 'h', finest: true },
+      { coarse: 2, fine: 3, varies: 'dt', finest: true },
+    ]);
+  });
+
+  it('orders each series coarse to fine whatever the order of the settings', () => {
+    const settings = [{ hMicrons: 10, dtMinutes: 60 }, { hMicrons: 10, dtMinutes: 240 }, { hMicrons: 5, dtMinutes: 240 }, { hMicrons: 10, dtMinutes: 120 }, { hMicrons: 20, dtMinutes: 240 }];
+    expect(refinements(settings)).toEqual([
+      { coarse: 4, fine: 1, varies: 'h', finest: false },
+      { coarse: 1, fine: 2, varies: 'h', finest: true },
+      { coarse: 1, fine: 3, varies: 'dt', finest: false },
+      { coarse: 3, fine: 0, varies: 'dt', finest: true },
+    ]);
   });
 
   it('reports relative differences of the means with their standard errors', () => {
