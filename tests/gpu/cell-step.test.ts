@@ -115,7 +115,7 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'tissue setting', setting: TISSUE_SETTING, seed: 2024, step: 17 },
+  { name: 'tissue setting', setting: TISSUE_SETTING, seed: 2024, step: 17, parameters: { intravasationPrimes: 0 } },
   { name: 'assay setting: wall, drift, dosed medium, window', setting: ASSAY, seed: 77, step: 123_456 },
   { name: 'tissue setting, entering a capillary primes', setting: TISSUE_SETTING, seed: 31, step: 5, parameters: { intravasationPrimes: 1 } },
 ];
@@ -206,7 +206,7 @@ describe('one act step on the GPU', () => {
         if (t.reach > 0 && squeezed) fired.add('squeezed walking');
         const entered = cells.tag[i * TAG_WORDS + 1] === COMPARTMENT.tissue && t.tag[1] !== COMPARTMENT.tissue;
         if (entered) fired.add(squeezed ? 'squeezed entering' : 'entered unsqueezed');
-        if (entered && squeezed && !c.parameters?.intravasationPrimes) fired.add('squeezed entering with the switch off');
+        if (entered && squeezed && c.parameters?.intravasationPrimes === 0) fired.add('squeezed entering with the switch off');
         for (const word of t.ledger) if (word < COUNTER_NAMES.length) fired.add(COUNTER_NAMES[word]);
         if (t.born) fired.add('born');
         if (cells.tag[i * TAG_WORDS + 1] === COMPARTMENT.held && t.tag[1] === COMPARTMENT.suspended) fired.add('released');

@@ -1,8 +1,8 @@
 // Tissue priming protects in the circulation: of the cells that enter the blood from the default
 // tumour, those primed by a squeeze in tissue (I ≥ 1.2 at entry) survive blood and lung better
 // than those that are not, paired by seed over four seeds, by more than three standard errors of
-// the paired difference. Entering a capillary does not prime (intravasationPrimes off), so the
-// unprimed class is what the tumour's unsqueezed cells meet. A smaller tumour (radius 450 µm in
+// the paired difference. Entering a capillary does not prime here (intravasationPrimes = 0), so
+// the unprimed class is what the tumour's unsqueezed cells meet. A smaller tumour (radius 450 µm in
 // its 150 µm stroma, 1.28 mm of tissue in 20 µm grid cells) for 10 days keeps it affordable.
 import { describe, expect, it } from 'vitest';
 import type { Gpu } from '../../../src/gpu/device.ts';
@@ -28,7 +28,7 @@ async function byPriming(gpu: Gpu, seed: number): Promise<ByPriming> {
     seed,
     parameters: {
       ...DEFAULT_SCENARIO_JSON.parameters, nx: 64, ny: 64, dxMicrons: 20, tumourRadiusMicrons: 450, stromaWidthMicrons: 150,
-      durationDays: 10, metricsIntervalMinutes: 240, smacDoseNM: 0, softenerDoseRelative: 0,
+      durationDays: 10, metricsIntervalMinutes: 240, smacDoseNM: 0, softenerDoseRelative: 0, intravasationPrimes: 0,
     },
   });
   return scoped(gpu, async () => {
