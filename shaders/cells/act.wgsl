@@ -6,7 +6,8 @@
 //                an NK kill decided by nk.wgsl; otherwise a persistent random walk in substeps of
 //                at most τ_p/8, slowed by small pores and von Mises stress, with the pores read
 //                along the path and a squeeze through pores < d_crit at most once per refractory
-//                time; division (flagged here, placed by scatter.wgsl)
+//                time; division (flagged here, placed by scatter.wgsl). A cell entering the blood
+//                is classed primed or unprimed by its IAP then, for the readouts split by priming
 //   held:        attached in culture until its timer runs out, then suspended for the rest of the step
 //   suspended:   anoikis; leaves the assay alive when the window ends
 //   circulating: anoikis and NK in blood for exactly the transit time, then arrest in the lung
@@ -134,16 +135,19 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
         count_group(t.w, G_ANOIKIS);
       } else {
         now = event_time(total, fate.z, dt);
-        if (ready(t.z, (now - life.last_squeeze) / 60.0)) {
-          // Entering a capillary is a confined passage.
+        // Entering a capillary is a confined passage only with the intravasation_primes switch.
+        if (params.intravasation_primes != 0u && ready(t.z, (now - life.last_squeeze) / 60.0)) {
           life = squeeze_at(life, now);
           t.z += 1u;
           count(C_SQUEEZES);
         }
+        let primed = iap_at(life.iap, now) >= params.primed_iap;
         t.y = CIRCULATING;
         bio.w = 0.0;
+        pos.w = select(0.0, 1.0, primed);
         life.iap = course_from(t, 0.0, 0.0, iap_at(life.iap, now), now);
         count(C_INTRAVASATIONS);
+        if (primed) { count(C_INTRAVASATIONS_PRIMED); }
       }
     } else {
       let delta = params.walk_substep;
@@ -239,10 +243,13 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
       count(C_ARRESTS);
     } else {
       dies = true;
+      let primed = pos.w >= 0.5;
       count(C_EXTRAVASATED);
+      if (primed) { count(C_EXTRAVASATED_PRIMED); }
       if (draw.z < params.seeding) {
         count(C_METASTASES);
         count_group(t.w, G_METASTASES);
+        if (primed) { count(C_METASTASES_PRIMED); }
       }
     }
   }

@@ -1,7 +1,8 @@
 // Shared by every agent kernel: the agents' storage layout, the compartments, the step's
 // parameters and bilinear sampling of the environment grid.
 // Storage (structure of arrays, one slot per agent):
-//   body[2i]     = (x µm, y µm, heading rad, cell-cycle progress 0–1)
+//   body[2i]     = (x µm, y µm, heading rad, cell-cycle progress 0–1 in tissue; in blood and
+//                   lung, 1 if the cell was primed when it entered the blood, else 0)
 //   body[2i + 1] = (IAP level I (1 = baseline), speed factor m, hours since the last squeeze,
 //                   compartment timer in minutes)
 //   tag[i]       = (id, compartment, confined passages, group)
@@ -38,7 +39,11 @@ const C_DIVISIONS: u32 = 11u;
 const C_DEFERRED: u32 = 12u;
 const C_SURVIVED_WINDOW: u32 = 13u;
 const C_EXTRAVASATED: u32 = 14u;
-const COUNTERS: u32 = 16u;
+// The same three counts for the cells that were primed (I ≥ primed_iap) when they entered the blood.
+const C_INTRAVASATIONS_PRIMED: u32 = 15u;
+const C_EXTRAVASATED_PRIMED: u32 = 16u;
+const C_METASTASES_PRIMED: u32 = 17u;
+const COUNTERS: u32 = 20u;
 // Then per group: NK kills, anoikis deaths, survivors of the assay window, metastases.
 const G_NK: u32 = 0u;
 const G_ANOIKIS: u32 = 1u;
@@ -103,6 +108,7 @@ struct CellParams {
   walk_substep: f32,
   walk_stride: f32,
   walk_turn: f32,
+  intravasation_primes: u32,
 }
 
 fn cell_at(p: vec2<f32>) -> u32 {
@@ -124,9 +130,9 @@ fn normal2(u: vec2<f32>) -> vec2<f32> {
 }
 
 // The ledger after the cumulative counters: one metrics sample, cleared before each.
-const SAMPLE: u32 = 144u;          // per group: tissue, suspended, circulating, lung, held,
+const SAMPLE: u32 = 152u;          // per group: tissue, suspended, circulating, lung, held,
 const PER_GROUP_SAMPLE: u32 = 8u;  //   primed, Σ I·256, hypoxic
-const GLOBAL: u32 = 400u;          // Σ SMAC effect·1024 (tissue), ever squeezed (tissue), NK kills 0…5+
-const HISTOGRAM: u32 = 416u;       // 64 bins of p_s over tumour grid cells, 0.25 kPa each
-const ROWS: u32 = 480u;            // per grid row ROW_SUMS f32 (metrics-grid.wgsl)
+const GLOBAL: u32 = 408u;          // Σ SMAC effect·1024 (tissue), ever squeezed (tissue), NK kills 0…5+
+const HISTOGRAM: u32 = 424u;       // 64 bins of p_s over tumour grid cells, 0.25 kPa each
+const ROWS: u32 = 488u;            // per grid row ROW_SUMS f32 (metrics-grid.wgsl)
 const ROW_SUMS: u32 = 10u;

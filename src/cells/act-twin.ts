@@ -6,14 +6,13 @@
 import { uniform4 } from '../model/rng.ts';
 import type { CellRuleParams } from './cell-params.ts';
 import { COMPARTMENT } from './initial.ts';
-import { COUNTER_NAMES, GROUPS, type CounterName } from './ledger.ts';
+import { COUNTER_NAMES, COUNTERS, GROUPS, type CounterName } from './ledger.ts';
 import { chance, divisionRate, eventTime, iapAt, iapCourse, motilityAt, motilityTime, poreSpeed, protectedTime, smacEffect, squeezed, stressSpeed, wrapAngle } from './rules.ts';
 
 export const STREAM_FATE = 12;
 export const STREAM_WALK = 16;
 export const STREAM_SEGMENT = 17;
 
-const COUNTERS = 16;
 const PER_GROUP = 4;
 const GROUP_SLOT = { nk: 0, anoikis: 1, survived: 2, metastases: 3 } as const;
 const { tissue: TISSUE, suspended: SUSPENDED, circulating: CIRCULATING, lung: LUNG, held: HELD } = COMPARTMENT;
@@ -123,11 +122,14 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
         countGroup('anoikis');
       } else {
         now = eventTime(total, fate[2], dt);
-        if (ready((now - lastSqueeze) / 60)) squeezeAt(now);
+        if (p.intravasation_primes !== 0 && ready((now - lastSqueeze) / 60)) squeezeAt(now);
+        const primed = !lt('primed at entry', 'field', iapAt(course, now), p.primed_iap);
         t[1] = CIRCULATING;
         bio[3] = 0;
+        pos[3] = primed ? 1 : 0;
         course = courseFrom(0, 0, iapAt(course, now), now);
         count('intravasations');
+        if (primed) count('intravasationsPrimed');
       }
     } else {
       const delta = p.walk_substep;
@@ -230,10 +232,13 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
       count('lungArrests');
     } else {
       dies = true;
+      const primed = pos[3] >= 0.5;
       count('extravasated');
+      if (primed) count('extravasatedPrimed');
       if (lt('seeding', 'draw', draw[2], p.seeding)) {
         count('metastases');
         countGroup('metastases');
+        if (primed) count('metastasesPrimed');
       }
     }
   }

@@ -94,5 +94,6 @@ export function cellParamValues(p: Params, setting: CellSetting, s: StepState): 
     walk_substep: walk.substep,
     walk_stride: walk.stride,
     walk_turn: walk.turn,
+    intravasation_primes: p.intravasationPrimes,
   };
 }

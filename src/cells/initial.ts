@@ -4,6 +4,7 @@
 import { RNG_STREAM, uniform4 } from '../model/rng.ts';
 import type { Params } from '../model/params.ts';
 import { BODY_FLOATS, TAG_WORDS, type AgentArrays } from './population.ts';
+import { PRIMED_IAP } from './cell-params.ts';
 
 export const COMPARTMENT = { tissue: 0, suspended: 1, circulating: 2, lung: 3, held: 4 } as const;
 
@@ -18,14 +19,17 @@ export interface CellSeed {
   timerMinutes: number;
 }
 
-/** Agents from a list of seeds, with ids 0…n−1, random headings and cycle phases. */
+/** Agents from a list of seeds, with ids 0…n−1, random headings and cycle phases (tissue cells). */
 export function agentArrays(seed: number, cells: readonly CellSeed[]): AgentArrays {
   const n = cells.length;
   const body = new Float32Array(n * BODY_FLOATS);
   const tag = new Uint32Array(n * TAG_WORDS);
   cells.forEach((c, i) => {
     const [, , heading, phase] = uniform4(seed, i, 1, RNG_STREAM.cellPlacement);
-    body.set([c.x, c.y, 2 * Math.PI * heading, phase, c.iap, c.motility, 0, c.timerMinutes], i * BODY_FLOATS);
+    // In blood and lung the fourth word holds whether the cell was primed when it entered.
+    const inBlood = c.compartment === COMPARTMENT.circulating || c.compartment === COMPARTMENT.lung;
+    const fourth = inBlood ? Number(c.iap >= PRIMED_IAP) : phase;
+    body.set([c.x, c.y, 2 * Math.PI * heading, fourth, c.iap, c.motility, 0, c.timerMinutes], i * BODY_FLOATS);
     tag.set([i, c.compartment, c.passages, c.group], i * TAG_WORDS);
   });
   return { count: n, body, tag, nextId: n };

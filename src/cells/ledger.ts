@@ -4,20 +4,20 @@
 export const COUNTER_NAMES = [
   'necrosis', 'anoikisTissue', 'anoikisSuspended', 'anoikisBlood', 'anoikisLung', 'nkTissue', 'nkBlood',
   'squeezes', 'intravasations', 'lungArrests', 'metastases', 'divisions', 'deferredDivisions',
-  'survivedWindow', 'extravasated',
+  'survivedWindow', 'extravasated', 'intravasationsPrimed', 'extravasatedPrimed', 'metastasesPrimed',
 ] as const;
 export type CounterName = (typeof COUNTER_NAMES)[number];
 
 export const GROUPS = 32;
-const COUNTERS = 16;
+export const COUNTERS = 20;
 const PER_GROUP = 4;
-const SAMPLE = 144;
+const SAMPLE = 152;
 const PER_GROUP_SAMPLE = 8;
-const GLOBAL = 400;
-const HISTOGRAM = 416;
+const GLOBAL = 408;
+const HISTOGRAM = 424;
 export const HISTOGRAM_BINS = 64;
 export const HISTOGRAM_KPA = 0.25;
-const ROWS = 480;
+const ROWS = 488;
 const ROW_SUMS = 10;
 
 /** First word of the part cleared before each sample. */

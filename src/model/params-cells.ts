@@ -65,6 +65,9 @@ export const CELL_TABLE = [
   { key: 'intravasationCaptureMicrons', default: 7.5, min: 0.5, max: 50, step: 0.5, unit: 'µm', apply: 'rebuild',
     group: 'Cells', tag: 'D', label: 'Capture distance from a vessel wall',
     source: 'a cell whose centre lies within this distance of an open capillary\'s wall can enter it (about a cell radius; exploratory)' },
+  { key: 'intravasationPrimes', default: 1, min: 0, max: 1, step: 1, integer: true, unit: '1', apply: 'live',
+    group: 'Cells', tag: 'D', label: 'Entering a capillary primes (1) or not (0)',
+    source: 'the first version\'s rule, still the default until the model is recalibrated without it; 0: passage into blood alone does not prime, since control cells also pass lung capillaries yet metastasise less, and the IAP rise is post-transcriptional (Fanfone)' },
   // Matrix (ECM and pores)
   { key: 'poreSizeMicrons', default: 10, min: 0.5, max: 50, step: 0.5, unit: 'µm', apply: 'live',
     group: 'Cells', tag: 'A', label: 'Pore size of normal matrix',

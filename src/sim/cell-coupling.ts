@@ -8,7 +8,7 @@ import type { Recorder } from '../gpu/recorder.ts';
 import { plasmaConcentration, smacRegimen } from '../model/dosing.ts';
 import type { Params } from '../model/params.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { cellParamValues } from '../cells/cell-params.ts';
+import { cellParamValues, PRIMED_IAP } from '../cells/cell-params.ts';
 import { Cells, type CellInputs, type PendingCheck } from '../cells/cells.ts';
 import { ecmBaseOf, experimentOf, type Experiment } from '../cells/experiments.ts';
 import { agentArrays, cellsPerGridCell } from '../cells/initial.ts';
@@ -49,7 +49,8 @@ export class CellCoupling {
   private metricsEvery: number;
   private readonly owned: GPUBuffer[] = [];
   /** Cancer cells that start in the blood or the lung (a tail-vein injection). */
-  private readonly initiallyCirculating: number;
+  /** Cells in blood or lung at the start, and those of them primed. */
+  private readonly initiallyCirculating: { all: number; primed: number };
 
   constructor(private readonly gpu: Gpu, private scenario: Scenario, private readonly world: World, fields: SolverFields) {
     const device = gpu.device;
@@ -84,7 +85,8 @@ export class CellCoupling {
     this.liveAtLastCheck = cancer.count;
     this.cells = new Cells(new CellKernels(device), { nx, ny }, cancer, this.experiment.nk, inputs, cellsPerGridCell(p), p.densitySmoothingMicrons / p.dxMicrons);
     this.metricsEvery = metricsEvery(p);
-    this.initiallyCirculating = this.experiment.cancer.filter((c) => c.compartment === COMPARTMENT.circulating || c.compartment === COMPARTMENT.lung).length;
+    const inBlood = this.experiment.cancer.filter((c) => c.compartment === COMPARTMENT.circulating || c.compartment === COMPARTMENT.lung);
+    this.initiallyCirculating = { all: inBlood.length, primed: inBlood.filter((c) => c.iap >= PRIMED_IAP).length };
     this.ring = new ReadbackRing(device, 'Cells.metrics', this.cells.ledger.size, (data, tag) => {
       this.samples.push(this.withCohort(tag.step, tag.timeMinutes, parseLedger(data, ny)));
     });
@@ -193,7 +195,12 @@ export class CellCoupling {
     const p = this.scenario.parameters;
     const circulation = p.circulationTransitHours * 60 + p.lungExtravasationDays * 1440;
     const history = [...this.samples, { timeMinutes, ledger }];
-    return { step, timeMinutes, ledger, circulationCohort: circulationCohort(history, timeMinutes - circulation, this.initiallyCirculating) };
+    const cutoff = timeMinutes - circulation;
+    return {
+      step, timeMinutes, ledger,
+      circulationCohort: circulationCohort(history, cutoff, this.initiallyCirculating.all),
+      circulationCohortPrimed: circulationCohort(history, cutoff, this.initiallyCirculating.primed, 'intravasationsPrimed'),
+    };
   }
 
   /** The live cancer cells and NK cells, read back (tests and exports; never inside the loop). */

@@ -17,6 +17,8 @@ export interface MetricsSample {
    * circulation has passed (circulationCohort in cell-readouts.ts).
    */
   circulationCohort: number | null;
+  /** The part of that cohort that was primed (I ≥ the primed level) when it entered the blood. */
+  circulationCohortPrimed: number | null;
 }
 
 /** Live cells by compartment and the per-sample group numbers, summed over every group. */
@@ -94,6 +96,14 @@ const COLUMNS: readonly Column[] = [
   counter('divisions', 'divisions'),
   counter('deferred_divisions', 'deferredDivisions'),
   { name: 'circulation_survival', unit: '1', value: (c) => circulationSurvival(c.sample) },
+  // The same readouts for the cells primed and unprimed when they entered the blood.
+  counter('intravasations_primed', 'intravasationsPrimed'),
+  { name: 'intravasations_unprimed', unit: 'cells', value: (c) => c.ledger.counters.intravasations - c.ledger.counters.intravasationsPrimed },
+  counter('extravasated_primed', 'extravasatedPrimed'),
+  { name: 'extravasated_unprimed', unit: 'cells', value: (c) => c.ledger.counters.extravasated - c.ledger.counters.extravasatedPrimed },
+  counter('lung_metastases_primed', 'metastasesPrimed'),
+  { name: 'circulation_survival_primed', unit: '1', value: (c) => circulationSurvivalBy(c.sample, 'primed') },
+  { name: 'circulation_survival_unprimed', unit: '1', value: (c) => circulationSurvivalBy(c.sample, 'unprimed') },
 ];
 
 /**
@@ -108,16 +118,27 @@ export function circulationSurvival(sample: MetricsSample): number {
   return sample.circulationCohort === null ? NaN : ratio(sample.ledger.counters.extravasated, sample.circulationCohort);
 }
 
+/** Circulation survival of the cohort's cells that were primed, or unprimed, when they entered the blood. */
+export function circulationSurvivalBy(sample: MetricsSample, entered: 'primed' | 'unprimed'): number {
+  const { circulationCohort: all, circulationCohortPrimed: primed } = sample;
+  if (all === null || primed === null) return NaN;
+  const { extravasated, extravasatedPrimed } = sample.ledger.counters;
+  return entered === 'primed' ? ratio(extravasatedPrimed, primed) : ratio(extravasated - extravasatedPrimed, all - primed);
+}
+
 /**
  * Cells that had entered the blood by `cutoffMinutes`: the cells there from the start plus the
- * cumulative intravasations, interpolated linearly between samples (`history`, in time order);
- * null before the run's start.
+ * cumulative intravasations (`counter`: all of them, or those primed at entry), interpolated
+ * linearly between samples (`history`, in time order); null before the run's start.
  */
-export function circulationCohort(history: readonly Pick<MetricsSample, 'timeMinutes' | 'ledger'>[], cutoffMinutes: number, initially: number): number | null {
+export function circulationCohort(
+  history: readonly Pick<MetricsSample, 'timeMinutes' | 'ledger'>[], cutoffMinutes: number, initially: number,
+  counter: 'intravasations' | 'intravasationsPrimed' = 'intravasations',
+): number | null {
   if (cutoffMinutes < 0) return null;
   let before = { time: 0, entered: 0 };
   for (const s of history) {
-    const point = { time: s.timeMinutes, entered: s.ledger.counters.intravasations };
+    const point = { time: s.timeMinutes, entered: s.ledger.counters[counter] };
     if (point.time >= cutoffMinutes) {
       const f = point.time > before.time ? (cutoffMinutes - before.time) / (point.time - before.time) : 1;
       return initially + before.entered + f * (point.entered - before.entered);

@@ -23,7 +23,7 @@ function emptyLedger(): LedgerSample {
   };
 }
 
-const sample = (ledger: LedgerSample, timeMinutes = 2880, step = 12, circulationCohort: number | null = 12): MetricsSample => ({ step, timeMinutes, ledger, circulationCohort });
+const sample = (ledger: LedgerSample, timeMinutes = 2880, step = 12, circulationCohort: number | null = 12, circulationCohortPrimed: number | null = 4): MetricsSample => ({ step, timeMinutes, ledger, circulationCohort, circulationCohortPrimed });
 const assay = (assayBlock: object, parameters: object = { nx: 32, ny: 16, dxMicrons: 10 }): Scenario =>
   parseScenario({ name: 'test', kind: 'assay', parameters, assay: assayBlock });
 
@@ -56,6 +56,31 @@ describe('circulation survival over a cohort', () => {
     ledger.counters.anoikisBlood = 50;
     expect(byName(metricsRow(sample(ledger, 6000, 10, 12), DEFAULT_SCENARIO)).circulation_survival).toBe(0.25);
     expect(byName(metricsRow(sample(ledger, 6000, 10, null), DEFAULT_SCENARIO)).circulation_survival).toBeNaN();
+  });
+
+  it('counts the primed part of the cohort from the intravasations primed at entry', () => {
+    const primedHistory = history.map(({ timeMinutes, ledger }, k) => {
+      const l = structuredClone(ledger);
+      l.counters.intravasationsPrimed = [2, 6, 6, 20][k];
+      return { timeMinutes, ledger: l };
+    });
+    expect(circulationCohort(primedHistory, 150, 1, 'intravasationsPrimed')).toBe(7);
+    expect(circulationCohort(primedHistory, 210, 1, 'intravasationsPrimed')).toBe(14);
+  });
+
+  it('splits survival, entries and colonisers by priming at entry, the parts adding up to the whole', () => {
+    const ledger = emptyLedger();
+    Object.assign(ledger.counters, { intravasations: 40, intravasationsPrimed: 10, extravasated: 9, extravasatedPrimed: 3, metastases: 2, metastasesPrimed: 1 });
+    // Cohort 30 cells, 6 of them primed at entry: 3 of 6 primed and 6 of 24 unprimed survived.
+    const row = byName(metricsRow(sample(ledger, 6000, 10, 30, 6), DEFAULT_SCENARIO));
+    expect(row.circulation_survival_primed).toBe(0.5);
+    expect(row.circulation_survival_unprimed).toBe(0.25);
+    expect(row.intravasations_primed + row.intravasations_unprimed).toBe(row.intravasations);
+    expect(row.extravasated_primed + row.extravasated_unprimed).toBe(row.extravasated);
+    expect(row.lung_metastases_primed).toBe(1);
+    // Colonisers = Σ over the classes of cohort × survival.
+    expect(6 * row.circulation_survival_primed + 24 * row.circulation_survival_unprimed).toBe(row.extravasated);
+    expect(byName(metricsRow(sample(ledger, 6000, 10, 30, null), DEFAULT_SCENARIO)).circulation_survival_primed).toBeNaN();
   });
 });
 
