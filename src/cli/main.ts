@@ -25,9 +25,9 @@ const USAGE = `usage:
   confine verify [--markdown FILE] [--json FILE]
       closed-form verification suite: case, grid, error norm, observed order
   confine verify --model [--markdown FILE] [--json FILE]
-      model convergence: the default tumour at h = 20, 10 µm and dt = 240, 60 min, three seeds
-      each; every readout's mean ± SE per setting and its change per refinement (about an hour
-      without a GPU)
+      model convergence: the default tumour at h = 20, 10, 5 µm (dt 240 min) and dt = 240, 120,
+      60 min (h 10 µm), three seeds each; every readout's mean ± SE per setting and its change
+      per refinement, the finest of each series checked (about two hours without a GPU)
   confine bench [--smoke] [--cases NAME,…] [--sizes 256,512,1024,2048] [--cells 10000,100000,1000000]
                [--repeats 3] [--warmup 1] [--max-seconds S] [--json FILE] [--report DIR]
       the benchmark suite in Node (Dawn): ${CASE_NAMES}; median and spread per case and
