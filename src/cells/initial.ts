@@ -19,7 +19,7 @@ export interface CellSeed {
   timerMinutes: number;
 }
 
-/** Agents from a list of seeds, with ids 0…n−1, random headings and cycle phases (tissue cells). */
+/** Agents from a list of seeds, with ids 0…n−1, random headings, and random cycle phases for cells outside the blood. */
 export function agentArrays(seed: number, cells: readonly CellSeed[]): AgentArrays {
   const n = cells.length;
   const body = new Float32Array(n * BODY_FLOATS);

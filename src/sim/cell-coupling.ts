@@ -48,8 +48,7 @@ export class CellCoupling {
   private readonly ecmBase: GPUBuffer;
   private metricsEvery: number;
   private readonly owned: GPUBuffer[] = [];
-  /** Cancer cells that start in the blood or the lung (a tail-vein injection). */
-  /** Cells in blood or lung at the start, and those of them primed. */
+  /** Cancer cells that start in the blood or the lung (a tail-vein injection), and those of them primed. */
   private readonly initiallyCirculating: { all: number; primed: number };
 
   constructor(private readonly gpu: Gpu, private scenario: Scenario, private readonly world: World, fields: SolverFields) {
