@@ -28,13 +28,38 @@ export function doseTimesMinutes(schedule: DoseSchedule): number[] {
 
 /** Plasma concentration at time t; a dose given exactly at t counts (the bolus is instantaneous). */
 export function plasmaConcentration(regimen: BolusRegimen, tMinutes: number): number {
+  return plasmaFrom(regimen, tMinutes, (ti) => ti <= tMinutes);
+}
+
+/** The level just before t: a dose given exactly at t does not count yet (the left limit). */
+export function plasmaBefore(regimen: BolusRegimen, tMinutes: number): number {
+  return plasmaFrom(regimen, tMinutes, (ti) => ti < tMinutes);
+}
+
+function plasmaFrom(regimen: BolusRegimen, tMinutes: number, given: (ti: number) => boolean): number {
   const rate = Math.LN2 / regimen.halfLifeMinutes;
   let sum = 0;
   for (const ti of doseTimesMinutes(regimen.schedule)) {
-    if (ti > tMinutes) break;
+    if (!given(ti)) break;
     sum += Math.exp(-rate * (tMinutes - ti));
   }
   return regimen.peak * sum;
+}
+
+/**
+ * The mean plasma level over (t0, t1], in closed form: what a cell that spends a random part of
+ * the step in the blood meets on average, whether or not a dose lands inside the step.
+ */
+export function plasmaMean(regimen: BolusRegimen, t0Minutes: number, t1Minutes: number): number {
+  if (!(t1Minutes > t0Minutes)) throw new Error(`plasmaMean: the interval (${t0Minutes}, ${t1Minutes}] min is empty`);
+  const rate = Math.LN2 / regimen.halfLifeMinutes;
+  let integral = 0;
+  for (const ti of doseTimesMinutes(regimen.schedule)) {
+    if (ti >= t1Minutes) break;
+    const from = Math.max(t0Minutes, ti);
+    integral += (Math.exp(-rate * (from - ti)) - Math.exp(-rate * (t1Minutes - ti))) / rate;
+  }
+  return (regimen.peak * integral) / (t1Minutes - t0Minutes);
 }
 
 export function smacRegimen(p: Params): BolusRegimen {

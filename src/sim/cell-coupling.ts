@@ -5,7 +5,7 @@ import type { Gpu } from '../gpu/device.ts';
 import { readBuffer, storageFrom, writeF32 } from '../gpu/buffers.ts';
 import { ReadbackRing } from '../gpu/readback-ring.ts';
 import type { Recorder } from '../gpu/recorder.ts';
-import { plasmaConcentration, smacRegimen } from '../model/dosing.ts';
+import { plasmaMean, smacRegimen } from '../model/dosing.ts';
 import type { Params } from '../model/params.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { cellParamValues, PRIMED_IAP } from '../cells/cell-params.ts';
@@ -117,7 +117,8 @@ export class CellCoupling {
   /** The rules' uniforms for a step ending at `timeMinutes`. */
   private writeParams(step: number, timeMinutes: number): void {
     const p = this.scenario.parameters;
-    const plasma = this.scenario.physics.smac ? plasmaConcentration(smacRegimen(p), timeMinutes) : 0;
+    // The step's mean, not its end value: cells pass through the blood at any time in the step.
+    const plasma = this.scenario.physics.smac ? plasmaMean(smacRegimen(p), timeMinutes - p.dtMinutes, timeMinutes) : 0;
     this.cells.writeParams(
       cellParamValues(p, this.experiment.setting, {
         nx: this.world.nx, ny: this.world.ny, hMicrons: this.world.hMicrons, capacity: this.cells.capacity,

@@ -12,7 +12,8 @@ import { packNamed } from '../gpu/struct-layout.ts';
 import { withLiveParameters } from '../model/live-update.ts';
 import type { Params } from '../model/params.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { plasmaConcentration, smacRegimen, softenerRegimen } from '../model/dosing.ts';
+import { smacRegimen, softenerRegimen } from '../model/dosing.ts';
+import { drugStepPlan } from '../solvers/transport/dose-substeps.ts';
 import { MultigridKernels } from '../solvers/multigrid.ts';
 import { Oxygen, oxygenKernel } from '../solvers/transport/oxygen.ts';
 import { Drug, drugKernel, type DrugCoefficients } from '../solvers/transport/drug.ts';
@@ -25,7 +26,6 @@ import { CellCoupling } from './cell-coupling.ts';
 import { exchangeCoefficients, oxygenCoefficients, smacCoefficients, softenerCoefficients } from './solver-coefficients.ts';
 
 const WG = 64;
-const SECONDS_PER_MINUTE = 60;
 
 /** A step's stages in the order it records them (design.md, "One step"). */
 export const STEP_STAGES = ['deposit', 'material', 'stress', 'perfusion', 'transport', 'cells', 'compact', 'metrics'] as const;
@@ -223,9 +223,8 @@ export class Simulation {
     if (this.oxygen) {
       await rec.begin('transport');
       this.oxygen.solve(rec.pass('fields'), this.steps === 0 ? 4 : 2, 2);
-      const dtSeconds = dt * SECONDS_PER_MINUTE;
-      this.smac?.step(rec.encoder(), dtSeconds, plasmaConcentration(smacRegimen(p), next));
-      this.softener?.step(rec.encoder(), dtSeconds, plasmaConcentration(softenerRegimen(p), next));
+      this.smac?.advance(rec.encoder(), drugStepPlan(smacRegimen(p), this.timeMinutes, next));
+      this.softener?.advance(rec.encoder(), drugStepPlan(softenerRegimen(p), this.timeMinutes, next));
     }
     await this.cells?.afterFields(rec, this.steps, next);
     rec.submit();

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   courseActive,
   doseTimesMinutes,
+  plasmaBefore,
   plasmaConcentration,
+  plasmaMean,
   smacRegimen,
   softenerCourse,
   softenerRegimen,
@@ -36,6 +38,24 @@ describe('IV bolus pharmacokinetics', () => {
     expect(plasmaConcentration(regimen, 7 * 600 + 900)).toBeCloseTo(afterLast / 2, 12);
     // The steady-state peak C0/(1 − r) bounds every value.
     expect(afterLast).toBeLessThan(3 / (1 - r));
+  });
+
+  it('has a left limit that leaves out a dose given at that instant', () => {
+    expect(plasmaBefore(single, 60)).toBe(0);
+    expect(plasmaBefore(single, 60 + 1800)).toBeCloseTo(250, 10);
+  });
+
+  it('averages over an interval as the integral of the curve, a dose inside it included', () => {
+    // Trapezoids on a fine grid against the closed form; the dose at 60 min lies inside (0, 2000].
+    const average = (t0: number, t1: number, n = 200_000) => {
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += plasmaConcentration(single, t0 + ((i + 0.5) * (t1 - t0)) / n);
+      return sum / n;
+    };
+    for (const [t0, t1] of [[0, 2000], [60, 300], [500, 740], [0, 59]]) {
+      expect(plasmaMean(single, t0, t1)).toBeCloseTo(average(t0, t1), 6);
+    }
+    expect(() => plasmaMean(single, 100, 100)).toThrow(/empty/);
   });
 
   it('gives nothing for zero doses', () => {

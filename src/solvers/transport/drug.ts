@@ -6,6 +6,7 @@ import { wgsl } from '../../gpu/shaders.ts';
 import { packNamed } from '../../gpu/struct-layout.ts';
 import { Multigrid, type BoundaryConditions, type MultigridKernels } from '../multigrid.ts';
 import { DRUG_SLOT, type DrugSlot } from './vessel-field.ts';
+import { SOLVES_AFTER_A_DOSE, type DrugStepPlan } from './dose-substeps.ts';
 
 /**
  * What a drug's parameters set in its own solve; they may change between steps
@@ -44,15 +45,18 @@ export interface DrugState {
 
 export function drugKernel(device: GPUDevice): Kernel {
   const R = 'read-only-storage' as const, S = 'storage' as const;
-  return new Kernel(device, { label: 'Drug.coefficients', code: wgsl.drugCoefficients, bindings: ['uniform', R, R, R, R, S, S, S] });
+  return new Kernel(device, { label: 'Drug.coefficients', code: wgsl.drugCoefficients, bindings: ['uniform', R, R, R, R, S, S, S, S] });
 }
 
 export class Drug {
   readonly mg: Multigrid;
   private readonly previous: GPUBuffer;
   private readonly beforePrevious: GPUBuffer;
-  private readonly params: GPUBuffer;
-  private readonly group: GPUBindGroup;
+  /** One uniform buffer and bind group per solve recorded in one encoder (a step cut at doses needs several). */
+  private readonly params: GPUBuffer[] = [];
+  private readonly groups: GPUBindGroup[] = [];
+  private readonly vessel: GPUBuffer;
+  private readonly perfusion: GPUBuffer;
   private readonly cells: number;
   private readonly label: string;
   private readonly slot: number;
@@ -76,8 +80,21 @@ export class Drug {
     this.mg = new Multigrid(mgKernels, { label: `${label}.mg`, nx, ny, hx: options.hMicrons, bc: options.bc ?? ZERO_FLUX });
     this.previous = storageBuffer(device, `${label}.u[n]`, this.cells * 4);
     this.beforePrevious = storageBuffer(device, `${label}.u[n-1]`, this.cells * 4);
-    this.params = uniformBuffer(device, `${label}.params`, new ArrayBuffer(48));
-    this.group = kernel.bind(label, [this.params, vessel, perfusion, this.previous, this.beforePrevious, this.mg.k, this.mg.a, this.mg.f]);
+    this.vessel = vessel;
+    this.perfusion = perfusion;
+    // Enough for a step that holds one dose, so that dosing allocates nothing in a run; a step
+    // that holds several (doses closer than dt) adds slots on first use.
+    this.slotFor(SOLVES_AFTER_A_DOSE);
+  }
+
+  /** The uniforms and bind group of the i-th solve in an encoder, made on first use. */
+  private slotFor(i: number): { params: GPUBuffer; group: GPUBindGroup } {
+    while (this.params.length <= i) {
+      const params = uniformBuffer(this.kernel.device, `${this.label}.params[${this.params.length}]`, new ArrayBuffer(48));
+      this.params.push(params);
+      this.groups.push(this.kernel.bind(this.label, [params, this.vessel, this.perfusion, this.previous, this.beforePrevious, this.mg.k, this.mg.a, this.mg.f, this.mg.u]));
+    }
+    return { params: this.params[i], group: this.groups[i] };
   }
 
   /** Tissue concentration; write the initial state here (and call restart()). */
@@ -106,6 +123,26 @@ export class Drug {
    * recording the next step (queue writes and submissions run in order).
    */
   step(encoder: GPUCommandEncoder, dtSeconds: number, plasma: number, cycles = 2): void {
+    this.solve(encoder, 0, dtSeconds, plasma, cycles);
+  }
+
+  /**
+   * One model step as planned by drugStepPlan: a regular step, or backward-Euler solves cut at
+   * dose times, after which BDF2 starts afresh (its history would have the wrong spacing).
+   */
+  advance(encoder: GPUCommandEncoder, plan: DrugStepPlan, cycles = 2): void {
+    if (plan.regular) {
+      this.step(encoder, plan.solves[0].minutes * 60, plan.solves[0].plasma, cycles);
+      return;
+    }
+    plan.solves.forEach((s, i) => {
+      this.stepsTaken = 0;
+      this.solve(encoder, i, s.minutes * 60, s.plasma, cycles);
+    });
+    this.stepsTaken = 0;
+  }
+
+  private solve(encoder: GPUCommandEncoder, slot: number, dtSeconds: number, plasma: number, cycles: number): void {
     // Undosed tissue stays exactly zero (zero start, zero history, zero source: every smoother
     // update of zeros is zero), so its solve is skipped; the step still counts, so the first
     // dosed step is the same BDF2 step it would have been. An untreated run saves both drugs'
@@ -117,17 +154,21 @@ export class Drug {
     this.empty = false;
     const bdf2 = this.stepsTaken > 0;
     const k = this.coefficients;
-    this.kernel.device.queue.writeBuffer(this.params, 0, packNamed(wgsl.drugCoefficients, 'DrugParams', {
+    const { params, group } = this.slotFor(slot);
+    this.kernel.device.queue.writeBuffer(params, 0, packNamed(wgsl.drugCoefficients, 'DrugParams', {
       cells: this.cells, diffusivity: k.diffusivityUm2PerS, decay: k.decayPerS, dt: dtSeconds,
-      alpha: bdf2 ? 1.5 : 1, beta: bdf2 ? 2 : 1, gamma: bdf2 ? 0.5 : 0, plasma, slot: this.slot,
+      alpha: bdf2 ? 1.5 : 1, beta: bdf2 ? 2 : 1, gamma: bdf2 ? 0.5 : 0, plasma, slot: this.slot, extrapolate: bdf2 ? 1 : 0,
     }));
     const bytes = this.cells * 4;
     encoder.copyBufferToBuffer(this.previous, 0, this.beforePrevious, 0, bytes);
     encoder.copyBufferToBuffer(this.mg.u, 0, this.previous, 0, bytes);
     const pass = encoder.beginComputePass({ label: `${this.label}.step` });
-    this.kernel.dispatch(pass, this.group, ...linearGroups(this.cells, WG));
+    this.kernel.dispatch(pass, group, ...linearGroups(this.cells, WG));
     this.mg.assemble(pass);
-    for (let c = 0; c < cycles; c++) this.mg.vcycle(pass);
+    // Without history to extrapolate from, the guess is uⁿ, off by the whole step's change: twice
+    // the cycles. Such steps are few: the first, and those cut at doses (dose-substeps.ts).
+    const vcycles = bdf2 ? cycles : 2 * cycles;
+    for (let c = 0; c < vcycles; c++) this.mg.vcycle(pass);
     pass.end();
     this.stepsTaken++;
   }
@@ -151,7 +192,7 @@ export class Drug {
     this.mg.destroy();
     this.previous.destroy();
     this.beforePrevious.destroy();
-    this.params.destroy();
+    for (const b of this.params) b.destroy();
   }
 }
 
