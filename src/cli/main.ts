@@ -59,34 +59,11 @@ const USAGE = `usage:
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      steps: { type: 'string' },
-      markdown: { type: 'string' },
-      json: { type: 'string' },
-      sizes: { type: 'string' },
-      repeats: { type: 'string' },
-      cells: { type: 'string' },
-      cases: { type: 'string' },
-      smoke: { type: 'boolean' },
-      warmup: { type: 'string' },
-      'max-seconds': { type: 'string' },
-      browser: { type: 'boolean' },
-      report: { type: 'string' },
-      from: { type: 'string' },
-      app: { type: 'boolean' },
-      seconds: { type: 'string' },
-      shard: { type: 'string' },
-      parallel: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      'checkpoint-every': { type: 'string' },
-      resume: { type: 'string' },
-      model: { type: 'boolean' },
-    },
-  });
+  const { values, positionals } = parseOptions(rest);
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const integer = (name: string, text: string | undefined, min: number): number | undefined => {
     if (text === undefined) return undefined;
     const n = Number(text);
@@ -168,6 +145,44 @@ async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/** The command line's options; an unknown or malformed one is a usage error naming it. */
+function parseOptions(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        steps: { type: 'string' },
+        markdown: { type: 'string' },
+        json: { type: 'string' },
+        sizes: { type: 'string' },
+        repeats: { type: 'string' },
+        cells: { type: 'string' },
+        cases: { type: 'string' },
+        smoke: { type: 'boolean' },
+        warmup: { type: 'string' },
+        'max-seconds': { type: 'string' },
+        browser: { type: 'boolean' },
+        report: { type: 'string' },
+        from: { type: 'string' },
+        app: { type: 'boolean' },
+        seconds: { type: 'string' },
+        shard: { type: 'string' },
+        parallel: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        'checkpoint-every': { type: 'string' },
+        resume: { type: 'string' },
+        model: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

@@ -1,0 +1,25 @@
+// The command line answers --help and refuses an unknown option by name, without a stack trace.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const CLI = join(__dirname, '../../bin/confine.mjs');
+const confine = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+
+describe('confine usage', () => {
+  it('prints the usage for --help after any command', () => {
+    for (const args of [['--help'], ['report', '--help'], ['sweep', '-h']]) {
+      const r = confine(...args);
+      expect(r.status, args.join(' ')).toBe(0);
+      expect(r.stdout).toMatch(/^usage:/);
+    }
+  });
+
+  it('names an unknown option and exits 2 with the usage, not a stack trace', () => {
+    const r = confine('run', '--bogus');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error: Unknown option '--bogus'/);
+    expect(r.stderr).toContain('usage:');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
