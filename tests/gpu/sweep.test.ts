@@ -1,5 +1,7 @@
 // `confine sweep` end to end on a tiny plan (12 runs of 6 steps on a 32² grid): the JSON lines it
 // writes, a kill halfway and a resume, shards merged, K runs at once, and a bad plan refused.
+// The SMAC mimetic is given at day 0: its default first dose (day 1) lands at the end of the
+// run, where it belongs to a step that is never taken.
 // Each run's line is checked against the same scenario run here directly, not against a
 // stored answer.
 import { describe, expect, it } from 'vitest';
@@ -15,7 +17,7 @@ import { scoped, useGpu } from './fixture.ts';
 import { version } from '../../package.json';
 
 const CLI = join(__dirname, '../../bin/confine.mjs');
-const SMALL = { nx: 32, ny: 32, dxMicrons: 40, tumourRadiusMicrons: 400, stromaWidthMicrons: 120, durationDays: 1, dtMinutes: 240 };
+const SMALL = { nx: 32, ny: 32, dxMicrons: 40, tumourRadiusMicrons: 400, stromaWidthMicrons: 120, durationDays: 1, dtMinutes: 240, smacFirstDoseDay: 0 };
 const PLAN = {
   name: 'tiny',
   description: 'two softening doses × three SMAC doses × two seeds on a 32² grid for a day',
