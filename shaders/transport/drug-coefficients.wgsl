@@ -15,22 +15,9 @@
 // Units: u, C_p in the drug's unit (nM or relative), Δt in s, D in µm²/s, λ and W in 1/s.
 // Bindings: params, vessel (W_O2, p_wall, W_smac, W_softener; `slot` picks this drug's W),
 // perfusion, u_n, u_nm1, k, a, f, u.
+// DrugParams: drug-params.wgsl, which precedes this file.
 // Dispatch: linearGroups(nx·ny, WG).
 override WG: u32 = 64u;
-
-struct DrugParams {
-  cells: u32,
-  diffusivity: f32,
-  decay: f32,
-  dt: f32,
-  alpha: f32,
-  beta: f32,
-  gamma: f32,
-  plasma: f32,
-  // Which component of the vessel data is this drug's W (2: SMAC mimetic, 3: softening agent).
-  slot: u32,
-  extrapolate: f32,
-}
 
 @group(0) @binding(0) var<uniform> params: DrugParams;
 @group(0) @binding(1) var<storage, read> vessel: array<vec4<f32>>;

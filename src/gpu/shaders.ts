@@ -29,7 +29,9 @@ import mgProlong from '../../shaders/multigrid/prolong.wgsl?raw';
 import mgCoarseSolve from '../../shaders/multigrid/coarse-solve.wgsl?raw';
 import dot from '../../shaders/metrics/dot.wgsl?raw';
 import oxygenCoefficients from '../../shaders/transport/oxygen-coefficients.wgsl?raw';
+import drugParams from '../../shaders/transport/drug-params.wgsl?raw';
 import drugCoefficients from '../../shaders/transport/drug-coefficients.wgsl?raw';
+import drugExposure from '../../shaders/transport/drug-exposure.wgsl?raw';
 import material from '../../shaders/mechanics/material.wgsl?raw';
 import perfusion from '../../shaders/vessels/perfusion.wgsl?raw';
 
@@ -73,7 +75,9 @@ export const wgsl = {
   mgCoarseSolve,
   dot,
   oxygenCoefficients,
+  drugParams,
   drugCoefficients,
+  drugExposure,
   material,
   perfusion,
 } as const;

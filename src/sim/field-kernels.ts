@@ -10,7 +10,7 @@ export interface FieldKernels {
 export function fieldKernels(device: GPUDevice): FieldKernels {
   const U = 'uniform' as const, R = 'read-only-storage' as const, S = 'storage' as const;
   return {
-    material: new Kernel(device, { label: 'Material.update', code: wgsl.material, bindings: [U, R, R, R, R, S, S, S, S] }),
+    material: new Kernel(device, { label: 'Material.update', code: wgsl.material, bindings: [U, R, R, R, S, S, S, S, S] }),
     perfusion: new Kernel(device, { label: 'Perfusion.update', code: wgsl.perfusion, bindings: [U, R, S] }),
   };
 }

@@ -1,6 +1,8 @@
 // The simulation of one scenario: owns the GPU state and records one step at a time.
-// Step order (design.md): cells deposit → material → stress → perfusion → oxygen → SMAC mimetic
-// → softener → cells act and compact → metrics. Each step is one submission; metrics come back
+// Step order (design.md): cells deposit → softener → material → stress → perfusion → oxygen →
+// SMAC mimetic → cells act and compact → metrics. The softener goes first because softening
+// integrates its level over the step (material.wgsl); its delivery meets the perfusion of the
+// step before, which changes over hours to days. Each step is one submission; metrics come back
 // through a ring of staging buffers, never awaited inside the loop. The step is recorded stage by
 // stage through a Recorder so that a profiler can split and time it without a second copy of it.
 import type { Gpu } from '../gpu/device.ts';
@@ -74,10 +76,10 @@ export class Simulation {
       writeF32(device, this.oxygen.perfusion, new Float32Array(cells).fill(1));
       writeF32(device, this.oxygen.pO2, new Float32Array(cells).fill(p.vesselWallPO2MmHg));
       const { vessel, perfusion } = this.oxygen;
-      const drug = (label: string, slot: DrugSlot, coefficients: DrugCoefficients) =>
-        new Drug(mg, drugKernel(device), { label, slot, nx, ny, hMicrons: h, ...coefficients }, vessel, perfusion);
+      const drug = (label: string, slot: DrugSlot, coefficients: DrugCoefficients, exposure = false) =>
+        new Drug(mg, drugKernel(device), { label, slot, nx, ny, hMicrons: h, exposure, ...coefficients }, vessel, perfusion);
       if (physics.smac) this.smac = drug('SMAC', 'smac', smacCoefficients(p));
-      if (physics.softener) this.softener = drug('Softener', 'softener', softenerCoefficients(p));
+      if (physics.softener) this.softener = drug('Softener', 'softener', softenerCoefficients(p), true);
     }
 
     if (physics.mechanics) {
@@ -89,9 +91,9 @@ export class Simulation {
         const softening = keep(storageFrom(device, 'Material.softening', new Float32Array(cells)));
         this.materialState = { density, softening, baseE };
         const growth = keep(storageFrom(device, 'Material.growth', new Float32Array(cells)));
-        const agent = this.softener?.concentration ?? keep(storageFrom(device, 'Material.noSoftener', new Float32Array(cells)));
+        const exposure = this.softener?.exposure ?? keep(storageFrom(device, 'Material.noSoftener', new Float32Array(cells)));
         this.materialParams = keep(uniformBuffer(device, 'Material.params', new ArrayBuffer(32)));
-        this.materialGroup = this.kernels.material.bind('tissue', [this.materialParams, density, stroma, baseE, agent, softening, growth, this.mechanics.E, this.mechanics.eigenstrain]);
+        this.materialGroup = this.kernels.material.bind('tissue', [this.materialParams, density, stroma, baseE, exposure, softening, growth, this.mechanics.E, this.mechanics.eigenstrain]);
       }
       if (physics.perfusion && this.oxygen) {
         this.perfusionParams = keep(uniformBuffer(device, 'Perfusion.params', new ArrayBuffer(16)));
@@ -207,10 +209,12 @@ export class Simulation {
       }));
     }
     if (this.cells) await this.cells.beforeFields(rec, this.steps, next);
+    const softenerPlan = drugStepPlan(softenerRegimen(p), this.timeMinutes, next);
     // Material, stress, perfusion and oxygen share the 'fields' pass unless `rec` splits it.
     if (this.mechanics) {
       if (this.materialGroup) {
         await rec.begin('material');
+        this.softener?.advance(rec.encoder(), softenerPlan);
         this.kernels.material.dispatch(rec.pass('fields'), this.materialGroup, ...linearGroups(cells, WG));
       }
       await rec.begin('stress');
@@ -224,7 +228,7 @@ export class Simulation {
       await rec.begin('transport');
       this.oxygen.solve(rec.pass('fields'), this.steps === 0 ? 4 : 2, 2);
       this.smac?.advance(rec.encoder(), drugStepPlan(smacRegimen(p), this.timeMinutes, next));
-      this.softener?.advance(rec.encoder(), drugStepPlan(softenerRegimen(p), this.timeMinutes, next));
+      if (!this.materialGroup) this.softener?.advance(rec.encoder(), softenerPlan);
     }
     await this.cells?.afterFields(rec, this.steps, next);
     rec.submit();

@@ -37,8 +37,11 @@ export interface CapillaryBed {
   destroy: () => void;
 }
 
-/** The bed on a grid of h µm cells, fully perfused, with a fresh drug solver. */
-export function capillaryBed(mg: MultigridKernels, h: number): CapillaryBed {
+/**
+ * The bed on a grid of h µm cells, fully perfused, with a fresh drug solver; `exposure` has the
+ * solver keep its saturating exposure (drug.ts).
+ */
+export function capillaryBed(mg: MultigridKernels, h: number, exposure = false): CapillaryBed {
   const device = mg.device;
   const n = Math.round(BED_SIDE_MICRONS / h);
   const cells = n * n;
@@ -51,7 +54,7 @@ export function capillaryBed(mg: MultigridKernels, h: number): CapillaryBed {
   writeF32(device, vessel, field);
   writeF32(device, perfusion, new Float32Array(cells).fill(1));
   const drug = new Drug(mg, drugKernel(device), {
-    label: `test.bed.${n}`, slot: 'smac', nx: n, ny: n, hMicrons: h, diffusivityUm2PerS: BED_DIFFUSIVITY, decayPerS: BED_DECAY_PER_S,
+    label: `test.bed.${n}`, slot: 'smac', nx: n, ny: n, hMicrons: h, diffusivityUm2PerS: BED_DIFFUSIVITY, decayPerS: BED_DECAY_PER_S, exposure,
   }, vessel, perfusion);
   const w = (c: number) => field[4 * c + 2];
   return {

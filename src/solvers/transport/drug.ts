@@ -2,7 +2,7 @@
 // first step, delivered from the plasma through perfused vessels; see drug-coefficients.wgsl.
 import { Kernel, linearGroups } from '../../gpu/kernel.ts';
 import { storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
-import { wgsl } from '../../gpu/shaders.ts';
+import { compose, wgsl } from '../../gpu/shaders.ts';
 import { packNamed } from '../../gpu/struct-layout.ts';
 import { Multigrid, type BoundaryConditions, type MultigridKernels } from '../multigrid.ts';
 import { DRUG_SLOT, type DrugSlot } from './vessel-field.ts';
@@ -30,6 +30,11 @@ export interface DrugOptions extends DrugCoefficients {
    * that skipping changes nothing (tests/gpu/drug-skip.test.ts).
    */
   skipWhileEmpty?: boolean;
+  /**
+   * Keep the saturating exposure ∫ u/(1 + u) dt (days) over the solves in `exposure`, for a
+   * consumer that integrates the drug's effect over the step (the softening agent: material.wgsl).
+   */
+  exposure?: boolean;
 }
 
 const WG = 64;
@@ -45,7 +50,12 @@ export interface DrugState {
 
 export function drugKernel(device: GPUDevice): Kernel {
   const R = 'read-only-storage' as const, S = 'storage' as const;
-  return new Kernel(device, { label: 'Drug.coefficients', code: wgsl.drugCoefficients, bindings: ['uniform', R, R, R, R, S, S, S, S] });
+  return new Kernel(device, { label: 'Drug.coefficients', code: compose(wgsl.drugParams, wgsl.drugCoefficients), bindings: ['uniform', R, R, R, R, S, S, S, S] });
+}
+
+function exposureKernel(device: GPUDevice): Kernel {
+  const R = 'read-only-storage' as const;
+  return new Kernel(device, { label: 'Drug.exposure', code: compose(wgsl.drugParams, wgsl.drugExposure), bindings: ['uniform', R, R, 'storage'] });
 }
 
 export class Drug {
@@ -55,6 +65,10 @@ export class Drug {
   /** One uniform buffer and bind group per solve recorded in one encoder (a step cut at doses needs several). */
   private readonly params: GPUBuffer[] = [];
   private readonly groups: GPUBindGroup[] = [];
+  private readonly exposureGroups: GPUBindGroup[] = [];
+  private readonly exposureKernel?: Kernel;
+  /** ∫ u/(1 + u) dt in days, summed over the solves since its consumer last zeroed it (options.exposure). */
+  readonly exposure?: GPUBuffer;
   private readonly vessel: GPUBuffer;
   private readonly perfusion: GPUBuffer;
   private readonly cells: number;
@@ -82,19 +96,24 @@ export class Drug {
     this.beforePrevious = storageBuffer(device, `${label}.u[n-1]`, this.cells * 4);
     this.vessel = vessel;
     this.perfusion = perfusion;
+    if (options.exposure) {
+      this.exposureKernel = exposureKernel(device);
+      this.exposure = storageBuffer(device, `${label}.exposure`, this.cells * 4);
+    }
     // Enough for a step that holds one dose, so that dosing allocates nothing in a run; a step
     // that holds several (doses closer than dt) adds slots on first use.
     this.slotFor(SOLVES_AFTER_A_DOSE);
   }
 
   /** The uniforms and bind group of the i-th solve in an encoder, made on first use. */
-  private slotFor(i: number): { params: GPUBuffer; group: GPUBindGroup } {
+  private slotFor(i: number): { params: GPUBuffer; group: GPUBindGroup; exposureGroup?: GPUBindGroup } {
     while (this.params.length <= i) {
       const params = uniformBuffer(this.kernel.device, `${this.label}.params[${this.params.length}]`, new ArrayBuffer(48));
       this.params.push(params);
       this.groups.push(this.kernel.bind(this.label, [params, this.vessel, this.perfusion, this.previous, this.beforePrevious, this.mg.k, this.mg.a, this.mg.f, this.mg.u]));
+      if (this.exposureKernel) this.exposureGroups.push(this.exposureKernel.bind(this.label, [params, this.previous, this.mg.u, this.exposure!]));
     }
-    return { params: this.params[i], group: this.groups[i] };
+    return { params: this.params[i], group: this.groups[i], exposureGroup: this.exposureGroups[i] };
   }
 
   /** Tissue concentration; write the initial state here (and call restart()). */
@@ -154,8 +173,8 @@ export class Drug {
     this.empty = false;
     const bdf2 = this.stepsTaken > 0;
     const k = this.coefficients;
-    const { params, group } = this.slotFor(slot);
-    this.kernel.device.queue.writeBuffer(params, 0, packNamed(wgsl.drugCoefficients, 'DrugParams', {
+    const { params, group, exposureGroup } = this.slotFor(slot);
+    this.kernel.device.queue.writeBuffer(params, 0, packNamed(wgsl.drugParams, 'DrugParams', {
       cells: this.cells, diffusivity: k.diffusivityUm2PerS, decay: k.decayPerS, dt: dtSeconds,
       alpha: bdf2 ? 1.5 : 1, beta: bdf2 ? 2 : 1, gamma: bdf2 ? 0.5 : 0, plasma, slot: this.slot, extrapolate: bdf2 ? 1 : 0,
     }));
@@ -169,13 +188,14 @@ export class Drug {
     // the cycles. Such steps are few: the first, and those cut at doses (dose-substeps.ts).
     const vcycles = bdf2 ? cycles : 2 * cycles;
     for (let c = 0; c < vcycles; c++) this.mg.vcycle(pass);
+    if (exposureGroup) this.exposureKernel!.dispatch(pass, exposureGroup, ...linearGroups(this.cells, WG));
     pass.end();
     this.stepsTaken++;
   }
 
-  /** Its storage buffers: the multigrid's and the BDF2 history u[n], u[n-1] (checkpoints save them). */
+  /** Its storage buffers: the multigrid's, the BDF2 history u[n], u[n-1] and the exposure (checkpoints save them). */
   stateBuffers(): GPUBuffer[] {
-    return [...this.mg.stateBuffers(), this.previous, this.beforePrevious];
+    return [...this.mg.stateBuffers(), this.previous, this.beforePrevious, ...(this.exposure ? [this.exposure] : [])];
   }
 
   /** BDF2's step count and the skip-while-empty flag: the CPU half of its state. */
@@ -192,6 +212,7 @@ export class Drug {
     this.mg.destroy();
     this.previous.destroy();
     this.beforePrevious.destroy();
+    this.exposure?.destroy();
     for (const b of this.params) b.destroy();
   }
 }
