@@ -45,7 +45,7 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
   }
   if (pending.length === 0) return 0;
   const dir = await prepareOutputDir(options.out);
-  await writeFileAtomic(join(dir, PLAN_FILE), `${JSON.stringify(planRecord(loaded, all.length), null, 2)}\n`);
+  await writeFileAtomic(join(dir, PLAN_FILE), `${JSON.stringify(planRecord(loaded, all.length, dir), null, 2)}\n`);
   const checkpoints = options.checkpointEvery && { dir: join(dir, CHECKPOINTS_DIR), every: options.checkpointEvery };
   if (checkpoints) await mkdir(checkpoints.dir, { recursive: true });
   return runPending(pending, loaded, dir, shard, options.parallel ?? 1, checkpoints);

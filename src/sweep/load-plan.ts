@@ -3,7 +3,7 @@
 // the results in it belong to the plan it is given.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { DEFAULT_SCENARIO_JSON } from '../model/scenario.ts';
 import { ScenarioError, isPlainObject } from '../model/validation.ts';
 import { parsePlan, type SweepPlan } from './plan.ts';
@@ -32,17 +32,22 @@ export async function loadPlan(path: string): Promise<LoadedPlan> {
   return fromPlan(parsePlan(json, base, path), scenarioDir);
 }
 
-/** A plan as a results directory stores it (plan.json), read back for a merge or a report. */
+/**
+ * A plan as a results directory stores it (`source`, its plan.json), read back for a merge or a
+ * report. Its scenarioDir is relative to the results directory, so the directory can move.
+ */
 export function planFromRecord(record: unknown, source: string): LoadedPlan {
   if (!isPlainObject(record) || record.format !== PLAN_FORMAT || !isPlainObject(record.plan)) {
     throw new ScenarioError([`not a ${PLAN_FORMAT} file`], source);
   }
   const plan = record.plan as unknown as SweepPlan;
-  return { plan, hash: planHash(plan), scenarioDir: typeof record.scenarioDir === 'string' ? record.scenarioDir : dirname(source) };
+  const dir = dirname(resolve(source));
+  return { plan, hash: planHash(plan), scenarioDir: typeof record.scenarioDir === 'string' ? resolve(dir, record.scenarioDir) : dir };
 }
 
-export function planRecord(loaded: LoadedPlan, runs: number): unknown {
-  return { format: PLAN_FORMAT, planHash: loaded.hash, runs, scenarioDir: loaded.scenarioDir, plan: loaded.plan };
+/** What a results directory `dir` stores of its plan (plan.json). */
+export function planRecord(loaded: LoadedPlan, runs: number, dir: string): unknown {
+  return { format: PLAN_FORMAT, planHash: loaded.hash, runs, scenarioDir: relative(resolve(dir), loaded.scenarioDir) || '.', plan: loaded.plan };
 }
 
 function fromPlan(plan: SweepPlan, scenarioDir: string): LoadedPlan {
