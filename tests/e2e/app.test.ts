@@ -56,7 +56,8 @@ describe('browser app', () => {
     });
 
     // Three daily doses, not two: the course's softening builds over days (1/day towards at most
-    // 50 %), and two days of it lower the stress by only 9.8 % on this grid, 14 % by day 5.
+    // 50 %), and two days of it lower the stress by 12 % on this grid, three days by 17 % (the
+    // same scenario in Node); the margin over 10 % is kept for adapters that differ.
     it('starting softening therapy at day 2 lowers the core stress by day 5', async () => {
       const { page, errors } = await openPage(app, `?${SMALL}&pauseAtDay=2`);
       await pausedAt(page, 2 * STEPS_PER_DAY);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO_JSON, ScenarioError } from '../../src/model/scenario.ts';
 import { expandPlan, parsePlan } from '../../src/sweep/plan.ts';
-import { canonicalJson, planHash } from '../../src/sweep/load-plan.ts';
+import { canonicalJson, planFromRecord, planHash, planRecord } from '../../src/sweep/load-plan.ts';
 
 const BASE = { source: 'default', json: DEFAULT_SCENARIO_JSON };
 const SMALL = { nx: 32, ny: 32, dxMicrons: 40, tumourRadiusMicrons: 400, stromaWidthMicrons: 120, durationDays: 1 };
@@ -94,5 +94,13 @@ describe('sweep plan', () => {
     expect(canonicalJson(a)).toBe(canonicalJson(b));
     expect(planHash(a)).toBe(planHash(b));
     expect(planHash(parsePlan(plan({ vary: { smacDoseNM: [0, 21] }, replicates: 2 }), BASE))).not.toBe(planHash(a));
+  });
+
+  it('stores its scenario directory relative to the results, so the results can move', () => {
+    const parsed = parsePlan(plan({}), BASE);
+    const record = planRecord({ plan: parsed, hash: planHash(parsed), scenarioDir: '/data/confine/scenarios' }, 3, '/data/confine/out/combination') as { scenarioDir: string };
+    expect(record.scenarioDir).toBe('../../scenarios');
+    expect(planFromRecord(record, '/data/confine/out/combination/plan.json').scenarioDir).toBe('/data/confine/scenarios');
+    expect(planFromRecord(record, '/elsewhere/combination/plan.json').scenarioDir).toBe('/scenarios');
   });
 });
