@@ -1,10 +1,11 @@
 // A drug's saturating exposure over one solve, added to a running sum (days):
 //   X += Δt·(f(uⁿ) + f(uⁿ⁺¹))/2,  f(u) = u/(1 + u)  (u relative to the half-saturating level)
-// The softening agent's effect integrates f over time (material.wgsl), and its level decays within
-// a step (τ ≈ 8.7 h at the default 6 h half-life, daily doses): f at the step's start alone
-// overstated the exposure by 21 % at Δt = 4 h, and the solved tumour stress was 5.5 % too high.
-// The trapezoid over each solve is second order (about 2 % of a step's exposure at 4 h), and a
-// step cut at a dose (dose-substeps.ts) sums the short solves that resolve the rise after it.
+// The softening agent's effect integrates f over time (material.wgsl). Its level rises within
+// minutes of a dose and then decays with the plasma (τ ≈ 8.7 h at the default 6 h half-life):
+// f at the step's start alone missed the rise in the step that holds each dose, and the exposure
+// was 21 % low at Δt = 4 h. Summed over the solves of a step, cut at its doses
+// (dose-substeps.ts), the trapezoid leaves 1.0 % at 4 h, first order through the backward-Euler
+// solves after each dose (tests/gpu/softener-exposure.test.ts).
 // The consumer zeroes X once it has read it.
 // Bindings: params (DrugParams, drug-params.wgsl, which precedes this file), u_n, u, exposure.
 // Dispatch: linearGroups(nx·ny, WG), after the solve.

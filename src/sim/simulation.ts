@@ -79,7 +79,8 @@ export class Simulation {
       const drug = (label: string, slot: DrugSlot, coefficients: DrugCoefficients, exposure = false) =>
         new Drug(mg, drugKernel(device), { label, slot, nx, ny, hMicrons: h, exposure, ...coefficients }, vessel, perfusion);
       if (physics.smac) this.smac = drug('SMAC', 'smac', smacCoefficients(p));
-      if (physics.softener) this.softener = drug('Softener', 'softener', softenerCoefficients(p), true);
+      // Its exposure feeds softening, which only the material update (mechanics) reads.
+      if (physics.softener) this.softener = drug('Softener', 'softener', softenerCoefficients(p), physics.mechanics);
     }
 
     if (physics.mechanics) {
