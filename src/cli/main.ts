@@ -24,10 +24,11 @@ const USAGE = `usage:
       writing what the uninterrupted run writes; --steps is the last step counted from day 0
   confine verify [--markdown FILE] [--json FILE]
       closed-form verification suite: case, grid, error norm, observed order
-  confine verify --model [--markdown FILE] [--json FILE]
+  confine verify --model [--runs FILE.jsonl] [--markdown FILE] [--json FILE]
       model convergence: the default tumour at h = 20, 10, 5 µm (dt 240 min) and dt = 240, 120,
       60 min (h 10 µm), three seeds each; every readout's mean ± SE per setting and its change
-      per refinement, the finest of each series checked (about two hours without a GPU)
+      per refinement, the finest of each series checked (about four hours without a GPU).
+      --runs keeps each finished run in FILE and, run again, goes on from the runs it holds
   confine bench [--smoke] [--cases NAME,…] [--sizes 256,512,1024,2048] [--cells 10000,100000,1000000]
                [--repeats 3] [--warmup 1] [--max-seconds S] [--json FILE] [--report DIR]
       the benchmark suite in Node (Dawn): ${CASE_NAMES}; median and spread per case and
@@ -89,7 +90,8 @@ async function main(argv: string[]): Promise<number> {
       });
     }
     case 'verify':
-      return verifyCommand({ markdown: values.markdown, json: values.json, model: values.model });
+      if (values.runs !== undefined && !values.model) throw new UsageError('confine verify: --runs belongs to --model');
+      return verifyCommand({ markdown: values.markdown, json: values.json, model: values.model, runs: values.runs });
     case 'bench': {
       if (values.app) {
         return benchAppCommand({
@@ -175,6 +177,7 @@ function parseOptions(args: string[]) {
         'checkpoint-every': { type: 'string' },
         resume: { type: 'string' },
         model: { type: 'boolean' },
+        runs: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -9,6 +9,9 @@ import { elasticityVerifyRows } from '../solvers/elasticity/verify-cases.ts';
 import { passes, type VerifyRow } from '../verify/types.ts';
 import { compareReadouts, convergenceRows, FULL_PLAN, MODEL_READOUTS, runConvergence, settingLabel, type SettingResult } from '../verify/model-convergence.ts';
 import type { Gpu } from '../gpu/device.ts';
+import { CONVERGENCE_RUN_FORMAT, planTumour, readConvergenceRuns, type ConvergenceRunRecord } from '../verify/convergence-runs.ts';
+import { ResultsWriter } from '../sweep/results-file.ts';
+import { softwareVersion } from './software-version.ts';
 import { formatTable, type TableStyle } from '../io/table.ts';
 import { formatNumber } from '../io/number-format.ts';
 import { writeFileAtomic } from '../io/output-dir.ts';
@@ -50,7 +53,7 @@ export function convergenceTable(results: readonly SettingResult[], style: Table
   );
 }
 
-export async function verifyCommand(options: { markdown?: string; json?: string; model?: boolean }): Promise<number> {
+export async function verifyCommand(options: { markdown?: string; json?: string; model?: boolean; runs?: string }): Promise<number> {
   const gpu = await acquireGpu();
   console.error(`confine verify${options.model ? ' --model' : ''} on ${describeAdapter(gpu.report)}`);
   if (options.model) return modelConvergenceCommand(gpu, options);
@@ -70,8 +73,25 @@ export async function verifyCommand(options: { markdown?: string; json?: string;
   return finish(rows, options, { adapter: gpu.report });
 }
 
-async function modelConvergenceCommand(gpu: Gpu, options: { markdown?: string; json?: string }): Promise<number> {
-  const results = await runConvergence(gpu, FULL_PLAN, (line) => console.error(line));
+async function modelConvergenceCommand(gpu: Gpu, options: { markdown?: string; json?: string; runs?: string }): Promise<number> {
+  const software = softwareVersion();
+  const held = options.runs ? await readConvergenceRuns(options.runs, FULL_PLAN, software) : new Map<string, ConvergenceRunRecord>();
+  if (held.size) console.error(`  ${held.size} runs already in ${options.runs}`);
+  const writer = options.runs ? await ResultsWriter.open(options.runs) : undefined;
+  const adapter = describeAdapter(gpu.report);
+  let results: SettingResult[];
+  try {
+    results = await runConvergence(gpu, FULL_PLAN, {
+      log: (line) => console.error(line),
+      done: new Map([...held].map(([key, record]) => [key, record.readouts])),
+      finished: async (setting, seed, readouts, wallSeconds) => {
+        const record: ConvergenceRunRecord = { format: CONVERGENCE_RUN_FORMAT, tumour: planTumour(FULL_PLAN), setting, seed, readouts, software, adapter, wallSeconds };
+        await writer?.append(record);
+      },
+    });
+  } finally {
+    await writer?.close();
+  }
   gpu.destroy();
   const means = (style: TableStyle) => `${convergenceTable(results, style)}\n\n`;
   return finish(convergenceRows(FULL_PLAN, results), options, { adapter: gpu.report, plan: FULL_PLAN, results }, means);

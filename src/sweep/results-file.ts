@@ -79,7 +79,7 @@ export function latestByRun<R extends Pick<RunRecord, 'run' | 'status'>>(records
   return out;
 }
 
-/** Appends records to a results file, one synced line each. */
+/** Appends records (sweep runs, convergence runs) to a JSON-lines file, one synced line each. */
 export class ResultsWriter {
   private constructor(private readonly handle: Awaited<ReturnType<typeof open>>) {}
 
@@ -88,7 +88,7 @@ export class ResultsWriter {
     return new ResultsWriter(await open(path, 'a'));
   }
 
-  async append(record: RunRecord): Promise<void> {
+  async append(record: object): Promise<void> {
     await this.handle.appendFile(`${JSON.stringify(record)}\n`);
     await this.handle.datasync();
   }

@@ -116,19 +116,39 @@ export interface SettingResult {
   runs: ModelReadouts[];
 }
 
-export async function runConvergence(gpu: Gpu, plan: ConvergencePlan, log: (line: string) => void = () => {}): Promise<SettingResult[]> {
-  const results: SettingResult[] = [];
-  for (const setting of plan.settings) {
-    const runs: ModelReadouts[] = [];
-    for (const seed of plan.seeds) {
-      const t = performance.now();
-      runs.push(await modelReadouts(gpu, convergenceScenario(plan, setting, seed)));
-      log(`  h ${setting.hMicrons} µm, dt ${setting.dtMinutes} min, seed ${seed}: ${((performance.now() - t) / 1000).toFixed(0)} s`);
-    }
-    results.push({ setting, runs });
-  }
-  return results;
+export interface ConvergenceRunHooks {
+  log?: (line: string) => void;
+  /** Readouts already measured (by `runKey`), not run again. */
+  done?: ReadonlyMap<string, ModelReadouts>;
+  /** Called as each new run finishes, before the next starts. */
+  finished?: (setting: ConvergenceSetting, seed: number, readouts: ModelReadouts, wallSeconds: number) => Promise<void>;
 }
+
+/**
+ * Runs every setting at every seed, seed by seed, so that a suite stopped part-way holds whole
+ * tables for its first seeds; the results in the plan's order of settings.
+ */
+export async function runConvergence(gpu: Gpu, plan: ConvergencePlan, hooks: ConvergenceRunHooks = {}): Promise<SettingResult[]> {
+  const runs = plan.settings.map(() => [] as ModelReadouts[]);
+  for (const seed of plan.seeds) {
+    for (const [k, setting] of plan.settings.entries()) {
+      const held = hooks.done?.get(runKey(setting, seed));
+      if (held) {
+        runs[k].push(held);
+        continue;
+      }
+      const t = performance.now();
+      const readouts = await modelReadouts(gpu, convergenceScenario(plan, setting, seed));
+      const seconds = (performance.now() - t) / 1000;
+      hooks.log?.(`  h ${setting.hMicrons} µm, dt ${setting.dtMinutes} min, seed ${seed}: ${seconds.toFixed(0)} s`);
+      await hooks.finished?.(setting, seed, readouts, seconds);
+      runs[k].push(readouts);
+    }
+  }
+  return plan.settings.map((setting, k) => ({ setting, runs: runs[k] }));
+}
+
+export const runKey = (s: ConvergenceSetting, seed: number) => `h${s.hMicrons} dt${s.dtMinutes} seed${seed}`;
 
 /** Two settings that differ in h alone or in dt alone, next to each other in their series. */
 export interface Refinement {

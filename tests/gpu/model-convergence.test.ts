@@ -20,7 +20,7 @@ describe('model convergence', () => {
 
   it('every readout agrees across the finest refinement in h and in dt within 10 %', async () => {
     const g = gpu();
-    const results = await scoped(g, () => runConvergence(g, CI_PLAN, (line) => console.log(line)));
+    const results = await scoped(g, () => runConvergence(g, CI_PLAN, { log: (line) => console.log(line) }));
     const rows = convergenceRows(CI_PLAN, results);
     console.log(`${convergenceTable(results, 'text')}\n${verifyTable(rows, 'text')}`);
     const checked = rows.filter((r) => r.threshold !== undefined && r.case !== `Model convergence: ${MODEL_READOUTS.circulationSurvival}`);
