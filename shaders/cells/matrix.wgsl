@@ -1,6 +1,7 @@
 // The matrix the cells move through, per grid cell (layout of env[2c + 1] in agents.wgsl):
-//   ECM  = 1 + (ECM_0 − 1)·(1 − S_max·S)             (ECM_0: collagen density laid down, 1 =
-//          normal tissue; S: softening state, S_max its ceiling: the agent depletes the excess)
+//   ECM  = collagen(ECM_0, S)                         (lib/collagen.wgsl; ECM_0: collagen density
+//          laid down, 1 = normal tissue; S: softening state): the material update's modulus
+//          E_normal·ECMᵏ reads the same collagen, so stiffer tissue has narrower pores
 //   pore = d0 / √ECM · exp(−max(p_s, 0)/p_pore)      (denser collagen and compression narrow pores)
 //   site.y = capture·φ                               (capture: the share of the cell's area within
 //          the capture distance of a vessel's wall, model/vessel-exchange.ts; φ: perfusion)
@@ -28,7 +29,7 @@ struct MatrixParams {
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
   let k = gid.x + gid.y * nwg.x * WG;
   if (k >= params.cells) { return; }
-  let ecm = 1.0 + (ecm_base[k] - 1.0) * (1.0 - params.max_softening * softening[k]);
+  let ecm = collagen(ecm_base[k], softening[k], params.max_softening);
   let pore = params.pore / sqrt(ecm) * exp(-max(pressure[k], 0.0) / params.pore_compression);
   env[2u * k + 1u] = vec4<f32>(pore, capture[k] * perfusion[k], density[k], ecm);
 }

@@ -2,15 +2,16 @@
 //   softening S: dS/dt = r_s·c/(1 + c)·(1 − S)  (c: softening agent, relative units), S ∈ [0, 1),
 //   advanced exactly given the step's exposure X = ∫ c/(1 + c) dt, which the agent's solves of
 //   this step summed (drug-exposure.wgsl): 1 − S ← (1 − S)·exp(−r_s·X)
-//   modulus E = E_base·(1 − S_max·S·stroma) + (E_tumour − E_base)·min(ρ, 1) outside the stroma
-//   (the agent acts on the desmoplastic stroma; tumour tissue is as stiff as its cells are dense)
+//   collagen ECM from what was laid down and S (lib/collagen.wgsl), modulus E = E_normal·ECMᵏ:
+//   stiffness and pores (cells/matrix.wgsl) follow the same collagen
 //   stored growth strain ε: dε/dt = r_g·ρ·(1 − S_max·S), capped at ε_max  (ρ: cell density 0–1)
 //   eigenstrain = ε·(1 − S_max·S): depleting the matrix also releases strain already stored
-// The agent depletes collagen/HA: it softens the confining stroma and slows the storage of growth
-// strain, the two levers that set solid stress (science-reference.md §2.6, items 1–2).
-// Units: E in kPa, rates per day, X in days. Bindings: params, density, stroma, base_E, exposure
-// (read, then zeroed for the next step's sum), softening (read-write state), growth (read-write
-// state), E, eigenstrain. Dispatch: linearGroups(nx·ny, WG), after the agent's solves of the step.
+// The agent depletes collagen/HA: it softens the tumour and its confining stroma and slows the
+// storage of growth strain, the two levers that set solid stress (README, "Model and numerics").
+// Units: E in kPa, rates per day, X in days. Bindings: params, density, collagen laid down,
+// exposure (read, then zeroed for the next step's sum), softening (read-write state), growth
+// (read-write state), E, eigenstrain. Dispatch: linearGroups(nx·ny, WG), after the agent's solves
+// of the step.
 override WG: u32 = 64u;
 
 struct MaterialParams {
@@ -20,18 +21,18 @@ struct MaterialParams {
   max_softening: f32,
   growth_rate: f32,
   max_growth: f32,
-  tumour_E: f32,
+  normal_E: f32,
+  modulus_exponent: f32,
 }
 
 @group(0) @binding(0) var<uniform> params: MaterialParams;
 @group(0) @binding(1) var<storage, read> density: array<f32>;
-@group(0) @binding(2) var<storage, read> stroma: array<f32>;
-@group(0) @binding(3) var<storage, read> base_E: array<f32>;
-@group(0) @binding(4) var<storage, read_write> exposure: array<f32>;
-@group(0) @binding(5) var<storage, read_write> softening: array<f32>;
-@group(0) @binding(6) var<storage, read_write> growth: array<f32>;
-@group(0) @binding(7) var<storage, read_write> E: array<f32>;
-@group(0) @binding(8) var<storage, read_write> eigenstrain: array<f32>;
+@group(0) @binding(2) var<storage, read> laid_collagen: array<f32>;
+@group(0) @binding(3) var<storage, read_write> exposure: array<f32>;
+@group(0) @binding(4) var<storage, read_write> softening: array<f32>;
+@group(0) @binding(5) var<storage, read_write> growth: array<f32>;
+@group(0) @binding(6) var<storage, read_write> E: array<f32>;
+@group(0) @binding(7) var<storage, read_write> eigenstrain: array<f32>;
 
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
@@ -48,7 +49,6 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   let mean_relief = 1.0 - params.max_softening * 0.5 * (S0 + S);
   let g = min(growth[c] + params.dt_days * params.growth_rate * density[c] * mean_relief, params.max_growth);
   growth[c] = g;
-  let tumour = select(0.0, (params.tumour_E - base_E[c]) * min(density[c], 1.0), stroma[c] == 0.0);
-  E[c] = base_E[c] * (1.0 - params.max_softening * S * stroma[c]) + tumour;
+  E[c] = params.normal_E * pow(collagen(laid_collagen[c], S, params.max_softening), params.modulus_exponent);
   eigenstrain[c] = g * relief;
 }

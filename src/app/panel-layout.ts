@@ -14,7 +14,7 @@ export interface PanelFolder {
 const keysOf = (...groups: ParamGroup[]) => PARAMS.filter((p) => groups.includes(p.group)).map((p) => p.key);
 
 /** Matrix rows that the cell-rule table holds (they set pores and ECM, which the matrix is). */
-const MATRIX_CELL_KEYS: ParamKey[] = ['poreSizeMicrons', 'stromaEcmDensity', 'poreCompressionKPa'];
+const MATRIX_CELL_KEYS: ParamKey[] = ['poreSizeMicrons', 'poreCompressionKPa'];
 /** The grid and clock, shown in the Simulation folder beside the run controls. */
 export const GRID_KEYS: ParamKey[] = ['nx', 'ny', 'dxMicrons', 'dtMinutes', 'durationDays'];
 

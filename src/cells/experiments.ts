@@ -30,7 +30,7 @@ export function experimentOf(scenario: Scenario, world: World): Experiment {
 }
 
 /**
- * The collagen density laid down (ECM_0, relative): the stroma's in a tissue; in a transwell
+ * The collagen density laid down (ECM_0, relative): the tissue's (World.collagen); in a transwell
  * one grid row of membrane per well, whose ECM_0 = (d0/d)² makes the matrix rule give the
  * membrane's pore diameter d. Recomputed when the live pore size d0 changes, so the membrane
  * keeps its pores.
@@ -38,7 +38,7 @@ export function experimentOf(scenario: Scenario, world: World): Experiment {
 export function ecmBaseOf(scenario: Scenario, world: World): Float32Array {
   const p = scenario.parameters;
   const a = scenario.assay;
-  if (!a) return world.stroma.map((s) => 1 + (p.stromaEcmDensity - 1) * s);
+  if (!a) return world.collagen;
   const { nx, hMicrons: h } = world;
   const ecmBase = new Float32Array(nx * world.ny).fill(1);
   if (a.type === 'transwell') {

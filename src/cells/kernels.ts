@@ -41,7 +41,7 @@ export class CellKernels {
     this.densityAlongX = make('densityAlongX', c.density, [U, R, S, S], 'along_x');
     this.densityAlongY = make('densityAlongY', c.density, [U, R, S, S], 'along_y');
     this.fields = make('fields', c.fields, [U, R, R, R, R, S]);
-    this.matrix = make('matrix', c.matrix, [U, R, R, R, R, R, R, S]);
+    this.matrix = make('matrix', compose(wgsl.collagen, c.matrix), [U, R, R, R, R, R, R, S]);
     this.scatter = make('scatter', agentCode(c.scatter), [U, R, R, S, S, R, R, R]);
     this.census = make('census', agentCode(c.census), [U, S, S]);
     this.nk = make('nk', agentCode(c.nk, true), [U, S, S, R, R, S, R, R]);

@@ -2,6 +2,7 @@
 // kernel by plain concatenation, in the order the kernel names them.
 import level from '../../shaders/lib/level.wgsl?raw';
 import rng from '../../shaders/lib/rng.wgsl?raw';
+import collagen from '../../shaders/lib/collagen.wgsl?raw';
 import compact from '../../shaders/cells/compact.wgsl?raw';
 import cellAgents from '../../shaders/cells/agents.wgsl?raw';
 import cellSample from '../../shaders/cells/sample.wgsl?raw';
@@ -64,6 +65,7 @@ import renderCells from '../../shaders/render/cells.wgsl?raw';
 export const wgsl = {
   level,
   rng,
+  collagen,
   compact,
   mgStencil,
   mgAssemble,

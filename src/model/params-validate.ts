@@ -3,7 +3,7 @@
 // unit is an error, never a silent conversion, because a converted value would no longer
 // match what the user typed into the file.
 
-import { PARAMS, PARAM_KEYS, defaultParams, type ParamKey, type ParamSpec, type Params } from './params.ts';
+import { PARAMS, PARAM_KEYS, WITHDRAWN_PARAMS, defaultParams, type ParamKey, type ParamSpec, type Params } from './params.ts';
 import {
   ScenarioError,
   checkKnownKeys,
@@ -86,7 +86,9 @@ export function readParams(input: unknown, path: string, problems: Problems): Pa
   if (input === undefined) return { values, invalid };
   const obj = checkObject(input, path, problems);
   if (obj === undefined) return { values, invalid: new Set(PARAM_KEYS) };
-  checkKnownKeys(obj, PARAM_KEYS, path, problems);
+  const withdrawn = Object.keys(obj).filter((key) => Object.hasOwn(WITHDRAWN_PARAMS, key));
+  for (const key of withdrawn) problems.push(`${childPath(path, key)} is no longer a parameter: ${WITHDRAWN_PARAMS[key]}`);
+  checkKnownKeys(Object.fromEntries(Object.entries(obj).filter(([key]) => !withdrawn.includes(key))), PARAM_KEYS, path, problems);
   for (const spec of PARAMS) {
     if (!Object.hasOwn(obj, spec.key)) continue;
     const value = readValue(spec, obj[spec.key], childPath(path, spec.key), problems);

@@ -51,9 +51,9 @@ const FIELD_TABLE = [
   { key: 'tumourRadiusMicrons', default: 900, min: 20, max: 20000, step: 10, unit: 'µm', apply: 'rebuild',
     group: 'Tumour', tag: 'D', label: 'Tumour radius',
     source: 'a tumour ≈ 1.8 mm across, with its stroma inside the default 2.56 mm domain' },
-  { key: 'tumourStiffnessKPa', default: 20, min: 0.1, max: 200, step: 0.1, unit: 'kPa', apply: 'live',
-    group: 'Tumour', tag: 'A', label: 'Tumour stiffness (with its stroma)',
-    source: 'Samani 2007: malignant 3–6×, high-grade IDC up to 13× fibroglandular (≈ 10–42 kPa)' },
+  { key: 'tumourStiffnessKPa', default: 20, min: 1, max: 100, step: 0.1, unit: 'kPa', apply: 'live',
+    group: 'Tumour', tag: 'A', label: 'Tumour stiffness (through its collagen)',
+    source: 'Samani 2007: malignant 3–6×, high-grade IDC up to 13× fibroglandular (≈ 10–42 kPa); sets the collagen density of the tumour, (E/E_normal)^(1/k), and so its stroma\'s and both their pores' },
   { key: 'tumourPoissonRatio', default: 0.45, min: 0, max: 0.49, step: 0.01, unit: '1', apply: 'live',
     group: 'Tumour', tag: 'T', label: 'Tumour Poisson ratio',
     source: 'MCRD FEniCS code ν = 0.45; below 0.5, where plane strain locks' },
@@ -65,9 +65,12 @@ const FIELD_TABLE = [
     group: 'Tumour', tag: 'D', label: 'Length over which cell density is averaged',
     source: 'σ of the Gaussian that turns deposited cells into a density; about ten cells lie within it at full packing, so the density is the tissue\'s and not the grid\'s sampling noise' },
   // Matrix
-  { key: 'stromaStiffnessKPa', default: 40, min: 0.1, max: 200, step: 0.1, unit: 'kPa', apply: 'live',
-    group: 'Matrix', tag: 'R', label: 'Stroma stiffness',
-    source: 'desmoplastic stroma 10–40 kPa (§2.6); it confines the tumour and sets its stress' },
+  { key: 'stromaCollagenRatio', default: 1.41, min: 1, max: 5, step: 0.01, unit: '1', apply: 'live',
+    group: 'Matrix', tag: 'D', label: 'Stroma collagen ÷ tumour collagen',
+    source: 'the desmoplastic rim is denser than the tumour it surrounds; 1.41 makes it twice as stiff at k = 2 (40 kPa around a 20 kPa tumour; desmoplastic stroma 10–40 kPa)' },
+  { key: 'collagenModulusExponent', default: 2, min: 1, max: 4, step: 0.1, unit: '1', apply: 'live',
+    group: 'Matrix', tag: 'R', label: 'Modulus ∝ collagen density^k',
+    source: 'semiflexible polymer networks G ∝ c^2.2 (MacKintosh, Käs & Janmey 1995); reconstituted collagen I gels about 2–3' },
   { key: 'stromaPoissonRatio', default: 0.45, min: 0, max: 0.49, step: 0.01, unit: '1', apply: 'live',
     group: 'Matrix', tag: 'T', label: 'Stroma Poisson ratio',
     source: 'MCRD FEniCS code ν = 0.45' },
@@ -205,6 +208,12 @@ const SIMULATION_TABLE = [
 ] as const satisfies readonly Entry[];
 
 const TABLE = [...FIELD_TABLE, ...CELL_TABLE, ...SIMULATION_TABLE] as const;
+
+/** Parameters that earlier scenario files may still name, with what replaced each. */
+export const WITHDRAWN_PARAMS: Readonly<Record<string, string>> = {
+  stromaStiffnessKPa: 'the stroma\'s modulus follows its collagen now; set stromaCollagenRatio (its collagen ÷ the tumour\'s) and collagenModulusExponent',
+  stromaEcmDensity: 'the stroma\'s collagen is stromaCollagenRatio × the tumour\'s now, which tumourStiffnessKPa sets',
+};
 
 export type ParamKey = (typeof TABLE)[number]['key'];
 export type Params = Record<ParamKey, number>;

@@ -34,7 +34,7 @@ export interface CellCouplingState {
 }
 
 /** Solver buffers the cells read where that physics is on. */
-export type SolverFields = Partial<Record<'po2' | 'smac' | 'pressure' | 'vonMises' | 'density' | 'softening' | 'perfusion', GPUBuffer>>;
+export type SolverFields = Partial<Record<'po2' | 'smac' | 'pressure' | 'vonMises' | 'density' | 'softening' | 'collagen' | 'perfusion', GPUBuffer>>;
 
 export class CellCoupling {
   readonly cells: Cells;
@@ -45,7 +45,8 @@ export class CellCoupling {
   /** Live cancer cells at the last capacity check (a few steps old). */
   liveAtLastCheck: number;
   private readonly ring: ReadbackRing<{ step: number; timeMinutes: number }>;
-  private readonly ecmBase: GPUBuffer;
+  /** The laid-down collagen, when this coupling owns it (else the material update's, which the simulation keeps). */
+  private readonly ecmBase?: GPUBuffer;
   private metricsEvery: number;
   private readonly owned: GPUBuffer[] = [];
   /** Cancer cells that start in the blood or the lung (a tail-vein injection), and those of them primed. */
@@ -72,13 +73,16 @@ export class CellCoupling {
       pressure: fields.pressure ?? constant('noPressure', 0),
       vonMises: fields.vonMises ?? constant('noVonMises', 0),
       density: fields.density ?? constant('density', 0),
-      ecmBase: storageFrom(device, 'Cells.ecmBase', this.experiment.ecmBase),
+      ecmBase: fields.collagen ?? storageFrom(device, 'Cells.ecmBase', this.experiment.ecmBase),
       capillary: storageFrom(device, 'Cells.capture', capture),
       softening: fields.softening ?? constant('noSoftening', 0),
       perfusion: fields.perfusion ?? constant('noPerfusion', 0),
     };
-    this.owned.push(inputs.ecmBase, inputs.capillary);
-    this.ecmBase = inputs.ecmBase;
+    this.owned.push(inputs.capillary);
+    if (!fields.collagen) {
+      this.owned.push(inputs.ecmBase);
+      this.ecmBase = inputs.ecmBase;
+    }
     this.density = inputs.density;
     const cancer = agentArrays(scenario.seed, this.experiment.cancer);
     this.liveAtLastCheck = cancer.count;
@@ -101,7 +105,7 @@ export class CellCoupling {
   setScenario(scenario: Scenario): void {
     this.scenario = scenario;
     this.metricsEvery = metricsEvery(scenario.parameters);
-    writeF32(this.gpu.device, this.ecmBase, ecmBaseOf(scenario, this.world));
+    if (this.ecmBase) writeF32(this.gpu.device, this.ecmBase, ecmBaseOf(scenario, this.world));
   }
 
   /** Capacity check, this step's parameters, and cells onto the grid. */

@@ -53,7 +53,7 @@ export class Simulation {
   private readonly materialParams?: GPUBuffer;
   private readonly perfusionParams?: GPUBuffer;
   private readonly owned: GPUBuffer[] = [];
-  private readonly materialState?: { density: GPUBuffer; softening: GPUBuffer; baseE: GPUBuffer };
+  private readonly materialState?: { density: GPUBuffer; softening: GPUBuffer; collagen: GPUBuffer };
   private current: Scenario;
   private recording = false;
 
@@ -87,14 +87,13 @@ export class Simulation {
       this.mechanics = new Mechanics(gpu, scenario, this.world);
       if (!scenario.inclusion) {
         const density = this.oxygen?.density ?? keep(storageFrom(device, 'Material.density', this.world.density));
-        const stroma = keep(storageFrom(device, 'Material.stroma', this.world.stroma));
-        const baseE = keep(storageFrom(device, 'Material.baseE', this.world.baseE));
+        const collagen = keep(storageFrom(device, 'Material.collagen', this.world.collagen));
         const softening = keep(storageFrom(device, 'Material.softening', new Float32Array(cells)));
-        this.materialState = { density, softening, baseE };
+        this.materialState = { density, softening, collagen };
         const growth = keep(storageFrom(device, 'Material.growth', new Float32Array(cells)));
         const exposure = this.softener?.exposure ?? keep(storageFrom(device, 'Material.noSoftener', new Float32Array(cells)));
         this.materialParams = keep(uniformBuffer(device, 'Material.params', new ArrayBuffer(32)));
-        this.materialGroup = this.kernels.material.bind('tissue', [this.materialParams, density, stroma, baseE, exposure, softening, growth, this.mechanics.E, this.mechanics.eigenstrain]);
+        this.materialGroup = this.kernels.material.bind('tissue', [this.materialParams, density, collagen, exposure, softening, growth, this.mechanics.E, this.mechanics.eigenstrain]);
       }
       if (physics.perfusion && this.oxygen) {
         this.perfusionParams = keep(uniformBuffer(device, 'Perfusion.params', new ArrayBuffer(16)));
@@ -105,7 +104,7 @@ export class Simulation {
       this.cells = new CellCoupling(gpu, scenario, this.world, {
         po2: this.oxygen?.pO2, smac: this.smac?.concentration, pressure: this.mechanics?.pressure,
         vonMises: this.mechanics?.elasticity.vonMises, density: this.materialState?.density ?? this.oxygen?.density,
-        softening: this.materialState?.softening, perfusion: this.oxygen?.perfusion,
+        softening: this.materialState?.softening, collagen: this.materialState?.collagen, perfusion: this.oxygen?.perfusion,
       });
     }
   }
@@ -131,8 +130,8 @@ export class Simulation {
     this.current = withLiveParameters(this.current, next);
     const p = this.current.parameters;
     const device = this.gpu.device;
-    Object.assign(this.world, materialOf(this.current));
-    if (this.materialState) writeF32(device, this.materialState.baseE, this.world.baseE);
+    Object.assign(this.world, materialOf(this.current, this.world));
+    if (this.materialState) writeF32(device, this.materialState.collagen, this.world.collagen);
     this.mechanics?.setPoissonRatios(this.world.nu);
     if (this.oxygen) {
       this.oxygen.setParams(oxygenCoefficients(this.current));
@@ -200,7 +199,8 @@ export class Simulation {
     if (this.materialParams) {
       device.queue.writeBuffer(this.materialParams, 0, packNamed(wgsl.material, 'MaterialParams', {
         cells, dt_days: dt / 1440, softening_rate: p.softenerRatePerDay, max_softening: p.softenerMaxSoftening,
-        growth_rate: p.growthStrainRatePerDay, max_growth: p.maxGrowthStrain, tumour_E: p.tumourStiffnessKPa,
+        growth_rate: p.growthStrainRatePerDay, max_growth: p.maxGrowthStrain, normal_E: p.normalTissueStiffnessKPa,
+        modulus_exponent: p.collagenModulusExponent,
       }));
     }
     if (this.perfusionParams) {

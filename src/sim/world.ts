@@ -10,12 +10,15 @@ export interface World {
   hMicrons: number;
   /** Cell density relative to the full density, 0–1. */
   density: Float32Array;
-  /** Desmoplastic stroma, 0–1: where the softening agent acts. */
-  stroma: Float32Array;
+  /** The share of each cell's area inside the tumour as laid down, and inside its stroma rim. */
+  tumourArea: Float32Array;
+  stromaArea: Float32Array;
   /**
-   * Young's modulus of the host tissue and stroma before any softening (kPa), and Poisson ratio;
-   * a running simulation replaces them (materialOf) when live parameters change.
+   * Collagen density laid down (relative, 1 = normal tissue), the Young's modulus it gives before
+   * any softening (kPa) and the Poisson ratio; a running simulation replaces them (materialOf)
+   * when live parameters change.
    */
+  collagen: Float32Array;
   baseE: Float32Array;
   nu: Float32Array;
   vessels: Vessel[];
@@ -32,53 +35,91 @@ export function buildWorld(scenario: Scenario): World {
   const nx = p.nx, ny = p.ny, h = p.dxMicrons;
   const cells = nx * ny;
   const density = new Float32Array(cells);
-  const stroma = new Float32Array(cells);
+  const geometry = { nx, ny, hMicrons: h, ...laidDownAreas(scenario) };
   if (scenario.kind === 'tissue' && !scenario.inclusion) {
     const r = distanceFromCentre(p);
     const R = p.tumourRadiusMicrons;
-    for (let c = 0; c < cells; c++) {
-      // A rim one cell wide keeps the tumour edge from being a pure staircase.
-      density[c] = clamp01((R - r[c]) / h + 0.5);
-      stroma[c] = inStroma(p, r[c]) ? 1 : 0;
-    }
+    // A rim one cell wide keeps the tumour edge from being a pure staircase.
+    for (let c = 0; c < cells; c++) density[c] = clamp01((R - r[c]) / h + 0.5);
   }
   const vessels = scenario.physics.oxygen || scenario.physics.smac || scenario.physics.softener ? vesselsOf(scenario) : [];
   const raster = rasteriseVessels({ nx, ny, dxMicrons: h }, vessels);
   const exchange = vesselExchange({ nx, ny, dxMicrons: h }, vessels);
   const uptake = scenario.uptake ? uniformUptake(scenario, { nx, ny, hMicrons: h }, vessels, exchange) : density;
-  return { nx, ny, hMicrons: h, density, stroma, ...materialOf(scenario), vessels, raster, exchange, uptake };
+  return { ...geometry, density, ...materialOf(scenario, geometry), vessels, raster, exchange, uptake };
 }
 
 /**
- * Each cell's Young's modulus before softening (kPa) and Poisson ratio. Apart from the tissue's
- * geometry (rebuild parameters) it reads only live parameters, so a running simulation calls it
- * again when those change.
+ * Collagen sets both the stiffness and the pores (docs: "Collagen, stiffness and pores"): the
+ * tumour's collagen density is the one whose modulus E_normal·ECMᵏ is the tumour stiffness, its
+ * stroma's is stromaCollagenRatio times that, normal tissue's is 1. Each cell holds the area mean
+ * of what lies over it, so a boundary that cuts a cell moves the cell's collagen smoothly with it
+ * and the pores near the rim converge as h shrinks. A tumour set softer than normal tissue keeps
+ * normal collagen. Apart from the geometry (rebuild parameters) it reads only live parameters,
+ * so a running simulation calls it again when those change.
  */
-export function materialOf(scenario: Scenario): Pick<World, 'baseE' | 'nu'> {
+export function materialOf(scenario: Scenario, areas: Pick<World, 'tumourArea' | 'stromaArea'>): Pick<World, 'collagen' | 'baseE' | 'nu'> {
   const p = scenario.parameters;
   const r = distanceFromCentre(p);
+  const collagen = new Float32Array(r.length).fill(1);
   const baseE = new Float32Array(r.length);
   const nu = new Float32Array(r.length);
   const inclusion = scenario.inclusion;
+  const k = p.collagenModulusExponent;
+  const tumourCollagen = Math.max(1, (p.tumourStiffnessKPa / p.normalTissueStiffnessKPa) ** (1 / k));
+  const stromaCollagen = tumourCollagen * p.stromaCollagenRatio;
   for (let c = 0; c < r.length; c++) {
     if (inclusion) {
       const inside = r[c] < inclusion.radiusMicrons;
       baseE[c] = inside ? inclusion.inclusionEKPa : inclusion.matrixEKPa;
       nu[c] = inside ? inclusion.inclusionNu : inclusion.matrixNu;
-    } else if (scenario.kind === 'tissue' && r[c] < p.tumourRadiusMicrons) {
-      // Tumour tissue's stiffness follows its cell density (the material kernel adds it), so
-      // a tumour that grows or shrinks carries its stiffness with it.
-      baseE[c] = p.normalTissueStiffnessKPa;
-      nu[c] = p.tumourPoissonRatio;
-    } else if (scenario.kind === 'tissue' && inStroma(p, r[c])) {
-      baseE[c] = p.stromaStiffnessKPa;
-      nu[c] = p.stromaPoissonRatio;
-    } else {
-      baseE[c] = p.normalTissueStiffnessKPa;
-      nu[c] = p.normalTissuePoissonRatio;
+      continue;
+    }
+    const t = areas.tumourArea[c], s = areas.stromaArea[c];
+    collagen[c] = 1 + (tumourCollagen - 1) * t + (stromaCollagen - 1) * s;
+    baseE[c] = p.normalTissueStiffnessKPa * collagen[c] ** k;
+    nu[c] = t >= 0.5 ? p.tumourPoissonRatio : s >= 0.5 ? p.stromaPoissonRatio : p.normalTissuePoissonRatio;
+  }
+  return { collagen, baseE, nu };
+}
+
+/**
+ * The share of each cell's area inside the tumour disk and inside its stroma ring (zero outside a
+ * tissue scenario): exact away from the two circles, a 16 × 16 sub-grid mean in the cells they cut.
+ */
+function laidDownAreas(scenario: Scenario): Pick<World, 'tumourArea' | 'stromaArea'> {
+  const p = scenario.parameters;
+  const { nx, ny, dxMicrons: h } = p;
+  const tumourArea = new Float32Array(nx * ny);
+  const stromaArea = new Float32Array(nx * ny);
+  if (scenario.kind !== 'tissue' || scenario.inclusion) return { tumourArea, stromaArea };
+  const R = p.tumourRadiusMicrons, outer = R + p.stromaWidthMicrons;
+  const cx = (nx * h) / 2, cy = (ny * h) / 2;
+  // A cell's points lie within h/√2 of its centre.
+  const reach = h * Math.SQRT1_2;
+  const sub = 16;
+  for (let j = 0; j < ny; j++) {
+    for (let i = 0; i < nx; i++) {
+      const c = j * nx + i;
+      const r = Math.hypot((i + 0.5) * h - cx, (j + 0.5) * h - cy);
+      if (Math.abs(r - R) > reach && Math.abs(r - outer) > reach) {
+        tumourArea[c] = r < R ? 1 : 0;
+        stromaArea[c] = r >= R && r < outer ? 1 : 0;
+        continue;
+      }
+      let inTumour = 0, inStroma = 0;
+      for (let b = 0; b < sub; b++) {
+        for (let a = 0; a < sub; a++) {
+          const q = Math.hypot((i + (a + 0.5) / sub) * h - cx, (j + (b + 0.5) / sub) * h - cy);
+          if (q < R) inTumour++;
+          else if (q < outer) inStroma++;
+        }
+      }
+      tumourArea[c] = inTumour / (sub * sub);
+      stromaArea[c] = inStroma / (sub * sub);
     }
   }
-  return { baseE, nu };
+  return { tumourArea, stromaArea };
 }
 
 /** Distance of each cell's centre from the domain's centre (µm). */
@@ -90,10 +131,6 @@ function distanceFromCentre(p: Scenario['parameters']): Float64Array {
     for (let i = 0; i < nx; i++) r[j * nx + i] = Math.hypot((i + 0.5) * h - cx, (j + 0.5) * h - cy);
   }
   return r;
-}
-
-function inStroma(p: Scenario['parameters'], r: number): boolean {
-  return r >= p.tumourRadiusMicrons && r < p.tumourRadiusMicrons + p.stromaWidthMicrons;
 }
 
 /**

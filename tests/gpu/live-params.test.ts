@@ -155,7 +155,7 @@ describe('live parameters', () => {
       try {
         await sim.step();
         const restarts = [vi.spyOn(sim.smac!, 'restart'), vi.spyOn(sim.softener!, 'restart')];
-        sim.updateParameters({ ...sim.parameters, smacDiffusivityUm2PerS: 500, stromaStiffnessKPa: 10, tumourPoissonRatio: 0.3 });
+        sim.updateParameters({ ...sim.parameters, smacDiffusivityUm2PerS: 500, stromaCollagenRatio: 2, tumourPoissonRatio: 0.3 });
         for (const r of restarts) expect(r).not.toHaveBeenCalled();
         sim.updateParameters({ ...sim.parameters, dtMinutes: 120 });
         for (const r of restarts) expect(r).toHaveBeenCalledOnce();

@@ -34,10 +34,10 @@ describe('URL state', () => {
   });
 
   it('reports what it cannot read, names it, and keeps the rest', () => {
-    const { state, problems } = readUrlState('?p.tumourStiffnessKPa=999&p.noSuchKey=1&p.nx=64.5&seed=-1&map=jet&range=3,1&layers=cells,fog&p.stromaStiffnessKPa=30');
-    expect(state.overrides).toEqual({ stromaStiffnessKPa: 30 });
+    const { state, problems } = readUrlState('?p.tumourStiffnessKPa=999&p.noSuchKey=1&p.nx=64.5&seed=-1&map=jet&range=3,1&layers=cells,fog&p.stromaCollagenRatio=2');
+    expect(state.overrides).toEqual({ stromaCollagenRatio: 2 });
     expect(state.seed).toBeNull();
-    expect(problems.join('\n')).toMatch(/p\.tumourStiffnessKPa = 999 is not a number in \[0\.1, 200\]/);
+    expect(problems.join('\n')).toMatch(/p\.tumourStiffnessKPa = 999 is not a number in \[1, 100\]/);
     expect(problems.join('\n')).toMatch(/no parameter is called "noSuchKey"/);
     expect(problems.join('\n')).toMatch(/p\.nx = 64\.5 is not an integer/);
     expect(problems.join('\n')).toMatch(/map = jet/);
@@ -83,7 +83,7 @@ describe('panel', () => {
 
   it('puts unit, range, source tag and apply mode in each tooltip', () => {
     const t = tooltip('tumourStiffnessKPa');
-    expect(t).toMatch(/unit: kPa; range 0\.1 – 200/);
+    expect(t).toMatch(/unit: kPa; range 1 – 100/);
     expect(t).toMatch(/source \[A: abstract\]: Samani 2007/);
     expect(t).toMatch(/takes effect at the next step/);
     expect(tooltip('nx')).toMatch(/needs a rebuild/);

@@ -43,10 +43,11 @@ describe('live parameter update', () => {
 });
 
 describe('parameter-derived inputs', () => {
-  it('material maps follow the live moduli and Poisson ratios', () => {
-    const s = withLiveParameters(DEFAULT_SCENARIO, { ...DEFAULT_SCENARIO.parameters, stromaStiffnessKPa: 10, tumourPoissonRatio: 0.3 });
+  it('material maps follow the live collagen, moduli and Poisson ratios', () => {
+    const s = withLiveParameters(DEFAULT_SCENARIO, { ...DEFAULT_SCENARIO.parameters, stromaCollagenRatio: 2, tumourPoissonRatio: 0.3 });
     const rebuilt = buildWorld(parseScenario({ name: 'x', kind: 'tissue', parameters: s.parameters }));
-    const m = materialOf(s);
+    const m = materialOf(s, buildWorld(DEFAULT_SCENARIO));
+    expect(m.collagen).toEqual(rebuilt.collagen);
     expect(m.baseE).toEqual(rebuilt.baseE);
     expect(m.nu).toEqual(rebuilt.nu);
     expect(m.baseE).not.toEqual(buildWorld(DEFAULT_SCENARIO).baseE);

@@ -83,7 +83,7 @@ describe('parameter values', () => {
     const p = validateParams({ tumourStiffnessKPa: 12, oxygenDiffusivityUm2PerS: { value: 1800, unit: 'um2/s' } });
     expect(p.tumourStiffnessKPa).toBe(12);
     expect(p.oxygenDiffusivityUm2PerS).toBe(1800);
-    expect(p.stromaStiffnessKPa).toBe(PARAM_BY_KEY.stromaStiffnessKPa.default);
+    expect(p.stromaCollagenRatio).toBe(PARAM_BY_KEY.stromaCollagenRatio.default);
   });
 
   it('folds only spellings of the same unit', () => {
@@ -98,7 +98,8 @@ describe('parameter values', () => {
     const problems = problemsOf(() =>
       validateParams({
         tumourStiffnessKPa: 900,
-        stromaStiffnessKPa: { value: 20, unit: 'Pa' },
+        normalTissueStiffnessKPa: { value: 20, unit: 'Pa' },
+        stromaStiffnessKPa: 40,
         smacDoseCount: 2.5,
         dtMinutes: '10',
         tumorStiffness: 3,
@@ -107,9 +108,10 @@ describe('parameter values', () => {
       }),
     );
     expect(problems).toEqual([
+      'parameters.stromaStiffnessKPa is no longer a parameter: the stroma\'s modulus follows its collagen now; set stromaCollagenRatio (its collagen ÷ the tumour\'s) and collagenModulusExponent',
       'unknown key "tumorStiffness" in parameters (did you mean "tumourStiffnessKPa"?)',
-      'parameters.tumourStiffnessKPa = 900 is out of range [0.1, 200] kPa',
-      'parameters.stromaStiffnessKPa.unit = "Pa" is not this parameter\'s unit: expected "kPa" (values are never converted; write the value in kPa)',
+      'parameters.tumourStiffnessKPa = 900 is out of range [1, 100] kPa',
+      'parameters.normalTissueStiffnessKPa.unit = "Pa" is not this parameter\'s unit: expected "kPa" (values are never converted; write the value in kPa)',
       'parameters.smacDoseCount = 2.5 must be an integer in [0, 100]',
       'parameters.nx = 100 is not a multiple of 8: the multigrid halves the grid down to ≤ 16 cells a side, so sizes are multiples of 8 of the form c·2^k with c ≤ 16 (e.g. 64, 96, 128, 192, 256, 384, 512)',
       'parameters.ny = 136 halves only down to 17 cells: the multigrid halves the grid down to ≤ 16 cells a side, so sizes are multiples of 8 of the form c·2^k with c ≤ 16 (e.g. 64, 96, 128, 192, 256, 384, 512)',

@@ -105,7 +105,7 @@ describe('scenario validation', () => {
   it('names path, value and range of a bad parameter, and suggests the nearest key', () => {
     expect(problemsOf({ ...tissue, parameters: { tumourStiffnessKPa: 900, tumorStiffness: 20 } })).toEqual([
       'unknown key "tumorStiffness" in parameters (did you mean "tumourStiffnessKPa"?)',
-      'parameters.tumourStiffnessKPa = 900 is out of range [0.1, 200] kPa',
+      'parameters.tumourStiffnessKPa = 900 is out of range [1, 100] kPa',
     ]);
   });
 
@@ -192,8 +192,8 @@ describe('scenario validation', () => {
   });
 
   it('never clamps: a valid file comes back with its own values', () => {
-    const s = parseScenario({ ...tissue, parameters: { tumourStiffnessKPa: 200, smacDoseNM: { value: 0, unit: 'nM' } } });
-    expect(s.parameters.tumourStiffnessKPa).toBe(200);
+    const s = parseScenario({ ...tissue, parameters: { tumourStiffnessKPa: 100, smacDoseNM: { value: 0, unit: 'nM' } } });
+    expect(s.parameters.tumourStiffnessKPa).toBe(100);
     expect(s.parameters.smacDoseNM).toBe(0);
   });
 });

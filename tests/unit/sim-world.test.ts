@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, DEFAULT_SCENARIO } from '../../src/model/scenario.ts';
+import { parseScenario, DEFAULT_SCENARIO, DEFAULT_SCENARIO_JSON } from '../../src/model/scenario.ts';
 import { buildWorld } from '../../src/sim/world.ts';
 import { readouts, stats } from '../../src/sim/readouts.ts';
 import { withOrders } from '../../src/verify/types.ts';
@@ -13,16 +13,39 @@ describe('world', () => {
   const at = (xMicrons: number, yMicrons: number) => Math.floor(yMicrons / p.dxMicrons) * p.nx + Math.floor(xMicrons / p.dxMicrons);
   const centre = (p.nx * p.dxMicrons) / 2;
 
-  it('places the tumour, its stroma rim and normal tissue with their moduli', () => {
+  it('lays down collagen in the tumour, denser in its stroma rim, with the moduli it gives', () => {
+    const k = p.collagenModulusExponent;
+    const tumourCollagen = (p.tumourStiffnessKPa / p.normalTissueStiffnessKPa) ** (1 / k);
     expect(world.density[at(centre, centre)]).toBe(1);
-    // The tumour's own stiffness is added by the material kernel in proportion to cell density.
-    expect(world.baseE[at(centre, centre)]).toBe(Math.fround(p.normalTissueStiffnessKPa));
+    expect(world.collagen[at(centre, centre)]).toBeCloseTo(tumourCollagen, 5);
+    // The tumour's modulus is the tumour stiffness; the rim's the ratio^k times it.
+    expect(world.baseE[at(centre, centre)]).toBeCloseTo(p.tumourStiffnessKPa, 3);
     const rim = centre + p.tumourRadiusMicrons + p.stromaWidthMicrons / 2;
-    expect(world.stroma[at(rim, centre)]).toBe(1);
-    expect(world.baseE[at(rim, centre)]).toBe(Math.fround(p.stromaStiffnessKPa));
+    expect(world.stromaArea[at(rim, centre)]).toBe(1);
+    expect(world.collagen[at(rim, centre)]).toBeCloseTo(tumourCollagen * p.stromaCollagenRatio, 5);
+    expect(world.baseE[at(rim, centre)]).toBeCloseTo(p.tumourStiffnessKPa * p.stromaCollagenRatio ** k, 3);
     expect(world.density[at(rim, centre)]).toBe(0);
     expect(world.baseE[at(5, 5)]).toBe(Math.fround(p.normalTissueStiffnessKPa));
-    expect(world.stroma[at(5, 5)]).toBe(0);
+    expect(world.collagen[at(5, 5)]).toBe(1);
+  });
+
+  it('gives a cell cut by the tumour or stroma edge the area mean of its collagen, the same total at every h', () => {
+    // The collagen in excess of normal tissue, integrated over the domain, is the annulus and
+    // disk areas times their excess whatever h is: 0/1 sampling at cell centres gets it to
+    // O(h) only, with an error that depends on where the circles cut the cells.
+    const excess = (h: number) => {
+      const n = (p.nx * p.dxMicrons) / h;
+      const w = buildWorld(parseScenario({ ...DEFAULT_SCENARIO_JSON, parameters: { ...DEFAULT_SCENARIO_JSON.parameters, nx: n, ny: n, dxMicrons: h } }));
+      return { excess: w.collagen.reduce((s, c) => s + (c - 1) * h * h, 0), cut: w.stromaArea.some((a) => a > 0 && a < 1) };
+    };
+    const R = p.tumourRadiusMicrons, W = p.stromaWidthMicrons;
+    const tumourCollagen = (p.tumourStiffnessKPa / p.normalTissueStiffnessKPa) ** (1 / p.collagenModulusExponent);
+    const exact = Math.PI * R * R * (tumourCollagen - 1) + Math.PI * ((R + W) ** 2 - R * R) * (tumourCollagen * p.stromaCollagenRatio - 1);
+    for (const h of [20, 10, 5]) {
+      const { excess: e, cut } = excess(h);
+      expect(cut).toBe(true);
+      expect(Math.abs(e / exact - 1)).toBeLessThan(2e-4);
+    }
   });
 
   it('rasterises the seeded capillary bed, the same for the same seed', () => {

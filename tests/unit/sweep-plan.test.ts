@@ -64,9 +64,9 @@ describe('sweep plan', () => {
   });
 
   it('refuses out-of-range values, naming the value and the allowed range', () => {
-    expect(problems(plan({ vary: { tumourStiffnessKPa: [10, 500] } }))).toContain('vary.tumourStiffnessKPa[1] = 500 is out of range [0.1, 200] kPa');
+    expect(problems(plan({ vary: { tumourStiffnessKPa: [10, 500] } }))).toContain('vary.tumourStiffnessKPa[1] = 500 is out of range [1, 100] kPa');
     expect(problems(plan({ vary: { tumourStiffnessKPa: { from: 1, to: 1000, count: 4, scale: 'log' } } })))
-      .toContain('vary.tumourStiffnessKPa value 4 of 4 = 1000 is out of range [0.1, 200] kPa');
+      .toContain('vary.tumourStiffnessKPa value 4 of 4 = 1000 is out of range [1, 100] kPa');
     expect(problems(plan({ parameters: { ...SMALL, smacDoseNM: -1 } }))).toContain('parameters.smacDoseNM = -1 is out of range [0, 10000] nM');
     expect(problems(plan({ arms: [{ name: 'x', parameters: { softenerDoseRelative: 101 } }] })))
       .toContain('arms[0].parameters.softenerDoseRelative = 101 is out of range [0, 100]');
