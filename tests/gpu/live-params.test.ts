@@ -41,7 +41,7 @@ const CHOSEN: Partial<Record<ParamKey, number>> = {
   softenerIntervalHours: 2,
   softenerDurationDays: 0,
   circulationTransitHours: 6, // intravasated cells stay in the blood past the second step
-  intravasationPrimes: 0, // a 0/1 switch, 1 by default
+  intravasationPrimes: 1, // a 0/1 switch, 0 by default
 };
 
 /** Live parameters whose effect cannot show within two steps of this tissue, and why. */
