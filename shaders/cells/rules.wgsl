@@ -1,5 +1,6 @@
-// The cell rules as pure functions (science.md "Cells"; science-reference.md §1.4). Each has a
-// double-precision twin in src/cells/rules.ts; tests compare the two. Rates are per minute.
+// The cell rules as pure functions (README, "Cells, and the study replayed";
+// docs/references.md, "Cells"). Each has a double-precision twin in src/cells/rules.ts;
+// tests compare the two. Rates are per minute.
 
 // Probability that an event of constant hazard `rate` happens within dt (or, with rate·dt the
 // hazard integrated over an interval, of any hazard).

@@ -1,5 +1,5 @@
 // Scalar measures per element: compressive mean in-plane stress p_s = −(σxx + σyy)/2 (kPa; the
-// vessel-collapse measure, science-reference.md §2.1), 2D deviatoric von Mises
+// vessel-collapse measure, docs/references.md, "Solid stress and vessels"), 2D deviatoric von Mises
 // √(3/4 (σxx − σyy)² + 3 σxy²) (kPa; √3/2·|σrr − σθθ| for the inclusion), and the magnitude of
 // the displacement at the element centre (µm).
 // Bindings: level, sxx, syy, sxy, u, pressure, von_mises, displacement.

@@ -1,6 +1,6 @@
 // What a scenario puts in the dish or the tissue at the start: the cancer cells and NK cells,
 // the matrix's collagen density laid down (ECM_0), and the experiment's settings. The tissue
-// fills its tumour disk; the assays lay out the study's experiments (science.md).
+// fills its tumour disk; the assays lay out the study's experiments (README, "Cells, and the study replayed").
 import { transwellMembraneRow, type AssaySpec } from '../model/assay.ts';
 import type { Params } from '../model/params.ts';
 import type { Scenario } from '../model/scenario.ts';

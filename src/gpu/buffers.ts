@@ -1,4 +1,4 @@
-// Buffer helpers: every buffer is labelled after its owner and role (design.md, convention 4).
+// Buffer helpers: every buffer is labelled after its owner and role (so a validation error names the culprit).
 
 // Usage flags are read when a buffer is made: in Node the GPU* globals exist only after acquireGpu().
 function storageUsage(): number {

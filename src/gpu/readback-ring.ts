@@ -1,5 +1,5 @@
 // Metrics come back from the GPU through a ring of staging buffers, a few steps late, and the
-// step loop never waits for them (design.md, "One step"). A sample is never dropped either: when
+// step loop never waits for them (README, "Model and numerics"). A sample is never dropped either: when
 // every staging buffer is still in flight, one more is made, and `allocated` says how many.
 //
 // Life of a sample: record() encodes the copy → the caller submits the encoder → submitted()

@@ -1,5 +1,5 @@
 // Memory layout of WGSL structs whose fields are all 4-byte scalars, read from the WGSL text so
-// the struct stays the one source of the layout (design.md, convention 2): uniforms are packed
+// the struct stays the one source of the layout (no hand-written byte offsets): uniforms are packed
 // and storage slots found by field name. webgpu-utils' reflection would do this, but its 2.x
 // build needs Float16Array, which Node 20 lacks.
 

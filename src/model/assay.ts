@@ -1,4 +1,4 @@
-// The study's experiments (science.md "The study, replayed"), as the `assay` block of a scenario
+// The study's experiments (README, "Cells, and the study replayed"), as the `assay` block of a scenario
 // of kind "assay". Each names what the paper varied; everything else comes from the parameter
 // table, so an assay and the tissue share every rule and its calibration.
 import { checkChoice, checkKnownKeys, checkNumber, checkObject, childPath, type NumberRule, type Problems } from './validation.ts';

@@ -1,6 +1,7 @@
-// The cell rules' rows of the parameter table (science.md "Cells"; science-reference.md §1.4,
-// §2.3, §2.4). Most magnitudes are exploratory (tag D): the study gives directions, and its raw
-// effect sizes are only in its figures, so these are calibration targets the README states.
+// The cell rules' rows of the parameter table (README, "Cells, and the study replayed";
+// docs/references.md, "Cells" and "Drugs"). Most magnitudes are exploratory (tag D): the
+// study gives directions, and its raw effect sizes are only in its figures, so these are
+// calibration targets the README states.
 import type { Entry } from './params.ts';
 
 export const CELL_TABLE = [
@@ -49,7 +50,7 @@ export const CELL_TABLE = [
     source: 'resistance lasts ~3 days and is gone by day 5 (Fanfone)' },
   { key: 'anoikisRatePerHour', default: 0.035, min: 0, max: 10, step: 0.001, unit: '1/h', apply: 'live',
     group: 'Cells', tag: 'D', label: 'Anoikis hazard of a detached unprimed cell h0',
-    source: 'placeholder 0.02–0.05 /h (science-reference §2.3)' },
+    source: 'placeholder 0.02–0.05 /h (docs/references.md, "Cells")' },
   { key: 'iapAnoikisProtection', default: 8, min: 0, max: 50, step: 0.1, unit: '1', apply: 'live',
     group: 'Cells', tag: 'D', label: 'IAP protection from anoikis α',
     source: 'h = h0/(1 + α·max(I − 1, 0)); primed cells 2–4× less sensitive' },
@@ -109,7 +110,7 @@ export const CELL_TABLE = [
     source: 'serial killers kill several, some ≥ 3 (Guldevall 2016); geometric capacity ≥ 1' },
   { key: 'nkRefractoryMinutes', default: 60, min: 0, max: 1440, step: 1, unit: 'min', apply: 'live',
     group: 'Immune', tag: 'D', label: 'NK pause after a kill',
-    source: 'serial killing at 0.05–0.3 kills per hour (§2.3)' },
+    source: 'serial killing at 0.05–0.3 kills per hour (docs/references.md, "Cells")' },
   { key: 'nkContactMicrons', default: 15, min: 1, max: 100, step: 0.5, unit: 'µm', apply: 'live',
     group: 'Immune', tag: 'D', label: 'NK contact distance',
     source: 'centres of an NK cell (radius ≈ 7 µm) and a tumour cell (≈ 8 µm) within this distance touch; the kill hazard scales with the chance that a tumour cell is that close' },

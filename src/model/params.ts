@@ -1,6 +1,6 @@
 // The one parameter table. The scenario validator, the panel, the GPU uniforms and the docs
 // all read it, so a parameter's unit, range and provenance are written down exactly once.
-// Evidence tags follow science-reference.md: T primary full text, A abstract, R recalled,
+// Evidence tags as in docs/references.md: T primary full text, A abstract, R recalled,
 // C computed here, D design assumption (exploratory: shown as such in tooltips and docs).
 import { CELL_TABLE } from './params-cells.ts';
 
@@ -89,7 +89,7 @@ const FIELD_TABLE = [
     source: 'in-plane eigenstrain stored per day at full cell density (κ = 0); the rest relaxes by remodelling' },
   { key: 'maxGrowthStrain', default: 0.1, min: 0, max: 0.3, step: 0.005, unit: '1', apply: 'live',
     group: 'Mechanics', tag: 'D', label: 'Largest stored growth strain',
-    source: 'linear elasticity holds to ≈ 5–10 % strain (§2.6)' },
+    source: 'linear elasticity holds to ≈ 5–10 % strain (docs/references.md, "Mechanics")' },
   // Vessels
   { key: 'capillarySpacingMicrons', default: 110, min: 20, max: 1000, step: 5, unit: 'µm', apply: 'rebuild',
     group: 'Vessels', tag: 'A', label: 'Capillary spacing',
@@ -102,10 +102,10 @@ const FIELD_TABLE = [
     source: 'fraction of the spacing; ≤ 0.5 keeps each vessel inside its own lattice cell' },
   { key: 'vesselCollapseStressKPa', default: 3, min: 0.1, max: 50, step: 0.1, unit: 'kPa', apply: 'live',
     group: 'Vessels', tag: 'D', label: 'Vessel collapse stress σc',
-    source: 'no measured threshold; 2–4 kPa ≈ tumour IFP 15–30 mmHg (§2.1)' },
+    source: 'no measured threshold; 2–4 kPa ≈ tumour IFP 15–30 mmHg (docs/references.md, "Solid stress and vessels")' },
   { key: 'vesselCollapseExponent', default: 4, min: 1, max: 16, step: 0.5, unit: '1', apply: 'live',
     group: 'Vessels', tag: 'D', label: 'Vessel collapse exponent n',
-    source: 'perfusion 1/(1 + (p_s/σc)^n) (§2.1)' },
+    source: 'perfusion 1/(1 + (p_s/σc)^n) (docs/references.md, "Solid stress and vessels")' },
   { key: 'perfusionRecoveryHours', default: 12, min: 0.1, max: 240, step: 0.5, unit: 'h', apply: 'live',
     group: 'Vessels', tag: 'D', label: 'Perfusion recovery time',
     source: 'vessels reopen when stress is removed (Padera 2004); the rate is not measured' },
@@ -177,7 +177,7 @@ const FIELD_TABLE = [
     source: 'schedule choice; daily doses while the course lasts' },
   { key: 'softenerMaxSoftening', default: 0.5, min: 0, max: 0.95, step: 0.05, unit: '1', apply: 'live',
     group: 'Softening agent', tag: 'D', label: 'Largest fractional stroma softening',
-    source: 'falls in stroma stiffness and stored growth strain; percentages not found (§2.1)' },
+    source: 'falls in stroma stiffness and stored growth strain; percentages not found (docs/references.md, "Drugs")' },
   { key: 'softenerRatePerDay', default: 1, min: 0, max: 10, step: 0.01, unit: '1/day', apply: 'live',
     group: 'Softening agent', tag: 'D', label: 'Softening rate at unit tissue level',
     source: 'rate of approach to the largest softening' },

@@ -1,4 +1,4 @@
-// What the study read off each experiment (science.md "The study, replayed"), from the final
+// What the study read off each experiment (README, "Cells, and the study replayed"), from the final
 // metrics sample and, for the transwell, the live agents. Pure: no GPU. Values are plain JSON;
 // a quantity with nothing to compute it from is null.
 import { transwellMembraneRow, type AnoikisAssay, type NkCocultureAssay, type TailVeinAssay, type TranswellAssay } from '../model/assay.ts';

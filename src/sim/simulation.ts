@@ -1,5 +1,5 @@
 // The simulation of one scenario: owns the GPU state and records one step at a time.
-// Step order (design.md): cells deposit → softener → material → stress → perfusion → oxygen →
+// Step order (README, "Model and numerics"): cells deposit → softener → material → stress → perfusion → oxygen →
 // SMAC mimetic → cells act and compact → metrics. The softener goes first because softening
 // integrates its level over the step (material.wgsl); its delivery meets the perfusion of the
 // step before, which changes over hours to days. Each step is one submission; metrics come back
@@ -29,7 +29,7 @@ import { exchangeCoefficients, oxygenCoefficients, smacCoefficients, softenerCoe
 
 const WG = 64;
 
-/** A step's stages in the order it records them (design.md, "One step"). */
+/** A step's stages in the order it records them (README, "Model and numerics"). */
 export const STEP_STAGES = ['deposit', 'material', 'stress', 'perfusion', 'transport', 'cells', 'compact', 'metrics'] as const;
 export type StageName = (typeof STEP_STAGES)[number];
 

@@ -1,4 +1,4 @@
-// Closed-form verification of the transport solvers (science-reference.md §3.2–3.4, §3.6),
+// Closed-form verification of the transport solvers (docs/references.md, V2–V5),
 // each case on three grids with h halving, so the table shows the observed order.
 import type { Gpu } from '../gpu/device.ts';
 import type { DotKernels } from '../gpu/dot.ts';
@@ -217,7 +217,7 @@ export async function periodicCase(s: Solvers, n: number): Promise<{ continuumEr
   return { continuumError: continuumError / peak, discreteError: discreteError / peak, roundOff };
 }
 
-/** §3.6: Dirichlet data equal to a constant, no reaction: the solution is that constant. */
+/** V5: Dirichlet data equal to a constant, no reaction: the solution is that constant. */
 export async function constantCase(s: Solvers, n: number): Promise<number> {
   const side: SideCondition = { kind: 'dirichlet', value: 3.7 };
   const mg = new Multigrid(s.mg, { label: `verify.constant${n}`, nx: n, ny: n, hx: 10, bc: { west: side, east: side, south: side, north: side } });
@@ -229,7 +229,7 @@ export async function constantCase(s: Solvers, n: number): Promise<number> {
 }
 
 /**
- * §3.6: two capillaries far apart (separation 16 decay lengths) give the sum of the two
+ * V5: two capillaries far apart (separation 16 decay lengths) give the sum of the two
  * single-capillary fields. Each vessel exchanges W_c·(c_wall − c) over its ring footprint
  * (vessel-exchange.ts) in a decaying field; both sit on cell corners, so neither has a lumen cell.
  */

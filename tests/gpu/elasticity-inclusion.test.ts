@@ -1,4 +1,4 @@
-// Circular inclusion with growth eigenstrain (science-reference.md §3.1) on three grids, h
+// Circular inclusion with growth eigenstrain (docs/references.md, V1) on three grids, h
 // halving: thresholds at the middle grid and the observed order of convergence.
 import { describe, expect, it } from 'vitest';
 import {
@@ -41,14 +41,14 @@ describe('elastic circular inclusion', () => {
     return out;
   }
 
-  it('stiff inclusion (E1 = 20, E2 = 2 kPa): within the §3.1 thresholds, errors fall ≥ 1.6× per halving', async () => {
+  it('stiff inclusion (E1 = 20, E2 = 2 kPa): within the V1 thresholds, errors fall ≥ 1.6× per halving', async () => {
     const out = await inclusion(STIFF);
     for (const k of METRICS) for (const r of ratios(out.map((m) => m[k]))) expect(r, k).toBeGreaterThanOrEqual(LIMITS.ratio);
   });
 
   it('soft inclusion (E1 = 2, E2 = 20 kPa): within the thresholds; errors fall ≥ 1.6² over the two halvings', async () => {
     const out = await inclusion(SOFT);
-    // The staircase interface makes the order erratic (§3.1: "about 1 to 1.9"): one halving of
+    // The staircase interface makes the order erratic (V1: "between about 1 and 1.9"): one halving of
     // the soft case gains only 1.2–1.3× in the stress errors, the next 2–10×; u converges steadily.
     for (const r of ratios(out.map((m) => m.l2u))) expect(r).toBeGreaterThanOrEqual(LIMITS.ratio);
     for (const k of METRICS) expect(out[0][k] / out[2][k], k).toBeGreaterThanOrEqual(LIMITS.ratio ** 2);

@@ -1,4 +1,4 @@
-// Invariants of the elasticity solver (science-reference.md §3.6).
+// Invariants of the elasticity solver (docs/references.md, V5).
 import { describe, expect, it } from 'vitest';
 import {
   elasticitySolvers, inclusionCase, LIMITS, scalingCase, STIFF, symmetryMetrics, uniformEigenstrainCase, type ElasticitySolvers,

@@ -1,4 +1,4 @@
-// The one GPU fixture (design.md, convention 7): a device per test file, every test wrapped in
+// The one GPU fixture (every GPU test file uses it): a device per test file, every test wrapped in
 // validation and out-of-memory error scopes. With REQUIRE_GPU=1 (CI) a missing adapter fails
 // the run instead of skipping it.
 import { afterAll, beforeAll, expect } from 'vitest';

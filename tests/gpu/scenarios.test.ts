@@ -43,8 +43,8 @@ describe('scenarios', () => {
     }
     const relative = worst / (krogh.p0 - kroghMinimum(krogh));
     console.log(`single capillary vs Krogh: max error ${(100 * relative).toFixed(2)} % of the drop`);
-    // The reference's threshold for a resolved vessel at Rc/h = 8 is 2 % (science-reference.md
-    // §3.2). The ring exchange reaches 0.19 %; 0.5 % leaves room for round-off and still fails a
+    // The reference's threshold for a resolved vessel at Rc/h = 8 is 2 % (docs/references.md,
+    // V2). The ring exchange reaches 0.19 %; 0.5 % leaves room for round-off and still fails a
     // staircased disk held at the wall value (1.4 % at steady state).
     expect(relative).toBeLessThan(0.005);
   });

@@ -1,6 +1,6 @@
 // A steady step creates nothing on the GPU: every pipeline, bind group and buffer is made when
 // the simulation is built (or when the cell population grows), so a step is only queue writes,
-// encoding and one submission (design.md, performance habits).
+// encoding and one submission (building GPU objects costs milliseconds, so the loop builds none).
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO_JSON, parseScenario } from '../../src/model/scenario.ts';
 import { Simulation } from '../../src/sim/simulation.ts';

@@ -1,4 +1,4 @@
-// Transport solvers against closed forms (science-reference.md §3.2–3.4, §3.6): each case on
+// Transport solvers against closed forms (docs/references.md, V2–V5): each case on
 // three grids, at the reference's thresholds, with its observed order of convergence.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DotKernels } from '../../src/gpu/dot.ts';

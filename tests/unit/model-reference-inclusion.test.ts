@@ -13,7 +13,7 @@ function expectTable(actual: number, expected: number, decimals: number, label: 
   expect(Math.abs(actual - expected), `${label}: ${actual} vs ${expected}`).toBeLessThanOrEqual(0.5 * 10 ** -decimals + 1e-12);
 }
 
-// science-reference.md §3.1 worked numbers: a = 1, E1 = 20 kPa, E2 = 2 kPa, ν = 0.45, ε* = 0.05; stresses in Pa.
+// docs/references.md, V1 worked numbers: a = 1, E1 = 20 kPa, E2 = 2 kPa, ν = 0.45, ε* = 0.05; stresses in Pa.
 const base = { a: 1, E1: 20, nu1: 0.45, E2: 2, nu2: 0.45, eps: 0.05 } as const;
 const rows: { name: string; p: InclusionProblem; A: number; C: number; D: number; sIn: number; szzIn: number; srr15: number; stt15: number; vmIn: number; vm15: number }[] = [
   { name: 'plane strain κ = 0, infinite', p: { ...base, edge: 'infinite' }, A: 0.049505, C: 0, D: 0.049505, sIn: -68.283, szzIn: -61.454, srr15: -30.348, stt15: 30.348, vmIn: 6.828, vm15: 52.564 },
@@ -23,7 +23,7 @@ const rows: { name: string; p: InclusionProblem; A: number; C: number; D: number
   { name: 'plane strain κ = 0, b = 4a, clamped', p: { ...base, b: 4, edge: 'clamped' }, A: 0.049148, C: -0.003277, D: 0.052425, sIn: -117.504, szzIn: -105.753, srr15: -77.331, stt15: -13.056, vmIn: 11.75, vm15: 55.847 },
 ];
 
-describe('circular inclusion reference (§3.1)', () => {
+describe('circular inclusion reference (V1)', () => {
   it.each(rows)('reproduces the worked numbers: $name', (row) => {
     const k = inclusionConstants(row.p);
     expectTable(k.A, row.A, 6, 'A');
@@ -63,7 +63,7 @@ describe('circular inclusion reference (§3.1)', () => {
     const stress = { a: 1, E1: E, nu1: nu, E2: E, nu2: nu, eps, plane: 'stress', edge: 'infinite' } as const;
     expect(inclusionConstants(stress).A).toBeCloseTo(((1 + nu) * eps) / 2, 14);
     expect(inclusionPolar(stress, 0.5).srr).toBeCloseTo((-E * eps) / 2, 14);
-    // §2.6 item 2: a soft tumour (2 kPa) in stiff matrix (20 kPa) holds about −345 Pa.
+    // docs/references.md, "Mechanics": a soft tumour (2 kPa) in stiff matrix (20 kPa) holds about −345 Pa.
     expect(inclusionPolar({ ...base, E1: 2, E2: 20, edge: 'infinite' }, 0.5).srr * 1000).toBeCloseTo(-345, 0);
   });
 

@@ -6,7 +6,7 @@ import { decayLength, discreteTheta, rdContinuum, rdDiscrete, type ReactionDiffu
 import { PEACEMAN_FACTOR } from '../../src/model/vessels.ts';
 import { besselI0, besselI1, besselK0, besselK1 } from '../../src/model/reference/bessel.ts';
 
-describe('Krogh cylinder (§3.2)', () => {
+describe('Krogh cylinder (V2)', () => {
   const k: KroghProblem = { p0: 40, M: 5, D: 2000, Rc: 5, Rt: 100 };
 
   it('reproduces the worked profile', () => {
@@ -32,8 +32,8 @@ describe('Krogh cylinder (§3.2)', () => {
     expect((kroghPressure(k, 100 + 1e-4) - kroghPressure(k, 100 - 1e-4)) / 2e-4).toBeCloseTo(0, 6);
   });
 
-  it('gives the largest oxygenated radii of §2.2: 164 / 111 / 83 / 71 µm for M = 2 / 5 / 10 / 15', () => {
-    // The root for M = 15 is 70.47 µm (p_min = 0 there to 1e-12), which §2.2 prints as 71;
+  it('gives the largest oxygenated radii of the Oxygen table: 164 / 111 / 83 / 71 µm for M = 2 / 5 / 10 / 15', () => {
+    // The root for M = 15 is 70.47 µm (p_min = 0 there to 1e-12), which the Oxygen table of docs/references.md prints as 71;
     // the others round to the printed values. Hence a 0.6 µm tolerance rather than rounding.
     const radii = [2, 5, 10, 15].map((M) => kroghLargestViableRadius(40, M, 2000, 5));
     [164, 111, 83, 71].forEach((expected, i) => expect(Math.abs(radii[i]! - expected)).toBeLessThan(0.6));
@@ -41,7 +41,7 @@ describe('Krogh cylinder (§3.2)', () => {
   });
 });
 
-describe('heat kernel (§3.3)', () => {
+describe('heat kernel (V3)', () => {
   const h: HeatProblem = { mass: 3, D: 1.5, k: 0.2, sigma0: 1 };
 
   it('conserves mass up to decay and has second moment 2σ0² + 4Dt', () => {
@@ -80,7 +80,7 @@ describe('heat kernel (§3.3)', () => {
   });
 });
 
-describe('1D reaction–diffusion (§3.4)', () => {
+describe('1D reaction–diffusion (V4)', () => {
   const p: ReactionDiffusion1D = { D: 100, k: 0.01, L: 500, u0: 1, uL: 0 };
 
   it('has λ = √(D/k) and meets its boundary values', () => {
@@ -130,7 +130,7 @@ describe('1D reaction–diffusion (§3.4)', () => {
   });
 });
 
-describe('Peaceman single-cell source (§3.2, §2.6 item 5)', () => {
+describe('Peaceman single-cell source (V2)', () => {
   it('is the line-source field read at r0 = 0.1985 h', () => {
     expect(peacemanCellValue(3, 2000, 500, 10)).toBe(lineSourceField(3, 2000, 500, PEACEMAN_FACTOR * 10));
     expect(lineSourceField(2 * Math.PI, 1, 100, 100)).toBe(0);

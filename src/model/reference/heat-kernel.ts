@@ -1,4 +1,4 @@
-// 2D diffusion with first-order decay (science-reference.md §3.3), u_t = D Δu − k u, from a
+// 2D diffusion with first-order decay (docs/references.md, V3), u_t = D Δu − k u, from a
 // Gaussian of width σ0 (σ0 = 0: a point mass) of total mass m:
 //   u(r, t) = m/(2π s²) · exp(−r²/(2 s²)) · e^(−k t),   s² = σ0² + 2 D t
 // Mass and second moment are exact invariants even for the discrete 5-point scheme, which

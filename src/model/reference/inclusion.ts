@@ -1,5 +1,5 @@
 // Closed-form circular inclusion with uniform in-plane eigenstrain ε* (out of plane κ·ε*) in a
-// matrix (science-reference.md §3.1): Eshelby/Lamé in 2D. The mechanics solver is verified
+// matrix (docs/references.md, V1): Eshelby/Lamé in 2D. The mechanics solver is verified
 // against it. Units are whatever the caller uses consistently (kPa in gives kPa out).
 //
 //   u_r = A r (r < a),  u_r = C r + D/r (r > a),  D = d·a²

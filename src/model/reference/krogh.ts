@@ -1,4 +1,4 @@
-// Krogh cylinder (science-reference.md §3.2): steady O₂ around one capillary with zero-order
+// Krogh cylinder (docs/references.md, V2): steady O₂ around one capillary with zero-order
 // consumption, D (1/r)(r p')' = M on Rc < r < Rt, p(Rc) = p0, p'(Rt) = 0:
 //   p(r) = p0 + (M/(4D))(r² − Rc²) − (M Rt²/(2D)) ln(r/Rc)
 // Units: p in mmHg, M in mmHg/s, D in µm²/s, lengths in µm.

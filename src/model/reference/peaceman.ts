@@ -1,4 +1,4 @@
-// Peaceman well model check (science-reference.md §3.2 and §2.6 item 5): a single-cell line
+// Peaceman well model check (docs/references.md, V2): a single-cell line
 // source Q (per unit length) in a large ring held at 0, radius Rb. The continuum field is
 // C(r) = (Q/(2πD)) ln(Rb/r), and the 5-point scheme's source-cell value equals it at the
 // Peaceman radius r0 = 0.1985 h:  C_cell = (Q/(2πD)) ln(Rb/r0).

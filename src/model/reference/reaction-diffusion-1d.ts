@@ -1,4 +1,4 @@
-// 1D steady reaction–diffusion with first-order decay (science-reference.md §3.4), drug
+// 1D steady reaction–diffusion with first-order decay (docs/references.md, V4), drug
 // penetration from a vessel wall: D u'' − k u = 0 on [0, L], u(0) = u0, u(L) = uL, λ = √(D/k).
 //   continuum:  u(x)  = [u0 sinh((L−x)/λ) + uL sinh(x/λ)] / sinh(L/λ)
 //   3-point:    u_j   = [u0 sinh((N−j)θ) + uL sinh(jθ)] / sinh(Nθ),   cosh θ = 1 + h²/(2λ²)

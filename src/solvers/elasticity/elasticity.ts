@@ -1,4 +1,4 @@
-// Plane-strain linear elasticity with growth eigenstrain on the grid (science-reference.md §3.1):
+// Plane-strain linear elasticity with growth eigenstrain on the grid (docs/references.md, V1):
 //   −∇·σ = 0,  σ = λ tr(ε − ε*) I + 2μ (ε − ε*),  ε* = ε* (e_x e_x + e_y e_y) + κ ε* e_z e_z,
 // discretised with Q1 elements (one per grid cell, own E, ν, ε*), displacement (µm) at the
 // (nx+1)×(ny+1) nodes, and solved by conjugate gradients preconditioned with one multigrid V-cycle.

@@ -1,5 +1,5 @@
-// The elasticity verification suite: the circular inclusion (science-reference.md §3.1, cases
-// a–c), the invariants of §3.6 and the multigrid behaviour, each case on a given grid returning
+// The elasticity verification suite: the circular inclusion (docs/references.md, V1,
+// cases a–c), the invariants of V5 and the multigrid behaviour, each case on a given grid returning
 // plain numbers. The GPU tests assert LIMITS on them; `confine verify` prints elasticityVerifyRows().
 import type { Gpu } from '../../gpu/device.ts';
 import { DotKernels } from '../../gpu/dot.ts';
@@ -15,9 +15,9 @@ export * from './verify-invariants.ts';
 export const GRIDS = [64, 128, 256] as const;
 
 export const LIMITS = {
-  /** science-reference.md §3.1, suggested CI thresholds at a/h = 20 (the middle grid). */
+  /** docs/references.md, V1: the thresholds at a/h = 20 (the middle grid). */
   inclusion: { l2u: 0.02, inside: 0.08, outside: 0.04, meanInside: 0.05 },
-  /** Errors fall at least this much per halving of h (§3.1; per pair of halvings for the soft case). */
+  /** Errors fall at least this much per halving of h (V1; per pair of halvings for the soft case). */
   ratio: 1.6,
   /** Finite matrix b = 4a at a/h = 16: σ_in (area mean) against (c) and (b), and the change (c) − (b). */
   finite: { clamped: 0.04, free: 0.05, change: 0.05 },
@@ -60,7 +60,7 @@ export async function elasticityVerifyRows(gpu: Gpu): Promise<VerifyRow[]> {
     const metrics: InclusionMetrics[] = [];
     for (const n of GRIDS) metrics.push(await inclusionCase(s, moduli, n));
     stiff64 ??= metrics[0];
-    rows.push(...rowsOf(`elastic inclusion §3.1a, ${name}`, metrics, inclusionQuantities, GRIDS[1]));
+    rows.push(...rowsOf(`elastic inclusion V1(a), ${name}`, metrics, inclusionQuantities, GRIDS[1]));
   }
   const clamped: FiniteMetrics[] = [];
   const free: FiniteMetrics[] = [];
@@ -71,9 +71,9 @@ export async function elasticityVerifyRows(gpu: Gpu): Promise<VerifyRow[]> {
   const F = LIMITS.finite;
   const clampedSoft: FiniteMetrics[] = [];
   for (const n of GRIDS) clampedSoft.push(await finiteCase(s, 'clamped', n, SOFT));
-  rows.push(...rowsOf('elastic inclusion §3.1c, clamped at b = 4a, soft (E1 = 2, E2 = 20 kPa)', clampedSoft, [['|Δ mean σ| r < 0.7a / |σ_in|', (m) => m.meanInside, F.clamped], ['rel. L2(u), r < b', (m) => m.l2u]], GRIDS[1]));
-  rows.push(...rowsOf('elastic inclusion §3.1c, clamped at b = 4a, stiff (E1 = 20, E2 = 2 kPa)', clamped, [['|Δ mean σ| r < 0.7a / |σ_in|', (m) => m.meanInside, F.clamped], ['rel. L2(u), r < b', (m) => m.l2u]], GRIDS[1]));
-  rows.push(...rowsOf('elastic inclusion §3.1b, free at b = 4a (soft exterior)', free, [['|Δ mean σ| r < 0.7a / |σ_in|', (m) => m.meanInside, F.free]], GRIDS[1]));
+  rows.push(...rowsOf('elastic inclusion V1(c), clamped at b = 4a, soft (E1 = 2, E2 = 20 kPa)', clampedSoft, [['|Δ mean σ| r < 0.7a / |σ_in|', (m) => m.meanInside, F.clamped], ['rel. L2(u), r < b', (m) => m.l2u]], GRIDS[1]));
+  rows.push(...rowsOf('elastic inclusion V1(c), clamped at b = 4a, stiff (E1 = 20, E2 = 2 kPa)', clamped, [['|Δ mean σ| r < 0.7a / |σ_in|', (m) => m.meanInside, F.clamped], ['rel. L2(u), r < b', (m) => m.l2u]], GRIDS[1]));
+  rows.push(...rowsOf('elastic inclusion V1(b), free at b = 4a (soft exterior)', free, [['|Δ mean σ| r < 0.7a / |σ_in|', (m) => m.meanInside, F.free]], GRIDS[1]));
   const change = clamped.map((c, i) => ({ n: c.n, aOverH: c.aOverH, error: fTermError(c, free[i]) }));
   rows.push(...rowsOf('elastic inclusion: clamped − free changes σ_in by the f-terms', change, [['rel. error of Δσ_in', (m) => m.error, F.change]], GRIDS[1]));
   const uniform = await uniformEigenstrainCase(s, 64);
@@ -96,7 +96,7 @@ export async function elasticityVerifyRows(gpu: Gpu): Promise<VerifyRow[]> {
   return rows;
 }
 
-/** |(σ_c − σ_b)_numerical − (σ_c − σ_b)_exact| / |(σ_c − σ_b)_exact| for σ_in of §3.1 (c) and (b). */
+/** |(σ_c − σ_b)_numerical − (σ_c − σ_b)_exact| / |(σ_c − σ_b)_exact| for σ_in of V1 (c) and (b). */
 export function fTermError(clamped: FiniteMetrics, free: FiniteMetrics): number {
   const exact = clamped.exact - free.exact;
   return Math.abs(clamped.sigmaIn - free.sigmaIn - exact) / Math.abs(exact);

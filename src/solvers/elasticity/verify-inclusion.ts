@@ -1,4 +1,4 @@
-// The elasticity solver against the circular inclusion (science-reference.md §3.1), each case on
+// The elasticity solver against the circular inclusion (docs/references.md, V1), each case on
 // a given grid, returning plain numbers (see verify-cases.ts for the whole suite).
 // Geometry: inclusion radius a = 100 µm at the centre of a square; E in kPa, u in µm.
 import type { Gpu } from '../../gpu/device.ts';
@@ -118,9 +118,9 @@ export interface FiniteMetrics {
 }
 
 /**
- * Finite matrix of radius b = 4a (side 8a): 'clamped' fixes every node with r ≥ b (§3.1 c);
+ * Finite matrix of radius b = 4a (side 8a): 'clamped' fixes every node with r ≥ b (V1 c);
  * 'traction-free' leaves the square free and makes the material outside r = b 1000× softer than
- * the matrix, which approximates the free circle of §3.1 (b) to about 0.1 % of the matrix stiffness.
+ * the matrix, which approximates the free circle of V1 (b) to about 0.1 % of the matrix stiffness.
  */
 export async function finiteCase(s: ElasticitySolvers, edge: 'clamped' | 'traction-free', n: number, moduli: { E1: number; E2: number } = STIFF): Promise<FiniteMetrics> {
   const b = 4 * RADIUS;

@@ -1,4 +1,4 @@
-// Invariants of the elasticity solver (science-reference.md §3.6) and the behaviour of its
+// Invariants of the elasticity solver (docs/references.md, V5) and the behaviour of its
 // multigrid-preconditioned CG, each returning plain numbers for the tests and `confine verify`.
 import { noise } from '../../verify/scalar-run.ts';
 import { elementCentre, iterationsTo, nodePosition, runElastic, type ElasticResult } from './verify-run.ts';

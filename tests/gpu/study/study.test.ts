@@ -1,4 +1,4 @@
-// The study's experiments replayed (science.md "The study, replayed"): each shipped assay gives
+// The study's experiments replayed (README, "Cells, and the study replayed"): each shipped assay gives
 // the direction the paper found. Magnitudes are calibration targets (README, model section);
 // every comparison is a statistical one, in standard errors of the difference.
 import { describe, expect, it } from 'vitest';
