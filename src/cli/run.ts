@@ -11,7 +11,7 @@ import { Simulation } from '../sim/simulation.ts';
 import { captureCheckpoint, restoreCheckpoint } from '../sim/checkpoint.ts';
 import { CheckpointError } from '../io/checkpoint-file.ts';
 import { snapshot } from '../sim/snapshot.ts';
-import { nonFinite, readouts, stats } from '../sim/readouts.ts';
+import { nonFinite, rangeNote, readouts, stats } from '../sim/readouts.ts';
 import { prepareOutputDir, writeFileAtomic } from '../io/output-dir.ts';
 import { writeFields } from '../io/run-output.ts';
 import { createProgress } from './progress.ts';
@@ -124,7 +124,10 @@ export async function runCommand(options: RunOptions): Promise<number> {
   sim.destroy();
   gpu.destroy();
   console.error(`wrote ${summary.files.length} files in ${wallSeconds.toFixed(1)} s`);
-  for (const [k, v] of Object.entries(summary.readouts)) console.error(`  ${k}: ${v.toPrecision(4)}`);
+  for (const [k, v] of Object.entries(summary.readouts)) {
+    const note = scenario.kind === 'tissue' ? rangeNote(k, v) : undefined;
+    console.error(`  ${k}: ${v.toPrecision(4)}${note ? `  ${note}` : ''}`);
+  }
   if (cells) for (const line of readoutLines(cells.readout)) console.error(`  ${line}`);
   if (gpuErrors.length) {
     console.error(`error: the GPU reported ${gpuErrors.length} error(s) during the run (above); the results are not trustworthy`);

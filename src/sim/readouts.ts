@@ -54,8 +54,13 @@ export function readouts(scenario: Scenario, world: World, fields: FieldSnapshot
   }
   if (oxygen && tumour.length) {
     out.tumourMeanPO2MmHg = mean(oxygen, tumour);
+    out.tumourMedianPO2MmHg = median(tumour.map((c) => oxygen[c]));
     out.hypoxicTumourFraction = tumour.filter((c) => oxygen[c] < p.hypoxiaThresholdMmHg).length / tumour.length;
   }
+  // Normal tissue: no tumour cells, and outside the tumour and the rim as laid down.
+  const normal = oxygen && scenario.kind === 'tissue' && !scenario.inclusion
+    ? Array.from(density.keys()).filter((c) => density[c] < 0.05 && world.tumourArea[c] === 0 && world.stromaArea[c] === 0) : [];
+  if (oxygen && normal.length) out.normalTissueMedianPO2MmHg = median(normal.map((c) => oxygen[c]));
   const perfusion = get('perfusion');
   if (perfusion && world.vessels.length) {
     // Each vessel once, by the perfusion of the cell holding its centre.
@@ -65,4 +70,25 @@ export function readouts(scenario: Scenario, world: World, fields: FieldSnapshot
   const smac = get('SMAC mimetic');
   if (smac && tumour.length) out.tumourMeanSmacNM = mean(smac, tumour);
   return out;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]);
+}
+
+/** Measured ranges that the default tissue's readouts are meant to sit in (docs/references.md). */
+export const LITERATURE_RANGES: Record<string, { min: number; max: number; source: string }> = {
+  coreCompressiveStressKPa: { min: 1, max: 10, source: 'solid stress in tumours 1.3–13 kPa; the default is calibrated to 1–10' },
+  tumourMedianPO2MmHg: { min: 5, max: 30, source: 'breast cancer medians: 30 mmHg (Vaupel 1991), 10 mmHg (meta-analysis)' },
+  normalTissueMedianPO2MmHg: { min: 40, max: 65, source: 'normal breast medians 52–65 mmHg; capillary mean ≈ 40 mmHg' },
+};
+
+/** "in" or "OUTSIDE" the measured range, with the range and its source; undefined without one. */
+export function rangeNote(key: string, value: number): string | undefined {
+  const r = LITERATURE_RANGES[key];
+  if (!r) return undefined;
+  const inside = value >= r.min && value <= r.max;
+  return `${inside ? 'in' : 'OUTSIDE'} the measured ${r.min}–${r.max} (${r.source})`;
 }

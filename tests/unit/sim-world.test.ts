@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, DEFAULT_SCENARIO, DEFAULT_SCENARIO_JSON } from '../../src/model/scenario.ts';
 import { buildWorld } from '../../src/sim/world.ts';
-import { readouts, stats } from '../../src/sim/readouts.ts';
+import { rangeNote, readouts, stats } from '../../src/sim/readouts.ts';
 import { withOrders } from '../../src/verify/types.ts';
 import inclusionStiff from '../../scenarios/inclusion-stiff.json';
 import twoCapillaries from '../../scenarios/two-capillaries.json';
@@ -99,6 +99,18 @@ describe('world', () => {
     expect(r.hypoxicTumourFraction).toBe(0);
     oxygen.fill(1);
     expect(readouts(DEFAULT_SCENARIO, world, [{ name: 'oxygen', unit: 'mmHg', map: 'viridis', data: oxygen, components: 1, at: 'cell' }]).hypoxicTumourFraction).toBe(1);
+  });
+
+  it('reads the median pO2 of the tumour and of normal tissue, and says whether each is in its measured range', () => {
+    const oxygen = new Float32Array(p.nx * p.ny);
+    // 2 mmHg in the tumour as laid down, 20 in its rim, 50 beyond.
+    for (let c = 0; c < oxygen.length; c++) oxygen[c] = world.tumourArea[c] > 0 ? 2 : world.stromaArea[c] > 0 ? 20 : 50;
+    const r = readouts(DEFAULT_SCENARIO, world, [{ name: 'oxygen', unit: 'mmHg', map: 'viridis', data: oxygen, components: 1, at: 'cell' }]);
+    expect(r.tumourMedianPO2MmHg).toBe(2);
+    expect(r.normalTissueMedianPO2MmHg).toBe(50);
+    expect(rangeNote('tumourMedianPO2MmHg', 2)).toMatch(/^OUTSIDE the measured 5–30 /);
+    expect(rangeNote('normalTissueMedianPO2MmHg', 50)).toMatch(/^in the measured 40–65 /);
+    expect(rangeNote('perfusedVesselFraction', 0.5)).toBeUndefined();
   });
 });
 
