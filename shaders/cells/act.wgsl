@@ -2,7 +2,8 @@
 // is written in physical times and lengths, so the step dt changes only the integration:
 //   tissue:      necrosis under anoxia, anoikis when detached and intravasation within the
 //                capture distance of a perfused capillary, as competing hazards integrated
-//                exactly over the step (IAP and speed gain follow their exact course within it);
+//                exactly over the step (IAP and speed gain follow their exact course within it,
+//                toward raised levels in hypoxic tissue when hypoxia's own route is on);
 //                an NK kill decided by nk.wgsl; otherwise a persistent random walk in substeps of
 //                at most τ_p/8, slowed by small pores and von Mises stress, with the pores read
 //                along the path and a squeeze through pores < d_crit at most once per refractory
@@ -60,23 +61,31 @@ fn smac_seen(compartment: u32, group: u32, timer: f32, field: f32) -> f32 {
   return 0.0;
 }
 
+// The level IAP and the speed gain relax to: 1, or in hypoxic tissue the hypoxic levels
+// (hypoxia's own route; both 1, off, by default). Held over the step like the SMAC mimetic.
+fn baselines(compartment: u32, po2: f32) -> vec2<f32> {
+  let hypoxic = compartment == TISSUE && po2 < params.hypoxia_mmhg;
+  return select(vec2<f32>(1.0), vec2<f32>(params.hypoxic_iap, params.hypoxic_motility), hypoxic);
+}
+
 // The IAP course of a cell from time `at` into the step, with I at that time.
-fn course_from(t: vec4<u32>, timer: f32, field: f32, iap: f32, at: f32) -> IapCourse {
-  return iap_course(params, iap, smac_effect(params, smac_seen(t.y, t.w, timer, field)), at);
+fn course_from(t: vec4<u32>, timer: f32, field: f32, iap: f32, at: f32, base: f32) -> IapCourse {
+  return iap_course(params, iap, smac_effect(params, smac_seen(t.y, t.w, timer, field)), at, base);
 }
 
 // A cell's IAP and speed gain m through the step, each from its anchor time (minutes into the
-// step), and when it last squeezed (negative: before the step).
+// step), the level m relaxes to, and when it last squeezed (negative: before the step).
 struct Life {
   iap: IapCourse,
   m: f32,
   m_anchor: f32,
+  m_base: f32,
   last_squeeze: f32,
 }
 
 // A confined passage at time `at`: IAP and speed gain rise from their values then, and restart.
 fn squeeze_at(l: Life, at: f32) -> Life {
-  let s = squeezed(params, vec2<f32>(iap_at(l.iap, at), motility_at(params, l.m, l.m_anchor, at)));
+  let s = squeezed(params, vec2<f32>(iap_at(l.iap, at), motility_at(params, l.m, l.m_base, l.m_anchor, at)));
   var next = l;
   next.iap.start = s.x;
   next.iap.anchor = at;
@@ -107,7 +116,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   let site = sample_env(pos.xy, 1u);
 
   // IAP and the speed gain follow their exact course through the step; a squeeze restarts it.
-  var life = Life(course_from(t, bio.w, here.y, bio.x, 0.0), bio.y, 0.0, -bio.z * 60.0);
+  let base = baselines(t.y, here.x);
+  var life = Life(course_from(t, bio.w, here.y, bio.x, 0.0, base.x), bio.y, 0.0, base.y, -bio.z * 60.0);
   // Minutes into the step from which the cell is in its present compartment.
   var now = 0.0;
 
@@ -122,7 +132,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     let necrosis = select(0.0, params.necrosis_rate, here.x < params.necrosis_mmhg) * dt;
     let detached = site.z < params.detached_density && site.w < params.detached_ecm;
     let anoikis = select(0.0, params.anoikis_rate * protected_time(life.iap, params.iap_protection, 0.0, dt), detached);
-    let entry = params.intravasation_rate * site.y * motility_time(params, life.m, life.m_anchor, 0.0, dt);
+    let entry = params.intravasation_rate * site.y * motility_time(params, life.m, life.m_base, life.m_anchor, 0.0, dt);
     let total = necrosis + anoikis + entry;
     if (fate.x < chance(total, 1.0)) {
       let which = fate.y * total;
@@ -145,7 +155,11 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
         t.y = CIRCULATING;
         bio.w = 0.0;
         pos.w = select(0.0, 1.0, primed);
-        life.iap = course_from(t, 0.0, 0.0, iap_at(life.iap, now), now);
+        // Out of the tissue, both relax to 1: what hypoxia raised is a memory now.
+        life.iap = course_from(t, 0.0, 0.0, iap_at(life.iap, now), now, 1.0);
+        life.m = motility_at(params, life.m, life.m_base, life.m_anchor, now);
+        life.m_anchor = now;
+        life.m_base = 1.0;
         count(C_INTRAVASATIONS);
         if (primed) { count(C_INTRAVASATIONS_PRIMED); }
       }
@@ -159,7 +173,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
         }
         pos.z = wrap_angle(pos.z + normals[k % 4u] * params.walk_turn);
         let mid = (f32(k) + 0.5) * delta;
-        let m = motility_at(params, life.m, life.m_anchor, mid);
+        let m = motility_at(params, life.m, life.m_base, life.m_anchor, mid);
         let v = params.speed * m * pore_speed(pore_at(pos.xy), params.nucleus) * stress_speed(sample_env(pos.xy, 0u).w, params.stress_decay);
         let stride = v * (params.walk_stride * vec2<f32>(cos(pos.z), sin(pos.z)) + delta * vec2<f32>(params.bias_x, params.bias_y));
         let to = confine_to_domain(pos.xy, pos.xy + stride);
@@ -190,7 +204,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
       now = max(bio.w, 0.0);
       t.y = SUSPENDED;
       bio.w = 0.0;
-      life.iap = course_from(t, 0.0, 0.0, iap_at(life.iap, now), now);
+      life.iap = course_from(t, 0.0, 0.0, iap_at(life.iap, now), now, 1.0);
     }
   }
 
@@ -255,7 +269,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   }
 
   bio.x = iap_at(life.iap, dt);
-  bio.y = motility_at(params, life.m, life.m_anchor, dt);
+  bio.y = motility_at(params, life.m, life.m_base, life.m_anchor, dt);
   bio.z = (dt - life.last_squeeze) / 60.0;
   alive[i] = select(1u, 0u, dies);
   if (dies) { born[i] = 0u; }

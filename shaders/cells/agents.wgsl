@@ -109,6 +109,8 @@ struct CellParams {
   walk_stride: f32,
   walk_turn: f32,
   intravasation_primes: u32,
+  hypoxic_iap: f32,
+  hypoxic_motility: f32,
 }
 
 fn cell_at(p: vec2<f32>) -> u32 {

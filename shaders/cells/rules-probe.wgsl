@@ -3,7 +3,7 @@
 // Bindings: params, rows, out. Dispatch: linearGroups(row count, WG).
 //   rows[3r]     = (pO2 mmHg, stress kPa, density, pore µm)
 //   rows[3r + 1] = (von Mises kPa, SMAC nM, IAP, motility)
-//   rows[3r + 2] = (hazard per minute, dt minutes, unused, unused)
+//   rows[3r + 2] = (hazard per minute, dt minutes, baseline of IAP and speed gain, unused)
 //   out[3r]      = (chance, division_rate, pore_speed, stress_speed)
 //   out[3r + 1]  = (smac_effect, IAP after dt with that effect, speed gain after dt, anoikis_rate)
 //   out[3r + 2]  = (nk_protection, protected_time over dt, motility_time over dt,
@@ -28,12 +28,12 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     pore_speed(a.w, params.nucleus),
     stress_speed(b.x, params.stress_decay),
   );
-  let course = iap_course(params, b.z, effect, 0.0);
-  out[3u * r + 1u] = vec4<f32>(effect, iap_at(course, c.y), motility_at(params, b.w, 0.0, c.y), anoikis_rate(params, b.z));
+  let course = iap_course(params, b.z, effect, 0.0, c.z);
+  out[3u * r + 1u] = vec4<f32>(effect, iap_at(course, c.y), motility_at(params, b.w, c.z, 0.0, c.y), anoikis_rate(params, b.z));
   out[3u * r + 2u] = vec4<f32>(
     nk_protection(params, b.z),
     protected_time(course, params.iap_protection, 0.0, c.y),
-    motility_time(params, b.w, 0.0, 0.0, c.y),
+    motility_time(params, b.w, c.z, 0.0, 0.0, c.y),
     event_time(c.x * c.y, 0.999 * c.x, c.y),
   );
 }

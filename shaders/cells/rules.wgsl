@@ -36,9 +36,10 @@ fn smac_effect(p: CellParams, smac: f32) -> f32 {
   return s / (s + pow(p.smac_ic50, p.smac_hill));
 }
 
-// IAP over time with the SMAC effect E held: dI/dt = −(I − 1)/τ_I − k·E·I, whose solution from
-// I = start at time anchor is I(t) = settled + (start − settled)·e^(−rate·(t − anchor)), with
-// rate = 1/τ_I + k·E and settled = (1/τ_I)/rate. Times are minutes into the step.
+// IAP over time with the SMAC effect E and the baseline b held: dI/dt = −(I − b)/τ_I − k·E·I,
+// whose solution from I = start at time anchor is I(t) = settled + (start − settled)·e^(−rate·(t −
+// anchor)), with rate = 1/τ_I + k·E and settled = (b/τ_I)/rate. b is 1, or in hypoxic tissue the
+// hypoxic level (hypoxia's own route, off at 1). Times are minutes into the step.
 struct IapCourse {
   start: f32,
   settled: f32,
@@ -47,24 +48,25 @@ struct IapCourse {
   anchor: f32,
 }
 
-fn iap_course(p: CellParams, iap: f32, effect: f32, anchor: f32) -> IapCourse {
+fn iap_course(p: CellParams, iap: f32, effect: f32, anchor: f32, base: f32) -> IapCourse {
   let rate = 1.0 / p.iap_relax + p.smac_degradation * effect;
-  return IapCourse(iap, (1.0 / p.iap_relax) / rate, rate, effect, anchor);
+  return IapCourse(iap, (base / p.iap_relax) / rate, rate, effect, anchor);
 }
 
 fn iap_at(c: IapCourse, t: f32) -> f32 {
   return c.settled + (c.start - c.settled) * exp(-c.rate * (t - c.anchor));
 }
 
-// The squeeze speed gain relaxes with τ_I from m at time `anchor`.
-fn motility_at(p: CellParams, m: f32, anchor: f32, t: f32) -> f32 {
-  return 1.0 + (m - 1.0) * exp(-(t - anchor) / p.iap_relax);
+// The speed gain relaxes with τ_I from m at time `anchor` toward its baseline (1, or the hypoxic
+// gain in hypoxic tissue).
+fn motility_at(p: CellParams, m: f32, base: f32, anchor: f32, t: f32) -> f32 {
+  return base + (m - base) * exp(-(t - anchor) / p.iap_relax);
 }
 
 // ∫ m(t) dt from t0 to t1, exactly: the exposure an intravasation hazard ∝ m adds up.
-fn motility_time(p: CellParams, m: f32, anchor: f32, t0: f32, t1: f32) -> f32 {
+fn motility_time(p: CellParams, m: f32, base: f32, anchor: f32, t0: f32, t1: f32) -> f32 {
   let y = (t1 - t0) / p.iap_relax;
-  return (t1 - t0) * (1.0 + (m - 1.0) * exp(-(t0 - anchor) / p.iap_relax) * exp(-y) * expm1_over(y));
+  return (t1 - t0) * (base + (m - base) * exp(-(t0 - anchor) / p.iap_relax) * exp(-y) * expm1_over(y));
 }
 
 // (e^y − 1)/y and ln(1 + z)/z without the cancellation of their direct forms near 0 (series to

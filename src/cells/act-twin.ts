@@ -77,16 +77,18 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
     if (t[1] === SUSPENDED && dosed && lt('medium pulse', 'field', timer, p.medium_smac_minutes)) return p.medium_smac;
     return 0;
   };
-  const courseFrom = (timer: number, field: number, iap: number, at: number) => iapCourse(p, iap, smacEffect(p, smacSeen(timer, field)), at);
+  const courseFrom = (timer: number, field: number, iap: number, at: number, base: number) => iapCourse(p, iap, smacEffect(p, smacSeen(timer, field)), at, base);
   const ready = (hoursSince: number) => t[2] === 0 || !lt('refractory', 'field', hoursSince, p.squeeze_refractory);
 
-  let course = courseFrom(bio[3], here[1], bio[0], 0);
+  const hypoxic = t[1] === TISSUE && lt('hypoxic', 'field', here[0], p.hypoxia_mmhg);
+  let course = courseFrom(bio[3], here[1], bio[0], 0, hypoxic ? p.hypoxic_iap : 1);
   let m0 = bio[1];
   let mAnchor = 0;
+  let mBase = hypoxic ? p.hypoxic_motility : 1;
   let lastSqueeze = -bio[2] * 60;
   let now = 0;
   const squeezeAt = (at: number) => {
-    const [iap, m] = squeezed(p, iapAt(course, at), motilityAt(p, m0, mAnchor, at));
+    const [iap, m] = squeezed(p, iapAt(course, at), motilityAt(p, m0, mAnchor, at, mBase));
     course = { ...course, start: iap, anchor: at };
     m0 = m;
     mAnchor = at;
@@ -106,7 +108,7 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
     const necrosis = (lt('anoxia', 'field', here[0], p.necrosis_mmhg) ? p.necrosis_rate : 0) * dt;
     const detached = lt('detached density', 'field', site[2], p.detached_density) && lt('detached ECM', 'field', site[3], p.detached_ecm);
     const anoikis = detached ? p.anoikis_rate * protectedTime(course, p.iap_protection, 0, dt) : 0;
-    const entry = p.intravasation_rate * site[1] * motilityTime(p, m0, 0, 0, dt);
+    const entry = p.intravasation_rate * site[1] * motilityTime(p, m0, 0, 0, dt, mBase);
     const total = necrosis + anoikis + entry;
     if (lt('tissue event', 'draw', fate[0], chance(total, 1))) {
       // The GPU compares fate.y·total with the hazards' partial sums; the margin is the draw's distance.
@@ -127,7 +129,10 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
         t[1] = CIRCULATING;
         bio[3] = 0;
         pos[3] = primed ? 1 : 0;
-        course = courseFrom(0, 0, iapAt(course, now), now);
+        course = courseFrom(0, 0, iapAt(course, now), now, 1);
+        m0 = motilityAt(p, m0, mAnchor, now, mBase);
+        mAnchor = now;
+        mBase = 1;
         count('intravasations');
         if (primed) count('intravasationsPrimed');
       }
@@ -144,7 +149,7 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
           const gap = poreSpeedEdge(p, env, pos[0], pos[1]);
           if (gap < Infinity) decisions.push({ name: 'pore cell', kind: 'place', value: gap, threshold: 0 });
         }
-        const m = motilityAt(p, m0, mAnchor, (k + 0.5) * delta);
+        const m = motilityAt(p, m0, mAnchor, (k + 0.5) * delta, mBase);
         const v = p.speed * m * poreSpeed(poreAt(p, env, pos[0], pos[1]), p.nucleus) * stressSpeed(sampleEnv(p, env, pos[0], pos[1], 0)[3], p.stress_decay);
         const stride = v * p.walk_stride;
         const drift = v * delta;
@@ -178,7 +183,7 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
       now = Math.max(bio[3], 0);
       t[1] = SUSPENDED;
       bio[3] = 0;
-      course = courseFrom(0, 0, iapAt(course, now), now);
+      course = courseFrom(0, 0, iapAt(course, now), now, 1);
     }
   }
 
@@ -244,7 +249,7 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
   }
 
   bio[0] = iapAt(course, dt);
-  bio[1] = motilityAt(p, m0, mAnchor, dt);
+  bio[1] = motilityAt(p, m0, mAnchor, dt, mBase);
   bio[2] = (dt - lastSqueeze) / 60;
   return { body: [...pos, ...bio], tag: t, alive: !dies, born: born && !dies, ledger, decisions, reach, substeps, bounces };
 }

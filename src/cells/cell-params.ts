@@ -95,5 +95,7 @@ export function cellParamValues(p: Params, setting: CellSetting, s: StepState): 
     walk_stride: walk.stride,
     walk_turn: walk.turn,
     intravasation_primes: p.intravasationPrimes,
+    hypoxic_iap: p.hypoxiaIapLevel,
+    hypoxic_motility: p.hypoxiaMotilityFactor,
   };
 }

@@ -29,7 +29,7 @@ export function smacEffect(p: CellRuleParams, smac: number): number {
   return s / (s + p.smac_ic50 ** p.smac_hill);
 }
 
-/** I(t) = settled + (start − settled)·e^(−rate·(t − anchor)) under dI/dt = −(I − 1)/τ_I − k·E·I. */
+/** I(t) = settled + (start − settled)·e^(−rate·(t − anchor)) under dI/dt = −(I − b)/τ_I − k·E·I (rules.wgsl). */
 export interface IapCourse {
   start: number;
   settled: number;
@@ -38,22 +38,22 @@ export interface IapCourse {
   anchor: number;
 }
 
-export function iapCourse(p: CellRuleParams, iap: number, effect: number, anchor: number): IapCourse {
+export function iapCourse(p: CellRuleParams, iap: number, effect: number, anchor: number, base = 1): IapCourse {
   const rate = 1 / p.iap_relax + p.smac_degradation * effect;
-  return { start: iap, settled: 1 / p.iap_relax / rate, rate, effect, anchor };
+  return { start: iap, settled: base / p.iap_relax / rate, rate, effect, anchor };
 }
 
 export function iapAt(c: IapCourse, t: number): number {
   return c.settled + (c.start - c.settled) * Math.exp(-c.rate * (t - c.anchor));
 }
 
-export function motilityAt(p: CellRuleParams, m: number, anchor: number, t: number): number {
-  return 1 + (m - 1) * Math.exp(-(t - anchor) / p.iap_relax);
+export function motilityAt(p: CellRuleParams, m: number, anchor: number, t: number, base = 1): number {
+  return base + (m - base) * Math.exp(-(t - anchor) / p.iap_relax);
 }
 
-export function motilityTime(p: CellRuleParams, m: number, anchor: number, t0: number, t1: number): number {
+export function motilityTime(p: CellRuleParams, m: number, anchor: number, t0: number, t1: number, base = 1): number {
   const y = (t1 - t0) / p.iap_relax;
-  return (t1 - t0) * (1 + (m - 1) * Math.exp(-(t0 - anchor) / p.iap_relax) * Math.exp(-y) * expm1Over(y));
+  return (t1 - t0) * (base + (m - base) * Math.exp(-(t0 - anchor) / p.iap_relax) * Math.exp(-y) * expm1Over(y));
 }
 
 export function expm1Over(y: number): number {

@@ -69,6 +69,13 @@ export const CELL_TABLE = [
   { key: 'intravasationPrimes', default: 0, min: 0, max: 1, step: 1, integer: true, unit: '1', apply: 'live',
     group: 'Cells', tag: 'D', label: 'Entering a capillary primes (1) or not (0)',
     source: 'off: passage into blood alone does not prime, since the study\'s control cells also pass lung capillaries yet metastasise less, and the IAP rise is post-transcriptional (Fanfone); 1 keeps the first version\'s rule for comparison (it primed every circulating cell)' },
+  // Hypoxia's own route to dissemination: off at 1.
+  { key: 'hypoxiaIapLevel', default: 1, min: 1, max: 4, step: 0.05, unit: '1', apply: 'live',
+    group: 'Cells', tag: 'D', label: 'IAP level that hypoxic tissue raises cells to (1: off)',
+    source: 'hypoxia induces cIAP2 (Dong et al. 2001) and cells that were hypoxic survive the circulation better (Godet et al. 2019); in tissue below the hypoxia threshold I relaxes with τ_I toward this level instead of 1, and keeps it as a memory after leaving; level exploratory' },
+  { key: 'hypoxiaMotilityFactor', default: 1, min: 1, max: 3, step: 0.05, unit: '1', apply: 'live',
+    group: 'Cells', tag: 'D', label: 'Speed gain that hypoxic tissue raises cells to (1: off)',
+    source: 'hypoxia drives tumour cells into the blood (Donato et al. 2020); in tissue below the hypoxia threshold the speed gain, which scales motility and the intravasation hazard, relaxes toward this level; exploratory' },
   // Matrix (ECM and pores)
   { key: 'poreSizeMicrons', default: 10, min: 0.5, max: 50, step: 0.5, unit: 'µm', apply: 'live',
     group: 'Cells', tag: 'A', label: 'Pore size of normal matrix',

@@ -26,6 +26,8 @@ const RANGES: Record<keyof RuleRow, [number, number, number[]]> = {
   motility: [1, 3, [1, 3]],
   rate: [0, 1, [0, 1e-6, 1e-3, 1]],
   dt: [0.1, 240, [0.1, 10, 240]],
+  // 1, or hypoxia's own route raising the level that IAP and the speed gain relax to.
+  base: [1, 3, [1, 1, 1.5, 3]],
 };
 
 const ROWS = 320;

@@ -118,6 +118,7 @@ const CASES: Case[] = [
   { name: 'tissue setting', setting: TISSUE_SETTING, seed: 2024, step: 17, parameters: { intravasationPrimes: 0 } },
   { name: 'assay setting: wall, drift, dosed medium, window', setting: ASSAY, seed: 77, step: 123_456 },
   { name: 'tissue setting, entering a capillary primes', setting: TISSUE_SETTING, seed: 31, step: 5, parameters: { intravasationPrimes: 1 } },
+  { name: 'tissue setting, hypoxia raises IAP and speed', setting: TISSUE_SETTING, seed: 9, step: 40, parameters: { hypoxiaIapLevel: 2.5, hypoxiaMotilityFactor: 1.8 } },
 ];
 
 /** The largest change of pore size per µm between neighbouring grid cells. */

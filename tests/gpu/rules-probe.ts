@@ -8,7 +8,7 @@ import { Kernel, linearGroups } from '../../src/gpu/kernel.ts';
 import { cellWgsl, compose, wgsl } from '../../src/gpu/shaders.ts';
 import { packNamed, scalarStruct, unpackStruct } from '../../src/gpu/struct-layout.ts';
 
-export const RULE_INPUTS = ['po2', 'stress', 'density', 'pore', 'vonMises', 'smac', 'iap', 'motility', 'rate', 'dt'] as const;
+export const RULE_INPUTS = ['po2', 'stress', 'density', 'pore', 'vonMises', 'smac', 'iap', 'motility', 'rate', 'dt', 'base'] as const;
 export type RuleRow = Record<(typeof RULE_INPUTS)[number], number>;
 
 /** In the order of the probe's output vec4s. */
@@ -56,12 +56,12 @@ export function twinRules(p: CellRuleParams, r: RuleRow): RuleOutputs {
     poreSpeed: poreSpeed(r.pore, p.nucleus),
     stressSpeed: stressSpeed(r.vonMises, p.stress_decay),
     smacEffect: effect,
-    iapAt: iapAt(iapCourse(p, r.iap, effect, 0), r.dt),
-    motilityAt: motilityAt(p, r.motility, 0, r.dt),
+    iapAt: iapAt(iapCourse(p, r.iap, effect, 0, r.base), r.dt),
+    motilityAt: motilityAt(p, r.motility, 0, r.dt, r.base),
     anoikisRate: anoikisRate(p, r.iap),
     nkProtection: nkProtection(p, r.iap),
-    protectedTime: protectedTime(iapCourse(p, r.iap, effect, 0), p.iap_protection, 0, r.dt),
-    motilityTime: motilityTime(p, r.motility, 0, 0, r.dt),
+    protectedTime: protectedTime(iapCourse(p, r.iap, effect, 0, r.base), p.iap_protection, 0, r.dt),
+    motilityTime: motilityTime(p, r.motility, 0, 0, r.dt, r.base),
     eventTime: eventTime(r.rate * r.dt, Math.fround(0.999 * r.rate), r.dt),
   };
 }

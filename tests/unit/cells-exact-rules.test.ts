@@ -29,11 +29,13 @@ describe('hazards integrated exactly over a step', () => {
     { name: 'SMAC takes the protection away mid-step', iap: 2, effect: 0.9, relaxDays: 1 },
     { name: 'below baseline, recovering', iap: 0.3, effect: 0, relaxDays: 0.2 },
     { name: 'below baseline under SMAC', iap: 0.5, effect: 0.5, relaxDays: 0.2 },
+    { name: 'rising toward a hypoxic level', iap: 1, effect: 0, relaxDays: 0.5, base: 2.5 },
+    { name: 'rising toward a hypoxic level under SMAC', iap: 1.2, effect: 0.7, relaxDays: 0.5, base: 3 },
   ];
   for (const c of cases) {
     it(`protected time matches quadrature: ${c.name}`, () => {
       const p = ruleParams({ iapRelaxationDays: c.relaxDays, smacDegradationPerHour: 5 });
-      const course = iapCourse(p, c.iap, c.effect, 0);
+      const course = iapCourse(p, c.iap, c.effect, 0, c.base);
       for (const s of [0, 1.5, 8]) {
         for (const [t0, t1] of [[0, 10], [0, 240], [30, 240], [0, 5000]]) {
           const exact = simpson((t) => 1 / (1 + s * Math.max(iapAt(course, t) * (1 - c.effect) - 1, 0)), t0, t1);
@@ -52,10 +54,20 @@ describe('hazards integrated exactly over a step', () => {
     }
   });
 
-  it('the speed gain integrates exactly', () => {
+  it('the speed gain integrates exactly, relaxing to 1 or rising toward a hypoxic gain', () => {
     const p = ruleParams();
-    const exact = simpson((t) => motilityAt(p, 3, -60, t), 20, 260);
-    expect(motilityTime(p, 3, -60, 20, 260)).toBeCloseTo(exact, 8);
+    for (const [m, base] of [[3, 1], [1, 1.8], [1.5, 1.8]]) {
+      const exact = simpson((t) => motilityAt(p, m, -60, t, base), 20, 260);
+      expect(motilityTime(p, m, -60, 20, 260, base)).toBeCloseTo(exact, 8);
+    }
+  });
+
+  it('IAP settles at the hypoxic level without the drug, and below it with the drug', () => {
+    const p = ruleParams({ iapRelaxationDays: 0.5, smacDegradationPerHour: 0.08 });
+    expect(iapAt(iapCourse(p, 1, 0, 0, 2.5), 1e6)).toBeCloseTo(2.5, 10);
+    // dI/dt = −(I − b)/τ − k·E·I = 0 at I = b/(1 + k·E·τ).
+    const settled = 2.5 / (1 + p.smac_degradation * 0.5 * p.iap_relax);
+    expect(iapAt(iapCourse(p, 1, 0.5, 0, 2.5), 1e6)).toBeCloseTo(settled, 10);
   });
 
   it('survival over a day does not depend on how the day is cut into steps', () => {
