@@ -129,7 +129,7 @@ describe('confine sweep', () => {
     const out = join(work, 'bad-out');
     const result = spawnSync(process.execPath, [CLI, 'sweep', bad, '--out', out], { encoding: 'utf8' });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('vary.tumourStiffnessKPa[1] = 500 is out of range [0.1, 200] kPa');
+    expect(result.stderr).toContain('vary.tumourStiffnessKPa[1] = 500 is out of range [1, 100] kPa');
     expect(result.stderr).toContain('vary.smacDoseNM is an empty list');
     expect(existsSync(out)).toBe(false);
     const other = join(work, 'other.json');
