@@ -122,12 +122,12 @@ fn nk_protection(p: CellParams, iap: f32) -> f32 {
   return 1.0 / (1.0 + p.nk_protection * max(iap - 1.0, 0.0));
 }
 
-// A confined passage: IAP and speed (I, m) rise to their one-passage levels (from baseline 1),
-// and a passage while still raised tops them up to those levels instead of stacking: the study
-// measured one passage, and stacking let cells living in dense matrix, squeezed again at every
-// refractory time, ratchet up to many passages' worth.
+// A confined passage: IAP and speed (I, m) rise by their factors, at most three passages' worth
+// (the study tested up to three rounds). Topping up to the one-passage level instead, so that
+// cells living in dense matrix do not ratchet, left tissue-primed cells too little protection in
+// the circulation to tell from unprimed ones (README, "Decisions, and why").
 fn squeezed(p: CellParams, iap_m: vec2<f32>) -> vec2<f32> {
-  return max(iap_m, vec2<f32>(p.iap_factor, p.motility_factor));
+  return min(iap_m * vec2<f32>(p.iap_factor, p.motility_factor), pow(vec2<f32>(p.iap_factor, p.motility_factor), vec2<f32>(3.0)));
 }
 
 // The event time within an interval of length len at which a hazard that adds up to `total` over

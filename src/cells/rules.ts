@@ -108,9 +108,9 @@ export function nkProtection(p: CellRuleParams, iap: number): number {
   return 1 / (1 + p.nk_protection * Math.max(iap - 1, 0));
 }
 
-/** A confined passage on (I, m): each rises to its one-passage level, never stacking (rules.wgsl). */
+/** A confined passage on (I, m): each rises by its factor, capped at three passages' worth. */
 export function squeezed(p: CellRuleParams, iap: number, m: number): [number, number] {
-  return [Math.max(iap, p.iap_factor), Math.max(m, p.motility_factor)];
+  return [Math.min(iap * p.iap_factor, p.iap_factor ** 3), Math.min(m * p.motility_factor, p.motility_factor ** 3)];
 }
 
 export function wrapAngle(a: number): number {
