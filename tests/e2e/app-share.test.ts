@@ -62,7 +62,7 @@ describe('share and save', () => {
     const message = await page.$eval('#banner', (e) => e.textContent ?? '');
     expect(message).toMatch(/bad\.json: 2 problems/);
     expect(message).toMatch(/parameters\.tumourStiffnessKPa = 500/);
-    expect(message).toMatch(/0\.1/);
+    expect(message).toMatch(/\[1, 100\]/);
     expect(message).toMatch(/parameters\.nx = 100/);
     expect(message).toMatch(/continues unchanged/);
     const step = await page.$eval('#clock', (e) => Number((e as HTMLElement).dataset.step));

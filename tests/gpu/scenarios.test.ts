@@ -71,7 +71,7 @@ describe('scenarios', () => {
     const out = join(dir, 'out');
     const result = spawnSync(process.execPath, [CLI, 'run', file, '--out', out], { encoding: 'utf8' });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/tumourStiffnessKPa = 900 .*\[0\.1, 200\] kPa/);
+    expect(result.stderr).toMatch(/tumourStiffnessKPa = 900 .*\[1, 100\] kPa/);
     expect(result.stderr).toMatch(/nx = 100/);
     expect(existsSync(out)).toBe(false);
   });
