@@ -80,7 +80,9 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
   const courseFrom = (timer: number, field: number, iap: number, at: number, base: number) => iapCourse(p, iap, smacEffect(p, smacSeen(timer, field)), at, base);
   const ready = (hoursSince: number) => t[2] === 0 || !lt('refractory', 'field', hoursSince, p.squeeze_refractory);
 
-  const hypoxic = t[1] === TISSUE && lt('hypoxic', 'field', here[0], p.hypoxia_mmhg);
+  // Only a decision when hypoxia's route is on: otherwise both branches give baseline 1.
+  const routeOn = p.hypoxic_iap !== 1 || p.hypoxic_motility !== 1;
+  const hypoxic = t[1] === TISSUE && routeOn && lt('hypoxic', 'field', here[0], p.hypoxia_mmhg);
   let course = courseFrom(bio[3], here[1], bio[0], 0, hypoxic ? p.hypoxic_iap : 1);
   let m0 = bio[1];
   let mAnchor = 0;

@@ -118,7 +118,7 @@ const CASES: Case[] = [
   { name: 'tissue setting', setting: TISSUE_SETTING, seed: 2024, step: 17, parameters: { intravasationPrimes: 0 } },
   { name: 'assay setting: wall, drift, dosed medium, window', setting: ASSAY, seed: 77, step: 123_456 },
   { name: 'tissue setting, entering a capillary primes', setting: TISSUE_SETTING, seed: 31, step: 5, parameters: { intravasationPrimes: 1 } },
-  { name: 'tissue setting, hypoxia raises IAP and speed', setting: TISSUE_SETTING, seed: 9, step: 40, parameters: { hypoxiaIapLevel: 2.5, hypoxiaMotilityFactor: 1.8 } },
+  { name: 'tissue setting, hypoxia raises IAP and speed', setting: TISSUE_SETTING, seed: 2024, step: 17, parameters: { hypoxiaIapLevel: 2.5, hypoxiaMotilityFactor: 1.8, hypoxiaThresholdMmHg: 0.05 } },
 ];
 
 /** The largest change of pore size per µm between neighbouring grid cells. */
@@ -214,13 +214,15 @@ describe('one act step on the GPU', () => {
         const necrosis = t.decisions.find((d) => d.name === 'necrosis');
         if (necrosis && necrosis.threshold > 0 && t.decisions.some((d) => d.name === 'anoikis or entry' && d.threshold > necrosis.threshold)) fired.add('both hazards');
         if (cells.tag[i * TAG_WORDS + 1] === COMPARTMENT.suspended && t.decisions.some((d) => d.name === 'medium pulse' && d.value < d.threshold)) fired.add('dosed');
+        const hypoxic = t.decisions.find((d) => d.name === 'hypoxic');
+        if (hypoxic) fired.add(hypoxic.value < hypoxic.threshold ? 'hypoxic' : 'not hypoxic');
       });
     }
-    const expected: (CounterName | 'born' | 'released' | 'dosed' | 'both hazards' | 'edge' | 'wall' | 'squeezed walking' | 'squeezed entering' | 'entered unsqueezed')[] = [
+    const expected: (CounterName | 'born' | 'released' | 'dosed' | 'both hazards' | 'edge' | 'wall' | 'squeezed walking' | 'squeezed entering' | 'entered unsqueezed' | 'hypoxic' | 'not hypoxic')[] = [
       'necrosis', 'anoikisTissue', 'anoikisSuspended', 'anoikisBlood', 'anoikisLung', 'nkTissue', 'nkBlood', 'squeezes',
       'intravasations', 'lungArrests', 'metastases', 'survivedWindow', 'extravasated',
       'intravasationsPrimed', 'extravasatedPrimed', 'metastasesPrimed', 'born', 'released', 'dosed', 'both hazards',
-      'edge', 'wall', 'squeezed walking', 'squeezed entering', 'entered unsqueezed',
+      'edge', 'wall', 'squeezed walking', 'squeezed entering', 'entered unsqueezed', 'hypoxic', 'not hypoxic',
     ];
     expect(expected.filter((what) => !fired.has(what))).toEqual([]);
     expect(fired.has('squeezed entering with the switch off')).toBe(false);
