@@ -37,6 +37,13 @@ export function binomialStandardError(p: number, n: number): number {
 }
 
 // An empty sample throws rather than returning NaN, which would travel silently into a readout.
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]);
+}
+
 export function mean(values: readonly number[]): number {
   if (values.length === 0) throw new RangeError('mean: no values');
   let sum = 0;

@@ -2,6 +2,7 @@
 import type { Scenario } from '../model/scenario.ts';
 import type { World } from './world.ts';
 import type { FieldSnapshot } from './snapshot.ts';
+import { median } from '../model/stats.ts';
 
 export interface FieldStats {
   min: number;
@@ -70,12 +71,6 @@ export function readouts(scenario: Scenario, world: World, fields: FieldSnapshot
   const smac = get('SMAC mimetic');
   if (smac && tumour.length) out.tumourMeanSmacNM = mean(smac, tumour);
   return out;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]);
 }
 
 /** Measured ranges that the default tissue's readouts are meant to sit in (docs/references.md). */

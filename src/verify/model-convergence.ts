@@ -6,7 +6,7 @@
 import type { Gpu } from '../gpu/device.ts';
 import { readF32 } from '../gpu/buffers.ts';
 import { DEFAULT_SCENARIO_JSON, parseScenario, type Scenario } from '../model/scenario.ts';
-import { mean, standardError } from '../model/stats.ts';
+import { mean, median, standardError } from '../model/stats.ts';
 import { circulationSurvival } from '../sim/cell-readouts.ts';
 import { Simulation } from '../sim/simulation.ts';
 import type { VerifyRow } from './types.ts';
@@ -223,10 +223,4 @@ export function convergenceRows(plan: ConvergencePlan, results: readonly Setting
     });
   }
   return rows;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]);
 }
