@@ -123,9 +123,8 @@ fn nk_protection(p: CellParams, iap: f32) -> f32 {
 }
 
 // A confined passage: IAP and speed (I, m) rise by their factors, at most three passages' worth
-// (the study tested up to three rounds). Topping up to the one-passage level instead, so that
-// cells living in dense matrix do not ratchet, left tissue-primed cells too little protection in
-// the circulation to tell from unprimed ones (README, "Decisions, and why").
+// (the study tested up to three rounds). Cells living in dense matrix ratchet up that way;
+// topping up to the one-passage level instead is not yet measured (README, "Decisions, and why").
 fn squeezed(p: CellParams, iap_m: vec2<f32>) -> vec2<f32> {
   return min(iap_m * vec2<f32>(p.iap_factor, p.motility_factor), pow(vec2<f32>(p.iap_factor, p.motility_factor), vec2<f32>(3.0)));
 }
