@@ -6,9 +6,10 @@
 //                toward raised levels in hypoxic tissue when hypoxia's own route is on);
 //                an NK kill decided by nk.wgsl; otherwise a persistent random walk in substeps of
 //                at most τ_p/8, slowed by small pores and von Mises stress, with the pores read
-//                along the path and a squeeze through pores < d_crit at most once per refractory
-//                time; division (flagged here, placed by scatter.wgsl). A cell entering the blood
-//                is classed primed or unprimed by its IAP then, for the readouts split by priming
+//                along the path and squeezes through constrictions at a hazard per µm of path
+//                graded by pore size (rules.wgsl), at most once per refractory time; division
+//                (flagged here, placed by scatter.wgsl). A cell entering the blood is classed
+//                primed or unprimed by its IAP then, for the readouts split by priming
 //   held:        attached in culture until its timer runs out, then suspended for the rest of the step
 //   suspended:   anoikis; leaves the assay alive when the window ends
 //   circulating: anoikis and NK in blood for exactly the transit time, then arrest in the lung
@@ -166,6 +167,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     } else {
       let delta = params.walk_substep;
       var normals = vec4<f32>(0.0);
+      var squeeze_draws = vec4<f32>(0.0);
       for (var k = 0u; k < params.walk_steps; k++) {
         if (k % 4u == 0u) {
           let u = uniform4(params.seed, t.x, params.step * 16u + k / 4u, STREAM_WALK);
@@ -174,14 +176,19 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
         pos.z = wrap_angle(pos.z + normals[k % 4u] * params.walk_turn);
         let mid = (f32(k) + 0.5) * delta;
         let m = motility_at(params, life.m, life.m_base, life.m_anchor, mid);
-        let v = params.speed * m * pore_speed(pore_at(pos.xy), params.nucleus) * stress_speed(sample_env(pos.xy, 0u).w, params.stress_decay);
+        let pore = pore_at(pos.xy);
+        let v = params.speed * m * pore_speed(pore, params.nucleus) * stress_speed(sample_env(pos.xy, 0u).w, params.stress_decay);
         let stride = v * (params.walk_stride * vec2<f32>(cos(pos.z), sin(pos.z)) + delta * vec2<f32>(params.bias_x, params.bias_y));
         let to = confine_to_domain(pos.xy, pos.xy + stride);
-        let narrowest = min(pore_at(0.5 * (pos.xy + to)), pore_at(to));
+        if (k % 4u == 0u) {
+          squeeze_draws = uniform4(params.seed, t.x, params.step * 16u + k / 4u, STREAM_SQUEEZE);
+        }
         let end = f32(k + 1u) * delta;
-        // Moving through pores narrower than d_crit is confined migration; the hours a passage
+        // The hazard is read where the move starts, as its speed is, over the path walked (a
+        // reflection off an edge folds the path, it does not shorten it); the hours a passage
         // takes count as one squeeze (the refractory time).
-        if (ready(t.z, (end - life.last_squeeze) / 60.0) && narrowest < params.critical_pore && length(to - pos.xy) > 0.0) {
+        let squeeze_chance = 1.0 - exp(-squeeze_per_micron(params, pore) * length(stride));
+        if (ready(t.z, (end - life.last_squeeze) / 60.0) && squeeze_draws[k % 4u] < squeeze_chance) {
           life = squeeze_at(life, end);
           t.z += 1u;
           count(C_SQUEEZES);

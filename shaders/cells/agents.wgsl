@@ -22,6 +22,7 @@ const STREAM_NK: u32 = 14u;
 const STREAM_BIRTH: u32 = 15u;
 const STREAM_WALK: u32 = 16u;
 const STREAM_SEGMENT: u32 = 17u;
+const STREAM_SQUEEZE: u32 = 18u;
 
 // Cumulative counters at the start of the ledger (src/cells/ledger.ts names them).
 const C_NECROSIS: u32 = 0u;
@@ -111,6 +112,8 @@ struct CellParams {
   intravasation_primes: u32,
   hypoxic_iap: f32,
   hypoxic_motility: f32,
+  squeeze_steepness: f32,
+  constriction_spacing: f32,
 }
 
 fn cell_at(p: vec2<f32>) -> u32 {

@@ -22,6 +22,14 @@ fn pore_speed(d: f32, nucleus: f32) -> f32 {
   return min(1.0, 2.0 * d * d / (d * d + nucleus * nucleus));
 }
 
+// Confined passage, graded: a cell moving through matrix whose pores have diameter d meets a
+// constriction every ℓ_c of path, and one squeezes its nucleus with the chance
+// q(d) = 1/(1 + (d/d_crit)ⁿ), a half at d_crit. The hazard per µm of path is q/ℓ_c, so the count
+// of squeezes depends on the path walked, not on how it is cut into steps.
+fn squeeze_per_micron(p: CellParams, d: f32) -> f32 {
+  return 1.0 / ((1.0 + pow(max(d, 0.0) / p.critical_pore, p.squeeze_steepness)) * p.constriction_spacing);
+}
+
 // Weis–Hormuth–Yankeelov restriction of motility by von Mises stress: their law scales the
 // diffusivity, D = D0·exp(−γσ_vm), and a walk's diffusivity goes as speed², so the speed takes
 // the square root of it.

@@ -7,11 +7,12 @@ import { uniform4 } from '../model/rng.ts';
 import type { CellRuleParams } from './cell-params.ts';
 import { COMPARTMENT } from './initial.ts';
 import { COUNTER_NAMES, COUNTERS, GROUPS, type CounterName } from './ledger.ts';
-import { chance, divisionRate, eventTime, iapAt, iapCourse, motilityAt, motilityTime, poreSpeed, protectedTime, smacEffect, squeezed, stressSpeed, wrapAngle } from './rules.ts';
+import { chance, divisionRate, eventTime, iapAt, iapCourse, motilityAt, motilityTime, poreSpeed, protectedTime, smacEffect, squeezePerMicron, squeezed, stressSpeed, wrapAngle } from './rules.ts';
 
 export const STREAM_FATE = 12;
 export const STREAM_WALK = 16;
 export const STREAM_SEGMENT = 17;
+export const STREAM_SQUEEZE = 18;
 
 const PER_GROUP = 4;
 const GROUP_SLOT = { nk: 0, anoikis: 1, survived: 2, metastases: 3 } as const;
@@ -26,6 +27,8 @@ export interface Decision {
   kind: 'draw' | 'field' | 'path' | 'place';
   value: number;
   threshold: number;
+  /** For a draw against a probability that depends on the move: how much it changes per µm. */
+  perMicron?: number;
 }
 
 export interface ActOutcome {
@@ -141,6 +144,7 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
     } else {
       const delta = p.walk_substep;
       let normals = [0, 0, 0, 0];
+      let squeezeDraws = [0, 0, 0, 0];
       for (let k = 0; k < p.walk_steps; k++) {
         if (k % 4 === 0) {
           const u = uniform4(p.seed, t[0], (p.step * 16 + Math.floor(k / 4)) >>> 0, STREAM_WALK);
@@ -148,11 +152,13 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
         }
         pos[2] = wrapAngle(pos[2] + normals[k % 4] * p.walk_turn);
         if (k > 0) {
-          const gap = poreSpeedEdge(p, env, pos[0], pos[1]);
+          const gap = cellEdge(p, env, pos[0], pos[1], (d, here) => poreSpeed(d, p.nucleus) !== poreSpeed(here, p.nucleus));
           if (gap < Infinity) decisions.push({ name: 'pore cell', kind: 'place', value: gap, threshold: 0 });
         }
         const m = motilityAt(p, m0, mAnchor, (k + 0.5) * delta, mBase);
-        const v = p.speed * m * poreSpeed(poreAt(p, env, pos[0], pos[1]), p.nucleus) * stressSpeed(sampleEnv(p, env, pos[0], pos[1], 0)[3], p.stress_decay);
+        const pore = poreAt(p, env, pos[0], pos[1]);
+        const vonMises = sampleEnv(p, env, pos[0], pos[1], 0)[3];
+        const v = p.speed * m * poreSpeed(pore, p.nucleus) * stressSpeed(vonMises, p.stress_decay);
         const stride = v * p.walk_stride;
         const drift = v * delta;
         const raw = [pos[0] + stride * Math.cos(pos[2]) + drift * p.bias_x, pos[1] + stride * Math.sin(pos[2]) + drift * p.bias_y];
@@ -161,10 +167,22 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
         const to = confineToDomain(p, pos[0], raw[0], raw[1]);
         reach += stride + drift * Math.hypot(p.bias_x, p.bias_y);
         substeps++;
-        const middle = poreAt(p, env, 0.5 * (pos[0] + to[0]), 0.5 * (pos[1] + to[1]));
-        const narrowest = Math.min(middle, poreAt(p, env, to[0], to[1]));
+        if (k % 4 === 0) squeezeDraws = uniform4(p.seed, t[0], (p.step * 16 + Math.floor(k / 4)) >>> 0, STREAM_SQUEEZE);
         const end = (k + 1) * delta;
-        if (ready((end - lastSqueeze) / 60) && lt('squeeze', 'path', narrowest, p.critical_pore) && Math.hypot(to[0] - pos[0], to[1] - pos[1]) > 0) squeezeAt(end);
+        const walked = Math.hypot(raw[0] - pos[0], raw[1] - pos[1]);
+        const hazard = squeezePerMicron(p, pore) * walked;
+        const chance = 1 - Math.exp(-hazard);
+        if (ready((end - lastSqueeze) / 60)) {
+          // Had the cell been in a neighbouring grid cell, its pores would set both the walked
+          // length (through the speed) and the hazard per µm.
+          const squeezesWith = (d: number) => squeezeDraws[k % 4] < 1 - Math.exp(-squeezePerMicron(p, d) * walked * poreSpeed(d, p.nucleus) / poreSpeed(pore, p.nucleus));
+          const gap = k === 0 ? Infinity : cellEdge(p, env, pos[0], pos[1], (d, here) => squeezesWith(d) !== squeezesWith(here));
+          if (gap < Infinity) decisions.push({ name: 'squeeze pore cell', kind: 'place', value: gap, threshold: 0 });
+          // The walked length goes as the speed, whose stress factor the position's error shifts.
+          const perMicron = (1 - chance) * hazard * 0.5 * p.stress_decay * gradientOf(p, env, pos[0], pos[1], 0, 3);
+          decisions.push({ name: 'squeeze', kind: 'draw', value: squeezeDraws[k % 4], threshold: chance, perMicron });
+          if (squeezeDraws[k % 4] < chance) squeezeAt(end);
+        }
         pos[0] = to[0];
         pos[1] = to[1];
       }
@@ -265,16 +283,16 @@ export function normal2(u: number, v: number): [number, number] {
 
 /**
  * How far a point lies from the nearest grid cell (across an edge or a corner) whose pores would
- * give it another speed (µm; Infinity if none of those nearby would).
+ * change what the step does, as `differs` tells (µm; Infinity if none of those nearby would).
  */
-function poreSpeedEdge(p: CellRuleParams, env: ArrayLike<number>, x: number, y: number): number {
-  const here = poreSpeed(poreAt(p, env, x, y), p.nucleus);
+function cellEdge(p: CellRuleParams, env: ArrayLike<number>, x: number, y: number, differs: (pore: number, here: number) => boolean): number {
+  const here = poreAt(p, env, x, y);
   const fx = x / p.h - Math.floor(x / p.h), fy = y / p.h - Math.floor(y / p.h);
   const sx = fx < 0.5 ? -1 : 1, sy = fy < 0.5 ? -1 : 1;
   const dx = Math.min(fx, 1 - fx) * p.h, dy = Math.min(fy, 1 - fy) * p.h;
   let gap = Infinity;
   for (const [ox, oy, d] of [[sx, 0, dx], [0, sy, dy], [sx, sy, Math.max(dx, dy)]]) {
-    if (poreSpeed(poreAt(p, env, x + ox * p.h, y + oy * p.h), p.nucleus) !== here) gap = Math.min(gap, d);
+    if (differs(poreAt(p, env, x + ox * p.h, y + oy * p.h), here)) gap = Math.min(gap, d);
   }
   return gap;
 }
@@ -296,6 +314,19 @@ export function sampleEnv(p: CellRuleParams, env: ArrayLike<number>, x: number, 
   const at = (i: number, j: number, k: number) => env[8 * (j * p.nx + i) + 4 * part + k];
   const mix = (a: number, b: number, f: number) => a * (1 - f) + b * f;
   return [0, 1, 2, 3].map((k) => mix(mix(at(i0, j0, k), at(i1, j0, k), fx), mix(at(i0, j1, k), at(i1, j1, k), fx), fy));
+}
+
+/**
+ * A bound on how fast a bilinearly sampled field changes per µm that a point moves in x plus per µm
+ * in y, near (x, y): the steepest differences between neighbouring grid cells around it.
+ */
+function gradientOf(p: CellRuleParams, env: ArrayLike<number>, x: number, y: number, part: 0 | 1, k: number): number {
+  const ci = clamp(Math.floor(x / p.h), 0, p.nx - 1), cj = clamp(Math.floor(y / p.h), 0, p.ny - 1);
+  const at = (i: number, j: number) => env[8 * (clamp(j, 0, p.ny - 1) * p.nx + clamp(i, 0, p.nx - 1)) + 4 * part + k];
+  let gx = 0, gy = 0;
+  for (let j = cj - 1; j <= cj + 1; j++) for (let i = ci - 1; i <= ci; i++) gx = Math.max(gx, Math.abs(at(i + 1, j) - at(i, j)));
+  for (let j = cj - 1; j <= cj; j++) for (let i = ci - 1; i <= ci + 1; i++) gy = Math.max(gy, Math.abs(at(i, j + 1) - at(i, j)));
+  return (gx + gy) / p.h;
 }
 
 /** Reflection off the domain's edges and the assay wall (confine_to_domain in act.wgsl). */

@@ -57,6 +57,8 @@ export function cellParamValues(p: Params, setting: CellSetting, s: StepState): 
     stress_decay: p.motilityStressDecayPerKPa,
     nucleus: p.nucleusDiameterMicrons,
     critical_pore: p.criticalPoreMicrons,
+    squeeze_steepness: p.squeezeSteepness,
+    constriction_spacing: p.constrictionSpacingMicrons,
     iap_factor: p.squeezeIapFactor,
     squeeze_refractory: p.squeezeRefractoryHours,
     motility_factor: p.squeezeMotilityFactor,

@@ -18,6 +18,11 @@ export function poreSpeed(d: number, nucleus: number): number {
   return Math.min(1, (2 * d * d) / (d * d + nucleus * nucleus));
 }
 
+/** squeeze_per_micron in shaders/cells/rules.wgsl: the squeeze hazard per µm of path, q(d)/ℓ_c. */
+export function squeezePerMicron(p: CellRuleParams, d: number): number {
+  return 1 / ((1 + (Math.max(d, 0) / p.critical_pore) ** p.squeeze_steepness) * p.constriction_spacing);
+}
+
 /** The Weis–Hormuth–Yankeelov law scales the diffusivity by e^(−γσ_vm): the speed by its square root. */
 export function stressSpeed(vonMises: number, decay: number): number {
   return Math.exp(-0.5 * decay * Math.max(vonMises, 0));

@@ -55,8 +55,9 @@ const SETS: Record<string, Partial<Params>> = {
   'Hill 2, strong protections, fast relaxation': {
     smacHill: 2, smacIC50NM: 100, iapAnoikisProtection: 10, nkIapProtection: 0.5, hypoxiaThresholdMmHg: 5,
     growthArrestStressKPa: 4, iapRelaxationDays: 0.2, smacDegradationPerHour: 5, motilityStressDecayPerKPa: 1, nucleusDiameterMicrons: 6,
+    squeezeSteepness: 20, constrictionSpacingMicrons: 1.5, criticalPoreMicrons: 3,
   },
-  'Hill 0.5, no protection': { smacHill: 0.5, smacIC50NM: 0.5, iapAnoikisProtection: 0, nkIapProtection: 0, hypoxiaThresholdMmHg: 0 },
+  'Hill 0.5, no protection': { squeezeSteepness: 1, smacHill: 0.5, smacIC50NM: 0.5, iapAnoikisProtection: 0, nkIapProtection: 0, hypoxiaThresholdMmHg: 0 },
 };
 
 describe('cell rules on the GPU', () => {
@@ -73,6 +74,7 @@ describe('cell rules on the GPU', () => {
         chance: 1, divisionRate: p.division_rate, poreSpeed: 1, stressSpeed: 1, smacEffect: 1,
         iapAt: 1, motilityAt: 1, anoikisRate: p.anoikis_rate, nkProtection: 1,
         protectedTime: RANGES.dt[1], motilityTime: RANGES.dt[1] * RANGES.motility[1], eventTime: RANGES.dt[1],
+        squeezePerMicron: 1 / p.constriction_spacing,
       };
       const failures: string[] = [];
       input.forEach((row, i) => {

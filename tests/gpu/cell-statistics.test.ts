@@ -257,7 +257,8 @@ describe('stochastic cell rules against closed forms', () => {
 
   it('the persistent random walk has the continuous walk\'s mean squared displacement at every step', async () => {
     // One transwell well whose 20 µm membrane (grid row 1, below the cells) and 10 µm matrix are both
-    // at least the nucleus, so pores never slow a cell; no drift, no stress, no squeeze.
+    // at least the nucleus, so pores never slow a cell; no drift, no stress, and no squeeze (half
+    // of 0.5 µm constrictions squeeze, so 1/(1 + 20⁸) of 10 µm ones do).
     const cells = 16000;
     const g = gpu();
     const lines: string[] = [];
@@ -265,7 +266,7 @@ describe('stochastic cell rules against closed forms', () => {
     for (const dt of STEPS_MINUTES) {
       const scenario = assayScenario('random-walk', {
         nx: WALK_GRID, ny: WALK_GRID, dxMicrons: WALK_H, dtMinutes: dt, durationDays: 1, metricsIntervalMinutes: 1440,
-        cellSpeedUmPerMin: 0.2, persistenceMinutes: 60, detachedDensity: 0,
+        cellSpeedUmPerMin: 0.2, persistenceMinutes: 60, detachedDensity: 0, criticalPoreMicrons: 0.5,
       }, { type: 'transwell', poresMicrons: [20], cellsPerWell: cells, membraneDepthMicrons: (WALK_GRID - 1) * WALK_H, chemotaxis: 0 });
       const params = scenario.parameters;
       for (const pore of [params.poreSizeMicrons, 20]) expect(poreSpeed(pore, params.nucleusDiameterMicrons)).toBe(1);
@@ -319,5 +320,50 @@ describe('stochastic cell rules against closed forms', () => {
     }
     console.log(`random walk, v = 0.2 µm/min, τ_p = 60 min, cells far from the walls:\n${lines.join('\n')}`);
     expect(off.slice(0, 10)).toEqual([]);
+  });
+
+  it('squeezes come at the graded hazard per µm of path, whatever the step', async () => {
+    // Uniform 10 µm matrix (no slowing by pores), no drift, no stress: until its first squeeze a
+    // cell walks v·t, so the fraction squeezed by t is 1 − exp(−q(d)·v·t/ℓ_c) with
+    // q(d) = 1/(1 + (d/d_crit)ⁿ). d_crit = 10 µm gives q = 1/2; ℓ_c = 144 µm then makes v·t/ℓ_c·q = 1
+    // at one day.
+    const cells = 8000;
+    const g = gpu();
+    const lines: string[] = [];
+    const off: string[] = [];
+    for (const dt of STEPS_MINUTES) {
+      const scenario = assayScenario('squeeze hazard', {
+        nx: 64, ny: 64, dxMicrons: 20, dtMinutes: dt, durationDays: 1, metricsIntervalMinutes: 1440,
+        cellSpeedUmPerMin: 0.2, persistenceMinutes: 60, detachedDensity: 0, criticalPoreMicrons: 10, squeezeSteepness: 8, constrictionSpacingMicrons: 144,
+      }, { type: 'transwell', poresMicrons: [20], cellsPerWell: cells, membraneDepthMicrons: 63 * 20, chemotaxis: 0 });
+      const params = scenario.parameters;
+      expect(poreSpeed(params.poreSizeMicrons, params.nucleusDiameterMicrons)).toBe(1);
+      const squeezedBy = await scoped(g, async () => {
+        const sim = new Simulation(g, scenario);
+        const out = new Map<number, number>();
+        for (let n = 1; n <= 1440 / dt; n++) {
+          await sim.step();
+          if ((n * dt) % 360 === 0) {
+            const { cancer } = await sim.cells!.readAgents();
+            let squeezed = 0;
+            for (let i = 0; i < cancer.count; i++) if (cancer.tag[4 * i + 2] > 0) squeezed++;
+            expect(cancer.count).toBe(cells);
+            out.set(n * dt, squeezed / cancer.count);
+          }
+        }
+        sim.destroy();
+        return out;
+      });
+      const p = params;
+      const perMicron = 1 / ((1 + (p.poreSizeMicrons / p.criticalPoreMicrons) ** p.squeezeSteepness) * p.constrictionSpacingMicrons);
+      for (const [minutes, fraction] of squeezedBy) {
+        const exact = 1 - Math.exp(-perMicron * p.cellSpeedUmPerMin * minutes);
+        const se = binomialStandardError(exact, cells);
+        lines.push(`  dt ${dt} min, t ${minutes / 60} h: squeezed ${fraction.toFixed(4)}, closed form ${exact.toFixed(4)} (SE ${se.toFixed(4)})`);
+        if (!(Math.abs(fraction - exact) <= 3 * se)) off.push(`dt ${dt}, t ${minutes / 60} h: ${fraction} vs ${exact} (3 SE ${3 * se})`);
+      }
+    }
+    console.log(`squeezes by path walked, v = 0.2 µm/min, q = 1/2, ℓ_c = 144 µm:\n${lines.join('\n')}`);
+    expect(off).toEqual([]);
   });
 });

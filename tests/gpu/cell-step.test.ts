@@ -152,7 +152,8 @@ function prepare({ setting, seed, step, parameters }: Case) {
   const near = (d: Decision, t: { reach: number; substeps: number }) => {
     const gap = Math.abs(d.value - d.threshold);
     const moved = position(t.reach, t.substeps);
-    if (d.kind === 'draw') return gap < NEAR_DRAW;
+    // A squeeze's chance also carries the walked length's error: the speed's, and f32 cos and sin.
+    if (d.kind === 'draw') return gap < NEAR_DRAW + (d.perMicron === undefined ? 0 : moved * d.perMicron + 2 * TRIG * d.threshold);
     if (d.kind === 'path') return gap < 2 * moved * gradient + NEAR_FIELD * Math.abs(d.threshold);
     if (d.kind === 'place') return gap < moved;
     return gap < NEAR_FIELD * Math.max(1, Math.abs(d.threshold));

@@ -1,7 +1,7 @@
 // Runs shaders/cells/rules-probe.wgsl (every cell rule of rules.wgsl on rows of inputs) and the
 // same rules' CPU twins, with CellParams as the shaders read them.
 import type { CellRuleParams } from '../../src/cells/cell-params.ts';
-import { anoikisRate, chance, divisionRate, eventTime, iapAt, iapCourse, motilityAt, motilityTime, nkProtection, poreSpeed, protectedTime, smacEffect, stressSpeed } from '../../src/cells/rules.ts';
+import { anoikisRate, chance, divisionRate, eventTime, iapAt, iapCourse, motilityAt, motilityTime, nkProtection, poreSpeed, protectedTime, smacEffect, squeezePerMicron, stressSpeed } from '../../src/cells/rules.ts';
 import { readBuffer, storageBuffer, storageFrom, uniformBuffer } from '../../src/gpu/buffers.ts';
 import type { Gpu } from '../../src/gpu/device.ts';
 import { Kernel, linearGroups } from '../../src/gpu/kernel.ts';
@@ -14,11 +14,11 @@ export type RuleRow = Record<(typeof RULE_INPUTS)[number], number>;
 /** In the order of the probe's output vec4s. */
 export const RULE_OUTPUTS = [
   'chance', 'divisionRate', 'poreSpeed', 'stressSpeed', 'smacEffect', 'iapAt', 'motilityAt', 'anoikisRate',
-  'nkProtection', 'protectedTime', 'motilityTime', 'eventTime',
+  'nkProtection', 'protectedTime', 'motilityTime', 'eventTime', 'squeezePerMicron',
 ] as const;
 export type RuleOutputs = Record<(typeof RULE_OUTPUTS)[number], number>;
 
-const FLOATS_PER_ROW = 12;
+const FLOATS_PER_ROW = 16;
 
 /** CellParams as a shader reads them: packed into the uniform's bytes and read back. */
 export function storedCellParams(values: CellRuleParams): CellRuleParams {
@@ -63,5 +63,6 @@ export function twinRules(p: CellRuleParams, r: RuleRow): RuleOutputs {
     protectedTime: protectedTime(iapCourse(p, r.iap, effect, 0, r.base), p.iap_protection, 0, r.dt),
     motilityTime: motilityTime(p, r.motility, 0, 0, r.dt, r.base),
     eventTime: eventTime(r.rate * r.dt, Math.fround(0.999 * r.rate), r.dt),
+    squeezePerMicron: squeezePerMicron(p, r.pore),
   };
 }

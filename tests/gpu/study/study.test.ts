@@ -37,10 +37,13 @@ describe('the study, replayed', () => {
     const [narrow, wide] = wells;
     expect(narrow.crossedFraction).toBeGreaterThan(0.2);
     expect(wide.crossedFraction).toBeGreaterThan(0.2);
-    expect(narrow.squeezedOfCrossed).toBe(1);
+    // A squeeze is graded in pore size (a hazard per µm walked): nearly every cell that crosses 3 µm
+    // pores squeezes, nearly none of those that walk 72 h and cross 8 µm pores, and their IAP
+    // stays at baseline within what a western blot resolves (5 %).
+    expect(narrow.squeezedOfCrossed).toBeGreaterThanOrEqual(0.9);
     expect(narrow.meanIapOfCrossed).toBeGreaterThan(1.2);
-    expect(wide.squeezedOfCrossed).toBe(0);
-    expect(wide.meanIapOfCrossed).toBeCloseTo(1, 6);
+    expect(wide.squeezedOfCrossed).toBeLessThanOrEqual(0.02);
+    expect(Math.abs(wide.meanIapOfCrossed - 1)).toBeLessThanOrEqual(0.05);
   }, 300_000);
 
   it('anoikis: squeezed cells survive detachment better for ~3 days, not by day 5, and not with 0.5 µM SMAC mimetic', async () => {

@@ -1,0 +1,1 @@
+import '/work/main/bin/register.mjs'; await import('./stress.ts');

@@ -1,0 +1,25 @@
+import { acquireGpu } from '../src/gpu/device.ts';
+import { readF32 } from '../src/gpu/buffers.ts';
+import { Mechanics } from '../src/sim/mechanics.ts';
+import { Simulation } from '../src/sim/simulation.ts';
+import { convergenceScenario, FULL_PLAN } from '../src/verify/model-convergence.ts';
+import { median } from '../src/model/stats.ts';
+const h = Number(process.env.H ?? 10), warm = Number(process.env.WARM ?? 8), days = Number(process.env.DAYS ?? 3), seed = Number(process.env.SEED ?? 1);
+(Mechanics.prototype as any).solve = function (pass: GPUComputePassEncoder, first: boolean) {
+  this.elasticity.assemble(pass); this.elasticity.solve(pass, first ? 30 : warm); this.elasticity.stress(pass);
+};
+const gpu = await acquireGpu();
+const sc = convergenceScenario({ ...FULL_PLAN, durationDays: days }, { hMicrons: h, dtMinutes: Number(process.env.DT ?? 240) }, seed);
+const t = performance.now();
+const sim = new Simulation(gpu, sc);
+for (let s = 0; s < sim.stepCount; s++) await sim.step();
+const final = await sim.cells!.sampleNow(sim.steps, sim.timeMinutes);
+const density = await readF32(gpu.device, sim.cells!.density);
+const pressure = await readF32(gpu.device, sim.mechanics!.pressure);
+const tumour = Array.from(density.keys()).filter((c) => density[c] >= 0.5);
+const ps = tumour.map((c) => pressure[c]).sort((a, b) => a - b);
+const q = (f: number) => ps[Math.floor(f * (ps.length - 1))].toFixed(3);
+const tot = final.ledger.groups.reduce((t, g) => ({ tissue: t.tissue + g.tissue, primed: t.primed + g.primed }), { tissue: 0, primed: 0 });
+console.log(JSON.stringify({ h, warm, days, seed, median: median(ps).toFixed(3), q10: q(0.1), q25: q(0.25), q75: q(0.75), q90: q(0.9), primed: (tot.primed / tot.tissue).toFixed(4), tissue: tot.tissue, entries: final.ledger.counters.intravasations, s: ((performance.now() - t) / 1000).toFixed(0) }));
+sim.destroy();
+process.exit(0);
