@@ -48,9 +48,10 @@ export interface ConvergencePlan {
  * The full-size plan of `confine verify --model`: the default tumour on its own domain, an h
  * series at dt 240 min and a dt series at h 10 µm. The SMAC mimetic dose is small (1 nM, a
  * sixteenth of the IC50) so that drug exposure is measured while circulation survival stays near
- * its untreated value: of the ~1200 cells a run sends into the blood in time to finish
- * circulation, about 215 survive blood and lung untreated but only about 45 at 20 nM, whose
- * counting noise alone (15 % a run) exceeds the tolerance.
+ * its untreated value. Even so, of the ~1200 cells a run sends into the blood in time to finish
+ * circulation only about 50 survive blood and lung (survival about 0.04, since entering a
+ * capillary stopped priming), so that readout's counting noise is about 14 % a run, more than the
+ * tolerance, and three seeds bring it to about 8 %.
  */
 export const FULL_PLAN: ConvergencePlan = {
   domainMicrons: 2560, tumourRadiusMicrons: 900, stromaWidthMicrons: 300, durationDays: 14, smacDoseNM: 1,
