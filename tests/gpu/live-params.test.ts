@@ -22,13 +22,13 @@ function tissue(name: string, parameters: Record<string, number>): Scenario {
 // (fewer cells: this file builds two simulations per live parameter); both drugs dosed from
 // t = 0, a high oxygen uptake and sparser capillaries (an anoxic core), and a high intravasation
 // hazard (a vessel's catchment is its capture area, a tenth of a 60 µm cell) so that their
-// parameters act within two steps; entering a capillary primes, so that the squeeze's
-// parameters act too (no cell reaches pores narrower than d_crit within two steps).
+// parameters act within two steps; entering a capillary primes, and half of 8 µm constrictions
+// squeeze (the tumour's unstressed pores are 6.3 µm), so that the squeeze's parameters act too.
 const BASE = tissue('live-params', {
   ...DEFAULT_SCENARIO_JSON.parameters,
   nx: 32, ny: 32, dxMicrons: 60, tumourRadiusMicrons: 400,
   smacDoseNM: 200, smacFirstDoseDay: 0, softenerDoseRelative: 1, oxygenMaxUptakeMmHgPerS: 40,
-  capillarySpacingMicrons: 160, intravasationPerHour: 1, intravasationPrimes: 1,
+  capillarySpacingMicrons: 160, intravasationPerHour: 1, intravasationPrimes: 1, criticalPoreMicrons: 8,
 });
 
 /** Values chosen where ×1.3 would change nothing within two 4-hour steps. */
@@ -43,7 +43,7 @@ const CHOSEN: Partial<Record<ParamKey, number>> = {
   softenerDurationDays: 0,
   circulationTransitHours: 6, // intravasated cells stay in the blood past the second step
   intravasationPrimes: 0, // a 0/1 switch, on in the base
-  criticalPoreMicrons: 12, // wider than every pore of the tissue, so moving cells squeeze
+  criticalPoreMicrons: 12, // wider than every pore of the tissue, so moving cells squeeze more
 };
 
 /** Live parameters whose effect cannot show within two steps of this tissue, and why. */
