@@ -172,6 +172,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
         if (k % 4u == 0u) {
           let u = uniform4(params.seed, t.x, params.step * 16u + k / 4u, STREAM_WALK);
           normals = vec4<f32>(normal2(u.xy), normal2(u.zw));
+          squeeze_draws = uniform4(params.seed, t.x, params.step * 16u + k / 4u, STREAM_SQUEEZE);
         }
         pos.z = wrap_angle(pos.z + normals[k % 4u] * params.walk_turn);
         let mid = (f32(k) + 0.5) * delta;
@@ -180,9 +181,6 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
         let v = params.speed * m * pore_speed(pore, params.nucleus) * stress_speed(sample_env(pos.xy, 0u).w, params.stress_decay);
         let stride = v * (params.walk_stride * vec2<f32>(cos(pos.z), sin(pos.z)) + delta * vec2<f32>(params.bias_x, params.bias_y));
         let to = confine_to_domain(pos.xy, pos.xy + stride);
-        if (k % 4u == 0u) {
-          squeeze_draws = uniform4(params.seed, t.x, params.step * 16u + k / 4u, STREAM_SQUEEZE);
-        }
         let end = f32(k + 1u) * delta;
         // The hazard is read where the move starts, as its speed is, over the path walked (a
         // reflection off an edge folds the path, it does not shorten it); the hours a passage

@@ -149,6 +149,7 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
         if (k % 4 === 0) {
           const u = uniform4(p.seed, t[0], (p.step * 16 + Math.floor(k / 4)) >>> 0, STREAM_WALK);
           normals = [...normal2(u[0], u[1]), ...normal2(u[2], u[3])];
+          squeezeDraws = uniform4(p.seed, t[0], (p.step * 16 + Math.floor(k / 4)) >>> 0, STREAM_SQUEEZE);
         }
         pos[2] = wrapAngle(pos[2] + normals[k % 4] * p.walk_turn);
         if (k > 0) {
@@ -167,7 +168,6 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
         const to = confineToDomain(p, pos[0], raw[0], raw[1]);
         reach += stride + drift * Math.hypot(p.bias_x, p.bias_y);
         substeps++;
-        if (k % 4 === 0) squeezeDraws = uniform4(p.seed, t[0], (p.step * 16 + Math.floor(k / 4)) >>> 0, STREAM_SQUEEZE);
         const end = (k + 1) * delta;
         const walked = Math.hypot(raw[0] - pos[0], raw[1] - pos[1]);
         const hazard = squeezePerMicron(p, pore) * walked;
