@@ -1,1 +1,0 @@
-import '/work/main/bin/register.mjs'; await import('./arms.ts');
