@@ -38,18 +38,27 @@ fn count_group(group: u32, what: u32) {
   atomicAdd(&ledger[COUNTERS + min(group, GROUPS - 1u) * PER_GROUP + what], 1u);
 }
 
-// Reflect off the domain's edges and, in a split assay, off the wall between the wells.
-fn confine_to_domain(start: vec2<f32>, to: vec2<f32>) -> vec2<f32> {
+// Reflect off the domain's edges and, in a split assay, off the wall between the wells: the
+// position and the heading, as a ray reflects. A heading kept as it was would carry a persistent
+// walker back into the edge at its next move and hold it there for about τ_p, so that edges
+// would gather cells. Returns (x, y, heading).
+fn confine_to_domain(start: vec2<f32>, to: vec2<f32>, heading: f32) -> vec3<f32> {
   let size = vec2<f32>(f32(params.nx), f32(params.ny)) * params.h;
   var q = to;
-  q = select(q, vec2<f32>(-q.x, q.y), q.x < 0.0);
-  q = select(q, vec2<f32>(q.x, -q.y), q.y < 0.0);
-  q = select(q, vec2<f32>(2.0 * size.x - q.x, q.y), q.x >= size.x);
-  q = select(q, vec2<f32>(q.x, 2.0 * size.y - q.y), q.y >= size.y);
+  var flip_x = false;
+  var flip_y = false;
+  if (q.x < 0.0) { q.x = -q.x; flip_x = !flip_x; }
+  if (q.y < 0.0) { q.y = -q.y; flip_y = !flip_y; }
+  if (q.x >= size.x) { q.x = 2.0 * size.x - q.x; flip_x = !flip_x; }
+  if (q.y >= size.y) { q.y = 2.0 * size.y - q.y; flip_y = !flip_y; }
   if (params.wall_x > 0.0 && (start.x < params.wall_x) != (q.x < params.wall_x)) {
     q.x = 2.0 * params.wall_x - q.x;
+    flip_x = !flip_x;
   }
-  return clamp(q, vec2<f32>(0.0), size * 0.99999);
+  var a = heading;
+  if (flip_x) { a = 3.141592653589793 - a; }
+  if (flip_y) { a = -a; }
+  return vec3<f32>(clamp(q, vec2<f32>(0.0), size * 0.99999), wrap_angle(a));
 }
 
 // The SMAC mimetic a cell sees: the field in tissue, the plasma in blood and lung, the culture
@@ -180,7 +189,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
         let pore = pore_at(pos.xy);
         let v = params.speed * m * pore_speed(pore, params.nucleus) * stress_speed(sample_env(pos.xy, 0u).w, params.stress_decay);
         let stride = v * (params.walk_stride * vec2<f32>(cos(pos.z), sin(pos.z)) + delta * vec2<f32>(params.bias_x, params.bias_y));
-        let to = confine_to_domain(pos.xy, pos.xy + stride);
+        let to = confine_to_domain(pos.xy, pos.xy + stride, pos.z);
         let end = f32(k + 1u) * delta;
         // The hazard is read where the move starts, as its speed is, over the path walked (a
         // reflection off an edge folds the path, it does not shorten it); the hours a passage
@@ -191,7 +200,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
           t.z += 1u;
           count(C_SQUEEZES);
         }
-        pos = vec4<f32>(to, pos.z, pos.w);
+        pos = vec4<f32>(to, pos.w);
       }
       if (params.proliferation != 0u) {
         pos.w += dt * division_rate(params, here.x, here.z, site.z);

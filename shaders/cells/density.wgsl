@@ -52,7 +52,7 @@ fn along_x(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroup
   let row = c - u32(i);
   var sum = 0.0;
   for (var k = -i32(params.radius); k <= i32(params.radius); k++) {
-    sum += weight(k) * f32(contact[3u * (row + u32(mirror(i + k, i32(params.nx))))]);
+    sum += weight(k) * f32(contact[2u * (row + u32(mirror(i + k, i32(params.nx))))]);
   }
   across[c] = sum / (norm() * 65536.0 * params.cells_per_grid);
 }

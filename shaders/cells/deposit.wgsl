@@ -1,10 +1,10 @@
 // Cells onto the grid, deterministically: integer atomics commute, so the sums do not depend
-// on thread order. contact[3c] = Σ cloud-in-cell weights of tissue cells in 1/65536 of a cell
-// (8 bits a side, so the four weights sum to exactly 65536); contact[3c + 1] = the largest
-// exposure key of a tissue cell whose centre lies in grid cell c; contact[3c + 2] = 1 + the
-// largest index among the cells holding that key: the one cell an NK cell there can attack
-// this step, chosen by a hash, not by thread order.
-// Bindings: params, body, tag, census, contact. Dispatch: linearGroups(capacity, WG).
+// on thread order. contact[2c] = Σ cloud-in-cell weights of tissue cells in 1/65536 of a cell
+// (8 bits a side, so the four weights sum to exactly 65536); contact[2c + 1] = 1 + the index of a
+// tissue cell whose centre lies in grid cell c (0: none), the head of a list that link[i] = 1 +
+// the next one's index (0: end) continues through every such cell. The order of a list is the
+// threads', but the one reader (nk.wgsl) picks from a list by a hash of the cells, not by place.
+// Bindings: params, body, tag, census, contact, link. Dispatch: linearGroups(capacity, WG).
 override WG: u32 = 64u;
 
 @group(0) @binding(0) var<uniform> params: CellParams;
@@ -12,13 +12,10 @@ override WG: u32 = 64u;
 @group(0) @binding(2) var<storage, read> tag: array<vec4<u32>>;
 @group(0) @binding(3) var<storage, read> census: array<u32>;
 @group(0) @binding(4) var<storage, read_write> contact: array<atomic<u32>>;
-
-fn exposure_key(id: u32) -> u32 {
-  return hash4(params.seed, id, params.step, STREAM_EXPOSE).x | 1u;
-}
+@group(0) @binding(5) var<storage, read_write> link: array<u32>;
 
 @compute @workgroup_size(WG)
-fn deposit(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
   let i = agent_index(gid, nwg);
   if (i >= census[3] || tag[i].y != TISSUE) { return; }
   let p = body[2u * i].xy;
@@ -29,19 +26,9 @@ fn deposit(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroup
   let j1 = min(j0 + 1u, params.ny - 1u);
   let w1 = min(vec2<u32>((g - vec2<f32>(f32(i0), f32(j0))) * 256.0), vec2<u32>(256u));
   let w0 = vec2<u32>(256u) - w1;
-  atomicAdd(&contact[3u * (j0 * params.nx + i0)], w0.x * w0.y);
-  atomicAdd(&contact[3u * (j0 * params.nx + i1)], w1.x * w0.y);
-  atomicAdd(&contact[3u * (j1 * params.nx + i0)], w0.x * w1.y);
-  atomicAdd(&contact[3u * (j1 * params.nx + i1)], w1.x * w1.y);
-  atomicMax(&contact[3u * cell_at(p) + 1u], exposure_key(tag[i].x));
-}
-
-@compute @workgroup_size(WG)
-fn choose(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
-  let i = agent_index(gid, nwg);
-  if (i >= census[3] || tag[i].y != TISSUE) { return; }
-  let c = cell_at(body[2u * i].xy);
-  if (atomicLoad(&contact[3u * c + 1u]) == exposure_key(tag[i].x)) {
-    atomicMax(&contact[3u * c + 2u], i + 1u);
-  }
+  atomicAdd(&contact[2u * (j0 * params.nx + i0)], w0.x * w0.y);
+  atomicAdd(&contact[2u * (j0 * params.nx + i1)], w1.x * w0.y);
+  atomicAdd(&contact[2u * (j1 * params.nx + i0)], w0.x * w1.y);
+  atomicAdd(&contact[2u * (j1 * params.nx + i1)], w1.x * w1.y);
+  link[i] = atomicExchange(&contact[2u * cell_at(p) + 1u], i + 1u);
 }

@@ -165,7 +165,7 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
         const raw = [pos[0] + stride * Math.cos(pos[2]) + drift * p.bias_x, pos[1] + stride * Math.sin(pos[2]) + drift * p.bias_y];
         if (raw[0] < 0 || raw[1] < 0 || raw[0] >= p.nx * p.h || raw[1] >= p.ny * p.h) bounces.add('edge');
         if (p.wall_x > 0 && pos[0] < p.wall_x !== raw[0] < p.wall_x) bounces.add('wall');
-        const to = confineToDomain(p, pos[0], raw[0], raw[1]);
+        const to = confineToDomain(p, pos[0], raw[0], raw[1], pos[2]);
         reach += stride + drift * Math.hypot(p.bias_x, p.bias_y);
         substeps++;
         const end = (k + 1) * delta;
@@ -185,6 +185,7 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
         }
         pos[0] = to[0];
         pos[1] = to[1];
+        pos[2] = to[2];
       }
       if (p.proliferation !== 0) {
         decisions.push({ name: 'room', kind: 'field', value: site[2], threshold: 1 });
@@ -329,15 +330,19 @@ function gradientOf(p: CellRuleParams, env: ArrayLike<number>, x: number, y: num
   return (gx + gy) / p.h;
 }
 
-/** Reflection off the domain's edges and the assay wall (confine_to_domain in act.wgsl). */
-export function confineToDomain(p: CellRuleParams, x0: number, x: number, y: number): [number, number] {
+/** Reflection of position and heading off the domain's edges and the assay wall (confine_to_domain in act.wgsl). */
+export function confineToDomain(p: CellRuleParams, x0: number, x: number, y: number, heading: number): [number, number, number] {
   const sx = p.nx * p.h, sy = p.ny * p.h;
-  if (x < 0) x = -x;
-  if (y < 0) y = -y;
-  if (x >= sx) x = 2 * sx - x;
-  if (y >= sy) y = 2 * sy - y;
-  if (p.wall_x > 0 && x0 < p.wall_x !== x < p.wall_x) x = 2 * p.wall_x - x;
-  return [clamp(x, 0, sx * 0.99999), clamp(y, 0, sy * 0.99999)];
+  let flipX = false, flipY = false;
+  if (x < 0) [x, flipX] = [-x, !flipX];
+  if (y < 0) [y, flipY] = [-y, !flipY];
+  if (x >= sx) [x, flipX] = [2 * sx - x, !flipX];
+  if (y >= sy) [y, flipY] = [2 * sy - y, !flipY];
+  if (p.wall_x > 0 && x0 < p.wall_x !== x < p.wall_x) [x, flipX] = [2 * p.wall_x - x, !flipX];
+  let a = heading;
+  if (flipX) a = Math.fround(Math.PI - a);
+  if (flipY) a = -a;
+  return [clamp(x, 0, sx * 0.99999), clamp(y, 0, sy * 0.99999), wrapAngle(a)];
 }
 
 function clamp(v: number, lo: number, hi: number): number {

@@ -85,7 +85,7 @@ export class Cells {
     this.params = keep(uniformBuffer(device, 'Cells.params', new ArrayBuffer(scalarStruct(cellWgsl.agents, 'CellParams').size)));
     this.ledger = keep(storageBuffer(device, 'Cells.ledger', ledgerWords(ny) * 4));
     this.env = keep(storageBuffer(device, 'Cells.env', this.gridCells * 32));
-    this.contact = keep(storageBuffer(device, 'Cells.contact', this.gridCells * 12));
+    this.contact = keep(storageBuffer(device, 'Cells.contact', this.gridCells * 8));
     this.nkCount = nk.count;
     this.nkBody = keep(storageFrom(device, 'Cells.nkBody', nk.count ? nk.body : new Float32Array(4)));
     this.nkTag = keep(storageFrom(device, 'Cells.nkTag', nk.count ? nk.tag : new Uint32Array(4)));
@@ -119,7 +119,7 @@ export class Cells {
     const k = this.kernels;
     const pop = this.population;
     return {
-      patrol: [0, 1].map((p) => k.nk.bind(`NK[${p}]`, [this.params, this.nkBody, this.nkTag, this.env, this.contact, pop.killer, pop.body[p], pop.census])),
+      patrol: [0, 1].map((p) => k.nk.bind(`NK[${p}]`, [this.params, this.nkBody, this.nkTag, this.env, this.contact, pop.link, pop.killer, pop.body[p], pop.census])),
       tally: k.nkTally.bind('NK', [this.params, this.nkBody, this.nkTag, pop.killer]),
     };
   }
@@ -140,7 +140,6 @@ export class Cells {
     encoder.clearBuffer(this.population.killer);
     const pass = encoder.beginComputePass({ label: 'Cells.deposit' });
     this.population.encodeDeposit(pass);
-    this.population.encodeChoose(pass);
     this.kernels.densityAlongX.dispatch(pass, this.groups.densityAlongX, ...linearGroups(this.gridCells, WG));
     this.kernels.densityAlongY.dispatch(pass, this.groups.densityAlongY, ...linearGroups(this.gridCells, WG));
     pass.end();

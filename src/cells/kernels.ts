@@ -17,7 +17,6 @@ export function agentCode(own: string, sampled = false): string {
 export class CellKernels {
   readonly act: Kernel;
   readonly deposit: Kernel;
-  readonly choose: Kernel;
   readonly densityAlongX: Kernel;
   readonly densityAlongY: Kernel;
   readonly fields: Kernel;
@@ -36,15 +35,14 @@ export class CellKernels {
     const make = (label: string, code: string, bindings: BindingKind[], entryPoint = 'main') =>
       new Kernel(device, { label: `Cells.${label}`, code, entryPoint, bindings });
     this.act = make('act', agentCode(c.act, true), [U, S, S, S, S, R, S, R, R]);
-    this.deposit = make('deposit', agentCode(c.deposit), [U, R, R, R, S], 'deposit');
-    this.choose = make('choose', agentCode(c.deposit), [U, R, R, R, S], 'choose');
+    this.deposit = make('deposit', agentCode(c.deposit), [U, R, R, R, S, S]);
     this.densityAlongX = make('densityAlongX', c.density, [U, R, S, S], 'along_x');
     this.densityAlongY = make('densityAlongY', c.density, [U, R, S, S], 'along_y');
     this.fields = make('fields', c.fields, [U, R, R, R, R, S]);
     this.matrix = make('matrix', compose(wgsl.collagen, c.matrix), [U, R, R, R, R, R, R, S]);
     this.scatter = make('scatter', agentCode(c.scatter), [U, R, R, S, S, R, R, R]);
     this.census = make('census', agentCode(c.census), [U, S, S]);
-    this.nk = make('nk', agentCode(c.nk, true), [U, S, S, R, R, S, R, R]);
+    this.nk = make('nk', agentCode(c.nk, true), [U, S, S, R, R, R, S, R, R]);
     this.nkTally = make('nkTally', agentCode(c.nkTally), [U, S, S, R]);
     this.metrics = make('metrics', agentCode(c.metrics, true), [U, R, R, R, R, S]);
     this.metricsNk = make('metricsNk', agentCode(c.metricsNk), [U, R, S]);

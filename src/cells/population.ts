@@ -40,12 +40,14 @@ export class Population {
   /** (survivors, births, next id, live count) after the last compaction. */
   readonly census: GPUBuffer;
   readonly killer: GPUBuffer;
+  /** Per cell, the next cell of its grid cell's list (deposit.wgsl). */
+  readonly link: GPUBuffer;
   parity = 0;
   private readonly alive: GPUBuffer;
   private readonly born: GPUBuffer;
   private readonly survivors: Compaction;
   private readonly births: Compaction;
-  private readonly groups: { act: GPUBindGroup[]; deposit: GPUBindGroup[]; choose: GPUBindGroup[]; scatter: GPUBindGroup[]; metrics: GPUBindGroup[]; census: GPUBindGroup };
+  private readonly groups: { act: GPUBindGroup[]; deposit: GPUBindGroup[]; scatter: GPUBindGroup[]; metrics: GPUBindGroup[]; census: GPUBindGroup };
 
   constructor(private readonly kernels: CellKernels, readonly label: string, readonly capacity: number, shared: SharedCellBuffers) {
     const device = kernels.device;
@@ -61,6 +63,7 @@ export class Population {
     this.alive = buffer('alive', capacity * 4);
     this.born = buffer('born', capacity * 4);
     this.killer = buffer('killer', capacity * 4);
+    this.link = buffer('link', capacity * 4);
     this.census = buffer('census', 16);
     const k = kernels;
     this.survivors = new Compaction(k.compaction, `${label}.survivors`, this.alive, capacity, { buffer: this.census, slot: 0 });
@@ -69,8 +72,7 @@ export class Population {
     const both = <T>(make: (p: number) => T): T[] => [make(0), make(1)];
     this.groups = {
       act: both((p) => k.act.bind(`${label}[${p}]`, [params, this.body[p], this.tag[p], this.alive, this.born, this.killer, ledger, env, this.census])),
-      deposit: both((p) => k.deposit.bind(`${label}[${p}]`, [params, this.body[p], this.tag[p], this.census, contact])),
-      choose: both((p) => k.choose.bind(`${label}[${p}]`, [params, this.body[p], this.tag[p], this.census, contact])),
+      deposit: both((p) => k.deposit.bind(`${label}[${p}]`, [params, this.body[p], this.tag[p], this.census, contact, this.link])),
       scatter: both((p) => k.scatter.bind(`${label}[${p}→${1 - p}]`, [params, this.body[p], this.tag[p], this.body[1 - p], this.tag[1 - p], this.survivors.destination, this.births.destination, this.census])),
       metrics: both((p) => k.metrics.bind(`${label}[${p}]`, [params, this.body[p], this.tag[p], this.census, env, ledger])),
       census: k.census.bind(label, [params, this.census, ledger]),
@@ -104,10 +106,6 @@ export class Population {
     this.kernels.deposit.dispatch(pass, this.groups.deposit[this.parity], ...this.slots);
   }
 
-  encodeChoose(pass: GPUComputePassEncoder): void {
-    this.kernels.choose.dispatch(pass, this.groups.choose[this.parity], ...this.slots);
-  }
-
   encodeAct(pass: GPUComputePassEncoder): void {
     this.kernels.act.dispatch(pass, this.groups.act[this.parity], ...this.slots);
   }
@@ -132,11 +130,11 @@ export class Population {
 
   /** Every storage buffer of the population, both parities and the compactions' (checkpoints save them). */
   stateBuffers(): GPUBuffer[] {
-    return [...this.body, ...this.tag, this.alive, this.born, this.killer, this.census, ...this.survivors.stateBuffers(), ...this.births.stateBuffers()];
+    return [...this.body, ...this.tag, this.alive, this.born, this.killer, this.link, this.census, ...this.survivors.stateBuffers(), ...this.births.stateBuffers()];
   }
 
   destroy(): void {
-    for (const b of [...this.body, ...this.tag, this.alive, this.born, this.killer, this.census]) b.destroy();
+    for (const b of [...this.body, ...this.tag, this.alive, this.born, this.killer, this.link, this.census]) b.destroy();
     this.survivors.destroy();
     this.births.destroy();
   }

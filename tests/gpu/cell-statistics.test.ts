@@ -111,6 +111,13 @@ const NK_MEAN_KILLS = 4;
 const NK_STEPS = 50;
 
 /** P(capacity = c) of nkCapacity: f for 0, else (1 − f)(1 − q)q^(c−1) with q = 1 − 1/m. */
+// NK contact in tissue: a 1.92 mm square (96, 192, 384 cells a side) holding targets at n·π·r_c² = 1 for r_c = 15 µm, and few
+// enough NK cells that two rarely attack one target in a step.
+const NK_CONTACT_DOMAIN = 1920;
+const NK_CONTACT_TARGETS_PER_GROUP = Math.round(NK_CONTACT_DOMAIN ** 2 / (Math.PI * 15 * 15) / 2);
+const NK_CONTACT_NK_PER_TARGET = 0.7;
+const NK_CONTACT_STEPS = 60;
+
 function capacityProbability(c: number, f: number, m: number): number {
   const q = 1 - 1 / m;
   return c === 0 ? f : (1 - f) * (1 - q) * q ** (c - 1);
@@ -253,6 +260,73 @@ describe('stochastic cell rules against closed forms', () => {
     console.log(`serial killers: ${count} NK cells, ${totalKills} kills, max ${Math.max(...made)}; kills 0…${observed.length - 1}+ observed [${observed}] expected [${expected.map((e) => e.toFixed(1))}]; χ² = ${fit.statistic.toFixed(2)} (dof ${fit.dof}), p = ${fit.p.toFixed(3)}; killed none ${idle.toFixed(4)} vs f = ${NK_INACTIVE} (${((idle - NK_INACTIVE) / se).toFixed(2)} SE)`);
     expect(fit.p, `χ² = ${fit.statistic.toFixed(2)} on ${fit.dof} dof`).toBeGreaterThan(0.001);
     expect(Math.abs(idle - NK_INACTIVE), `fraction killing none ${idle}`).toBeLessThanOrEqual(3 * se);
+  });
+
+  it('an NK cell touches the tumour cells within its contact distance, whatever the grid', async () => {
+    // Targets uniform at n with n·π·r_c² = 1, NK cells uniform, no drift, no protection, no pause,
+    // one substep a step, NK cells fast enough (50 µm a step) that the disk an NK touches is new at
+    // every step: each step an NK cell with kills left kills with chance p·P(n), where
+    // p = 1 − exp(−k·dt) and P(n) = 1 − exp(−n·|disk ∩ domain|) averaged over its position. Kills
+    // thin the targets at random, so n falls as n₀(1 − K/N) and the expected kills follow from
+    // the steps one by one. The same tissue on 20, 10 and 5 µm grids must give the same kills.
+    const L = NK_CONTACT_DOMAIN, r = 15, dt = 5, k = 0.2;
+    const p = 1 - Math.exp((-k * dt) / 60);
+    const targets = 2 * NK_CONTACT_TARGETS_PER_GROUP;
+    const area = L * L;
+    const meanContact = (n: number) => {
+      const bulk = 1 - Math.exp(-n * Math.PI * r * r);
+      let edge = 0;
+      const parts = 200;
+      for (let q = 0; q < parts; q++) {
+        const d = ((q + 0.5) / parts) * r;
+        const cut = r * r * Math.acos(d / r) - d * Math.sqrt(r * r - d * d);
+        edge += (1 - Math.exp(-n * (Math.PI * r * r - cut))) / parts;
+      }
+      const strip = (4 * r) / L;
+      return (1 - strip) * bulk + strip * edge;
+    };
+    const rows: string[] = [];
+    const off: string[] = [];
+    for (const h of [20, 10, 5]) {
+      const scenario = assayScenario(`nk contact h${h}`, {
+        nx: L / h, ny: L / h, dxMicrons: h, dtMinutes: dt, durationDays: 1, metricsIntervalMinutes: dt,
+        nkKillPerHour: k, nkContactMicrons: r, nkSpeedUmPerMin: 10, nkRefractoryMinutes: 0, nkTumourBias: 0, nkInactiveFraction: 0, nkMeanKills: 50, nkIapProtection: 0,
+      }, { type: 'nk-coculture', targetsPerGroup: NK_CONTACT_TARGETS_PER_GROUP, nkPerTarget: NK_CONTACT_NK_PER_TARGET });
+      const g = gpu();
+      const { capacities, kills, substeps } = await scoped(g, async () => {
+        const sim = new Simulation(g, scenario);
+        for (let s = 0; s < NK_CONTACT_STEPS; s++) await sim.step();
+        const { nk } = await sim.cells!.readAgents();
+        const last = (await sim.cells!.drain()).at(-1)!;
+        const substeps = ruleParams(sim).walk_steps;
+        sim.destroy();
+        const capacities = Array.from({ length: nk.tag.length / 4 }, (_, i) => nk.tag[4 * i + 1] + nk.tag[4 * i + 2]);
+        return { capacities, kills: last.ledger.counters.nkTissue, substeps };
+      });
+      expect(substeps).toBe(1);
+      // An NK cell kills at most its capacity: with Λ the kill chances summed so far, it still
+      // has kills left with chance P(Poisson(Λ) < capacity).
+      let expected = 0, lambda = 0;
+      for (let s = 0; s < NK_CONTACT_STEPS; s++) {
+        const chance = p * meanContact((targets - expected) / area);
+        let active = 0;
+        for (const c of capacities) {
+          let term = Math.exp(-lambda), below = 0;
+          for (let j = 0; j < c && j < 60; j++) {
+            below += term;
+            term *= lambda / (j + 1);
+          }
+          active += Math.min(below, 1);
+        }
+        expected += active * chance;
+        lambda += chance;
+      }
+      const se = Math.sqrt(expected);
+      rows.push(`h ${h} µm: ${kills} kills, expected ${expected.toFixed(0)} (${((kills - expected) / se).toFixed(2)} SE)`);
+      if (Math.abs(kills - expected) > 3 * se) off.push(rows.at(-1)!);
+    }
+    console.log(`NK contact, ${targets} targets at n·π·r_c² = 1, ${Math.round(NK_CONTACT_NK_PER_TARGET * targets)} NK cells, ${NK_CONTACT_STEPS} steps of ${dt} min:\n${rows.join('\n')}`);
+    expect(off).toEqual([]);
   });
 
   it('the persistent random walk has the continuous walk\'s mean squared displacement at every step', async () => {
