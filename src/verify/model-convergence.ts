@@ -20,6 +20,7 @@ export const MODEL_READOUTS = {
   medianTumourStressKPa: 'median compressive stress over the tumour [kPa]',
   perfusedVesselFraction: 'mean perfusion of the vessels',
   tumourMeanSmacNM: 'SMAC mimetic over the tumour, time mean [nM]',
+  tissueCells: 'cancer cells in the tissue at the end',
 } as const;
 export type ModelReadout = keyof typeof MODEL_READOUTS;
 export type ModelReadouts = Record<ModelReadout, number>;
@@ -106,6 +107,7 @@ export async function modelReadouts(gpu: Gpu, scenario: Scenario): Promise<Model
       perfusedVesselFraction: mean(world.vessels.map((v) => perfusion[centreCell(v)])),
       // Exposure over the run, not the end value: a dose washes out within days.
       tumourMeanSmacNM: mean(samples.map((s) => s.ledger.grid.smacSum / s.ledger.grid.tumourCells)),
+      tissueCells: totals.tissue,
     };
   } finally {
     sim.destroy();
