@@ -110,14 +110,15 @@ const NK_INACTIVE = 0.3;
 const NK_MEAN_KILLS = 4;
 const NK_STEPS = 50;
 
-/** P(capacity = c) of nkCapacity: f for 0, else (1 − f)(1 − q)q^(c−1) with q = 1 − 1/m. */
-// NK contact in tissue: a 1.92 mm square (96, 192, 384 cells a side) holding targets at n·π·r_c² = 1 for r_c = 15 µm, and few
-// enough NK cells that two rarely attack one target in a step.
-const NK_CONTACT_DOMAIN = 1920;
-const NK_CONTACT_TARGETS_PER_GROUP = Math.round(NK_CONTACT_DOMAIN ** 2 / (Math.PI * 15 * 15) / 2);
-const NK_CONTACT_NK_PER_TARGET = 0.7;
+// NK contact in tissue: a 3.84 mm square (192 and 384 cells a side) of targets at n·π·r_c² = 1/2
+// for r_c = 15 µm, of which about a tenth are killed, by few enough NK cells (0.1 within r_c of a
+// target) that two rarely attack one target in a step.
+const NK_CONTACT_DOMAIN = 3840;
+const NK_CONTACT_TARGETS_PER_GROUP = Math.round((0.5 * NK_CONTACT_DOMAIN ** 2) / (Math.PI * 15 * 15) / 2);
+const NK_CONTACT_NK_PER_TARGET = 0.19;
 const NK_CONTACT_STEPS = 60;
 
+/** P(capacity = c) of nkCapacity: f for 0, else (1 − f)(1 − q)q^(c−1) with q = 1 − 1/m. */
 function capacityProbability(c: number, f: number, m: number): number {
   const q = 1 - 1 / m;
   return c === 0 ? f : (1 - f) * (1 - q) * q ** (c - 1);
@@ -263,13 +264,17 @@ describe('stochastic cell rules against closed forms', () => {
   });
 
   it('an NK cell touches the tumour cells within its contact distance, whatever the grid', async () => {
-    // Targets uniform at n with n·π·r_c² = 1, NK cells uniform, no drift, no protection, no pause,
-    // one substep a step, NK cells fast enough (50 µm a step) that the disk an NK touches is new at
-    // every step: each step an NK cell with kills left kills with chance p·P(n), where
+    // Targets uniform at n with n·π·r_c² = 1/2, NK cells uniform, no drift, no protection, no
+    // pause, one substep a step, NK cells fast enough (50 µm a step) that the disk an NK touches is
+    // new at every step: each step an NK cell with kills left kills with chance p·P(n), where
     // p = 1 − exp(−k·dt) and P(n) = 1 − exp(−n·|disk ∩ domain|) averaged over its position. Kills
-    // thin the targets at random, so n falls as n₀(1 − K/N) and the expected kills follow from
-    // the steps one by one. The same tissue on 20, 10 and 5 µm grids must give the same kills.
-    const L = NK_CONTACT_DOMAIN, r = 15, dt = 5, k = 0.2;
+    // thin the targets, so n falls as n₀(1 − K/N) and the expected kills follow from the steps one
+    // by one. That thinning is not quite at random: an NK cell kills one of the targets it touches,
+    // so lone targets go a little faster than clustered ones and the rest cover less area than
+    // Poisson points would, a deficit that grows with the share killed (−7 % with 38 % killed at
+    // n·π·r_c² = 1); a tenth killed at 1/2 keeps it well within the counting noise (3 %). Contact
+    // reads no grid, so the same tissue on 20 and 10 µm grids gives the same kills, bit for bit.
+    const L = NK_CONTACT_DOMAIN, r = 15, dt = 5, k = 0.26;
     const p = 1 - Math.exp((-k * dt) / 60);
     const targets = 2 * NK_CONTACT_TARGETS_PER_GROUP;
     const area = L * L;
@@ -287,13 +292,14 @@ describe('stochastic cell rules against closed forms', () => {
     };
     const rows: string[] = [];
     const off: string[] = [];
-    for (const h of [20, 10, 5]) {
+    const kills: number[] = [];
+    for (const h of [20, 10]) {
       const scenario = assayScenario(`nk contact h${h}`, {
         nx: L / h, ny: L / h, dxMicrons: h, dtMinutes: dt, durationDays: 1, metricsIntervalMinutes: dt,
         nkKillPerHour: k, nkContactMicrons: r, nkSpeedUmPerMin: 10, nkRefractoryMinutes: 0, nkTumourBias: 0, nkInactiveFraction: 0, nkMeanKills: 50, nkIapProtection: 0,
       }, { type: 'nk-coculture', targetsPerGroup: NK_CONTACT_TARGETS_PER_GROUP, nkPerTarget: NK_CONTACT_NK_PER_TARGET });
       const g = gpu();
-      const { capacities, kills, substeps } = await scoped(g, async () => {
+      const { capacities, killed, substeps } = await scoped(g, async () => {
         const sim = new Simulation(g, scenario);
         for (let s = 0; s < NK_CONTACT_STEPS; s++) await sim.step();
         const { nk } = await sim.cells!.readAgents();
@@ -301,7 +307,7 @@ describe('stochastic cell rules against closed forms', () => {
         const substeps = ruleParams(sim).walk_steps;
         sim.destroy();
         const capacities = Array.from({ length: nk.tag.length / 4 }, (_, i) => nk.tag[4 * i + 1] + nk.tag[4 * i + 2]);
-        return { capacities, kills: last.ledger.counters.nkTissue, substeps };
+        return { capacities, killed: last.ledger.counters.nkTissue, substeps };
       });
       expect(substeps).toBe(1);
       // An NK cell kills at most its capacity: with Λ the kill chances summed so far, it still
@@ -322,11 +328,13 @@ describe('stochastic cell rules against closed forms', () => {
         lambda += chance;
       }
       const se = Math.sqrt(expected);
-      rows.push(`h ${h} µm: ${kills} kills, expected ${expected.toFixed(0)} (${((kills - expected) / se).toFixed(2)} SE)`);
-      if (Math.abs(kills - expected) > 3 * se) off.push(rows.at(-1)!);
+      kills.push(killed);
+      rows.push(`h ${h} µm: ${killed} kills, expected ${expected.toFixed(0)} (${((killed - expected) / se).toFixed(2)} SE)`);
+      if (Math.abs(killed - expected) > 3 * se) off.push(rows.at(-1)!);
     }
-    console.log(`NK contact, ${targets} targets at n·π·r_c² = 1, ${Math.round(NK_CONTACT_NK_PER_TARGET * targets)} NK cells, ${NK_CONTACT_STEPS} steps of ${dt} min:\n${rows.join('\n')}`);
+    console.log(`NK contact, ${targets} targets at n·π·r_c² = 1/2, ${Math.round(NK_CONTACT_NK_PER_TARGET * targets)} NK cells, ${NK_CONTACT_STEPS} steps of ${dt} min:\n${rows.join('\n')}`);
     expect(off).toEqual([]);
+    expect(kills[1]).toBe(kills[0]);
   });
 
   it('the persistent random walk has the continuous walk\'s mean squared displacement at every step', async () => {
