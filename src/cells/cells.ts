@@ -237,7 +237,8 @@ export class Cells {
 
   /** Every storage buffer of the cells, the population's included (checkpoints save them). */
   stateBuffers(): GPUBuffer[] {
-    return [...this.owned.filter(isStorage), ...this.population.stateBuffers()];
+    // The contact grid's lists are rebuilt each step before they are read (population.ts).
+    return [...this.owned.filter((b) => isStorage(b) && b !== this.contact), ...this.population.stateBuffers()];
   }
 
   private grow(encoder: GPUCommandEncoder, live: number): GPUCommandEncoder {

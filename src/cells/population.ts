@@ -128,9 +128,13 @@ export class Population {
     return { body: this.body[this.parity], tag: this.tag[this.parity] };
   }
 
-  /** Every storage buffer of the population, both parities and the compactions' (checkpoints save them). */
+  /**
+   * Every storage buffer of the population, both parities and the compactions' (checkpoints save
+   * them), but the grid cells' lists (`link`): rebuilt each step before they are read, in the
+   * threads' order, so they hold nothing a run needs and would differ between identical runs.
+   */
   stateBuffers(): GPUBuffer[] {
-    return [...this.body, ...this.tag, this.alive, this.born, this.killer, this.link, this.census, ...this.survivors.stateBuffers(), ...this.births.stateBuffers()];
+    return [...this.body, ...this.tag, this.alive, this.born, this.killer, this.census, ...this.survivors.stateBuffers(), ...this.births.stateBuffers()];
   }
 
   destroy(): void {
