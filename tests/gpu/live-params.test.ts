@@ -23,12 +23,14 @@ function tissue(name: string, parameters: Record<string, number>): Scenario {
 // t = 0, a high oxygen uptake and sparser capillaries (an anoxic core), and a high intravasation
 // hazard (a vessel's catchment is its capture area, a tenth of a 60 µm cell) so that their
 // parameters act within two steps; entering a capillary primes, and half of 8 µm constrictions
-// squeeze (the tumour's unstressed pores are 6.3 µm), so that the squeeze's parameters act too.
+// squeeze (the tumour's unstressed pores are 6.3 µm), so that the squeeze's parameters act too;
+// NK cells kill at 0.5/h (the default, 0.006/h, kills nobody within two steps here).
 const BASE = tissue('live-params', {
   ...DEFAULT_SCENARIO_JSON.parameters,
   nx: 32, ny: 32, dxMicrons: 60, tumourRadiusMicrons: 400,
   smacDoseNM: 200, smacFirstDoseDay: 0, softenerDoseRelative: 1, oxygenMaxUptakeMmHgPerS: 40,
   capillarySpacingMicrons: 160, intravasationPerHour: 1, intravasationPrimes: 1, criticalPoreMicrons: 8,
+  nkKillPerHour: 0.5,
 });
 
 /** Values chosen where ×1.3 would change nothing within two 4-hour steps. */
