@@ -340,7 +340,7 @@ export function confineToDomain(p: CellRuleParams, x0: number, x: number, y: num
   if (y >= sy) [y, flipY] = [2 * sy - y, !flipY];
   if (p.wall_x > 0 && x0 < p.wall_x !== x < p.wall_x) [x, flipX] = [2 * p.wall_x - x, !flipX];
   let a = heading;
-  if (flipX) a = Math.fround(Math.PI - a);
+  if (flipX) a = Math.fround(Math.fround(Math.PI) - a);
   if (flipY) a = -a;
   return [clamp(x, 0, sx * 0.99999), clamp(y, 0, sy * 0.99999), wrapAngle(a)];
 }
