@@ -19,9 +19,16 @@ import { uploadProblem, runCycles } from './scalar-run.ts';
 import type { Solvers } from './transport-cases.ts';
 import { withOrders, type VerifyRow } from './types.ts';
 
-/** Decay length (µm) and box side (8 L). */
+/** Decay length (µm) and box side (8 L) of the table's cases. */
 const L = 100;
 const SIDE = 8 * L;
+
+/** The tissue around the vessel: its decay length and the side of its box (µm). */
+export interface Medium {
+  decayMicrons: number;
+  sideMicrons: number;
+}
+const TABLE_MEDIUM: Medium = { decayMicrons: L, sideMicrons: SIDE };
 const OXYGEN = { D: 2000, wall: 1 };
 /** A drug whose tissue resistance matters next to its wall's: P·Rc/D ≈ 0.13 for Rc = 4 µm. */
 const DRUG = { D: 300, P: 10, plasma: 1 };
@@ -34,11 +41,12 @@ export type Species = 'oxygen' | 'drug';
 export const POSITIONS = { centre: [0.5, 0.5], edge: [0, 0.5], corner: [0, 0] } as const;
 export type Position = keyof typeof POSITIONS;
 
-export function closedFormDelivery(species: Species, Rc: number): number {
-  const x = Rc / L;
-  if (species === 'oxygen') return (2 * Math.PI * Rc * OXYGEN.D * OXYGEN.wall * besselK1(x)) / (L * besselK0(x));
-  const A = (DRUG.P * DRUG.plasma) / (DRUG.P * besselK0(x) + (DRUG.D * besselK1(x)) / L);
-  return (2 * Math.PI * Rc * DRUG.D * A * besselK1(x)) / L;
+export function closedFormDelivery(species: Species, Rc: number, decayMicrons = L): number {
+  const ell = decayMicrons;
+  const x = Rc / ell;
+  if (species === 'oxygen') return (2 * Math.PI * Rc * OXYGEN.D * OXYGEN.wall * besselK1(x)) / (ell * besselK0(x));
+  const A = (DRUG.P * DRUG.plasma) / (DRUG.P * besselK0(x) + (DRUG.D * besselK1(x)) / ell);
+  return (2 * Math.PI * Rc * DRUG.D * A * besselK1(x)) / ell;
 }
 
 export interface Delivery {
@@ -49,9 +57,14 @@ export interface Delivery {
   n: number;
 }
 
-/** Steady delivery of one vessel of radius Rc centred at `position` of the middle cell, grid h. */
-export async function vesselDelivery(s: Solvers, species: Species, h: number, Rc: number, position: Position): Promise<Delivery> {
-  const n = Math.round(SIDE / h);
+/**
+ * Steady delivery of one vessel of radius Rc centred at `position` of the middle cell, grid h, in
+ * the table's medium or another (the README's run at the tumour's oxygen decay length, 28 µm in a
+ * 320 µm box, is { decayMicrons: 28, sideMicrons: 320 }).
+ */
+export async function vesselDelivery(s: Solvers, species: Species, h: number, Rc: number, position: Position, medium = TABLE_MEDIUM): Promise<Delivery> {
+  const ell = medium.decayMicrons;
+  const n = Math.round(medium.sideMicrons / h);
   const cells = n * n;
   const [ox, oy] = POSITIONS[position];
   const vessel = { xMicrons: (n / 2 + ox) * h, yMicrons: (n / 2 + oy) * h, radiusMicrons: Rc, wallPO2MmHg: OXYGEN.wall };
@@ -67,7 +80,7 @@ export async function vesselDelivery(s: Solvers, species: Species, h: number, Rc
   const ones = new Float32Array(cells).fill(1);
   let u: Float32Array, lambda: number, wall: number, slot: number;
   if (species === 'oxygen') {
-    lambda = OXYGEN.D / (L * L);
+    lambda = OXYGEN.D / (ell * ell);
     wall = OXYGEN.wall;
     slot = 0;
     const oxygen = new Oxygen(s.mg, oxygenKernel(device), {
@@ -84,7 +97,7 @@ export async function vesselDelivery(s: Solvers, species: Species, h: number, Rc
     u = await readF32(device, oxygen.pO2, cells);
     oxygen.destroy();
   } else {
-    lambda = DRUG.D / (L * L);
+    lambda = DRUG.D / (ell * ell);
     wall = DRUG.plasma;
     slot = 2;
     const vesselBuffer = storageBuffer(device, 'verify.exchange.vessel', cells * 16);
