@@ -39,7 +39,8 @@ fn touched(p: vec2<f32>) -> u32 {
       while (v != 0u && v - 1u < census[3]) {
         let d = body[2u * (v - 1u)].xy - p;
         let key = hash4(params.seed, v, params.step, STREAM_EXPOSE).x | 1u;
-        if (dot(d, d) <= r * r && key > best_key) {
+        // Equal keys go to the larger index, so the list's order never decides.
+        if (dot(d, d) <= r * r && (key > best_key || (key == best_key && v > best))) {
           best = v;
           best_key = key;
         }
