@@ -33,9 +33,10 @@ interface Arm {
   metastases: number;
 }
 
-async function arm(gpu: Gpu, parameters: Record<string, number>): Promise<Arm> {
+async function arm(gpu: Gpu, parameters: Record<string, number>, seed: number = DEFAULT_SCENARIO_JSON.seed): Promise<Arm> {
   const scenario = parseScenario({
     ...DEFAULT_SCENARIO_JSON,
+    seed,
     parameters: { ...DEFAULT_SCENARIO_JSON.parameters, nx: 128, ny: 128, dxMicrons: 20, metricsIntervalMinutes: 240, smacDoseNM: 0, softenerDoseRelative: 0, ...parameters },
   });
   return scoped(gpu, async () => {
@@ -73,7 +74,7 @@ async function arm(gpu: Gpu, parameters: Record<string, number>): Promise<Arm> {
 describe('mechanics to metastasis in the default tumour', () => {
   const gpu = useGpu();
   const arms: Record<string, Arm> = {};
-  const run = async (name: string, parameters: Record<string, number>) => (arms[name] ??= await arm(gpu(), parameters));
+  const run = async (name: string, parameters: Record<string, number>, seed?: number) => (arms[name] ??= await arm(gpu(), parameters, seed));
   const base = () => run('no therapy', {});
   const report = () => console.table(arms);
 
@@ -116,7 +117,8 @@ describe('mechanics to metastasis in the default tumour', () => {
   // cells are near that floor too, and the combination cannot go below it: in one seed it is
   // indistinguishable from either alone (README, tissue-chain table), which is printed with its
   // standard errors. Asserted: the combination lowers circulation survival below no therapy's by
-  // more than three standard errors of the difference.
+  // more than three standard errors of the difference, each arm's cohort pooled over seeds 1 and 2
+  // (in seed 1 alone the difference is about three standard errors).
   it('softening plus SMAC mimetic lowers circulation survival below no therapy; against either alone it is printed', async () => {
     const a = await base();
     const soft = await run('softening', { softenerDoseRelative: 1 });
@@ -125,7 +127,15 @@ describe('mechanics to metastasis in the default tumour', () => {
     report();
     const se = (x: Arm) => binomialStandardError(x.circulationSurvival, x.cohort);
     const z = (x: Arm, y: Arm) => (x.circulationSurvival - y.circulationSurvival) / Math.hypot(se(x), se(y));
-    console.log(`circulation survival, combination against: no therapy ${z(both, a).toFixed(2)} SE, softening ${z(both, soft).toFixed(2)} SE, SMAC mimetic ${z(both, smac).toFixed(2)} SE`);
-    expect(z(both, a)).toBeLessThan(-3);
-  }, 900_000);
+    console.log(`circulation survival, combination against (seed 1): no therapy ${z(both, a).toFixed(2)} SE, softening ${z(both, soft).toFixed(2)} SE, SMAC mimetic ${z(both, smac).toFixed(2)} SE`);
+    const pooled = (...xs: Arm[]): Arm => {
+      const cohort = xs.reduce((n, x) => n + x.cohort, 0);
+      return { ...xs[0], cohort, circulationSurvival: xs.reduce((n, x) => n + x.circulationSurvival * x.cohort, 0) / cohort };
+    };
+    const none = pooled(a, await run('no therapy, seed 2', {}, 2));
+    const combined = pooled(both, await run('both, seed 2', { softenerDoseRelative: 1, smacDoseNM: 20 }, 2));
+    report();
+    console.log(`seeds 1 and 2 pooled: no therapy ${none.circulationSurvival.toFixed(4)} of ${none.cohort}, both ${combined.circulationSurvival.toFixed(4)} of ${combined.cohort}: ${z(combined, none).toFixed(2)} SE`);
+    expect(z(combined, none)).toBeLessThan(-3);
+  }, 1_500_000);
 });
