@@ -111,7 +111,7 @@ export const CELL_TABLE = [
     source: 'fraction of each step aimed up the density gradient' },
   { key: 'nkKillPerHour', default: 0.006, min: 0, max: 100, step: 0.001, unit: '1/h', apply: 'live',
     group: 'Immune', tag: 'D', label: 'Kill hazard of an NK cell in contact with an unprimed cell',
-    source: 'calibrated so about half of control targets die in the 24 h co-culture at 20 NK per target (replayed: 58.5 %)' },
+    source: 'calibrated so about half of control targets die in the 24 h co-culture at 20 NK per target (replayed: 63 %)' },
   { key: 'nkIapProtection', default: 1.5, min: 0, max: 50, step: 0.1, unit: '1', apply: 'live',
     group: 'Immune', tag: 'D', label: 'IAP protection from NK killing β',
     source: 'kill hazard ÷ (1 + β·max(I − 1, 0)); partial protection (Fanfone)' },
