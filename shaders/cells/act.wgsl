@@ -34,6 +34,13 @@ fn count(slot: u32) {
   atomicAdd(&ledger[slot], 1u);
 }
 
+// A chance p ∈ [0, 1] added to a 64-bit fixed-point sum: the carry out of the low word goes to the high.
+fn add_expected(slot: u32, p: f32) {
+  let add = u32(p * EXPECTED_UNIT + 0.5);
+  let old = atomicAdd(&ledger[slot], add);
+  if (old > 0xffffffffu - add) { atomicAdd(&ledger[slot + 1u], 1u); }
+}
+
 fn count_group(group: u32, what: u32) {
   atomicAdd(&ledger[COUNTERS + min(group, GROUPS - 1u) * PER_GROUP + what], 1u);
 }
@@ -144,6 +151,9 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     let anoikis = select(0.0, params.anoikis_rate * protected_time(life.iap, params.iap_protection, 0.0, dt), detached);
     let entry = params.intravasation_rate * site.y * motility_time(params, life.m, life.m_base, life.m_anchor, 0.0, dt);
     let total = necrosis + anoikis + entry;
+    // The count of intravasations carries the draw's noise; its expectation does not, so the rate
+    // converges in h and dt visibly with few cells (src/verify/model-convergence.ts).
+    if (entry > 0.0) { add_expected(C_EXPECTED_INTRAVASATIONS, chance(total, 1.0) * entry / total); }
     if (fate.x < chance(total, 1.0)) {
       let which = fate.y * total;
       if (which < necrosis) {

@@ -44,6 +44,10 @@ const C_EXTRAVASATED: u32 = 14u;
 const C_INTRAVASATIONS_PRIMED: u32 = 15u;
 const C_EXTRAVASATED_PRIMED: u32 = 16u;
 const C_METASTASES_PRIMED: u32 = 17u;
+// The expected number of intravasations, Σ over cells and steps of each cell's chance to enter a
+// capillary that step, in 64-bit fixed point (low word, then high word) of EXPECTED_UNIT.
+const C_EXPECTED_INTRAVASATIONS: u32 = 18u;
+const EXPECTED_UNIT: f32 = 1048576.0;
 const COUNTERS: u32 = 20u;
 // Then per group: NK kills, anoikis deaths, survivors of the assay window, metastases.
 const G_NK: u32 = 0u;

@@ -38,6 +38,8 @@ export interface ActOutcome {
   born: boolean;
   /** Ledger words this cell adds 1 to (layout in shaders/cells/agents.wgsl). */
   ledger: number[];
+  /** Its chance to enter a capillary this step, added to the ledger's expected intravasations. */
+  expectedIntravasation: number;
   decisions: Decision[];
   /** The length of the path the cell walked in µm (0 when it did not walk). */
   reach: number;
@@ -103,6 +105,7 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
   };
 
   let dies = false;
+  let expectedIntravasation = 0;
   if (killed) {
     dies = true;
     count('nkTissue');
@@ -115,6 +118,7 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
     const anoikis = detached ? p.anoikis_rate * protectedTime(course, p.iap_protection, 0, dt) : 0;
     const entry = p.intravasation_rate * site[1] * motilityTime(p, m0, 0, 0, dt, mBase);
     const total = necrosis + anoikis + entry;
+    if (entry > 0) expectedIntravasation = (chance(total, 1) * entry) / total;
     if (lt('tissue event', 'draw', fate[0], chance(total, 1))) {
       // The GPU compares fate.y·total with the hazards' partial sums; the margin is the draw's distance.
       lt('necrosis', 'draw', fate[1], necrosis / total);
@@ -272,7 +276,7 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
   bio[0] = iapAt(course, dt);
   bio[1] = motilityAt(p, m0, mAnchor, dt, mBase);
   bio[2] = (dt - lastSqueeze) / 60;
-  return { body: [...pos, ...bio], tag: t, alive: !dies, born: born && !dies, ledger, decisions, reach, substeps, bounces };
+  return { body: [...pos, ...bio], tag: t, alive: !dies, born: born && !dies, ledger, expectedIntravasation, decisions, reach, substeps, bounces };
 }
 
 /** Box–Muller, with 1 − u keeping the log finite, as normal2 in agents.wgsl. */

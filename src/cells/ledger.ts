@@ -8,6 +8,9 @@ export const COUNTER_NAMES = [
 ] as const;
 export type CounterName = (typeof COUNTER_NAMES)[number];
 
+/** Words of the expected intravasations (low, high; fixed point of 2⁻²⁰), after the counters. */
+export const EXPECTED_INTRAVASATIONS = 18;
+const EXPECTED_UNIT = 2 ** 20;
 export const GROUPS = 32;
 export const COUNTERS = 20;
 const PER_GROUP = 4;
@@ -63,6 +66,8 @@ export interface GridSample {
 
 export interface LedgerSample {
   counters: Record<CounterName, number>;
+  /** Σ over cells and steps of each tissue cell's chance to intravasate that step (cumulative). */
+  expectedIntravasations: number;
   groups: GroupSample[];
   smacEffectSum: number;
   everSqueezed: number;
@@ -101,6 +106,7 @@ export function parseLedger(data: ArrayBuffer, ny: number): LedgerSample {
   }
   return {
     counters,
+    expectedIntravasations: (u[EXPECTED_INTRAVASATIONS] + u[EXPECTED_INTRAVASATIONS + 1] * 2 ** 32) / EXPECTED_UNIT,
     groups,
     smacEffectSum: u[GLOBAL] / 1024,
     everSqueezed: u[GLOBAL + 1],

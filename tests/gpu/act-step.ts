@@ -1,6 +1,6 @@
 // One dispatch of the act kernel (shaders/cells/act.wgsl) on agents and an environment grid
 // given on the CPU, with no Simulation around it: the killer flags are given, the ledger starts
-// at zero, and slots between the live count and the capacity start with their flags set so the
+// as given (zero if not), and slots between the live count and the capacity start with their flags set so the
 // test sees them cleared.
 import type { CellRuleParams } from '../../src/cells/cell-params.ts';
 import { agentCode } from '../../src/cells/kernels.ts';
@@ -21,6 +21,7 @@ export interface ActInput {
   body: Float32Array;
   tag: Uint32Array;
   killer: Uint32Array;
+  ledger?: Uint32Array;
 }
 
 export interface ActResult {
@@ -48,7 +49,7 @@ export async function runAct(gpu: Gpu, input: ActInput): Promise<ActResult> {
     alive: storageFrom(device, 'ActProbe.alive', new Uint32Array(capacity).fill(1)),
     born: storageFrom(device, 'ActProbe.born', new Uint32Array(capacity).fill(1)),
     killer: storageFrom(device, 'ActProbe.killer', padded(input.killer, 1)),
-    ledger: storageBuffer(device, 'ActProbe.ledger', ledgerWords(input.params.ny) * 4),
+    ledger: input.ledger ? storageFrom(device, 'ActProbe.ledger', input.ledger) : storageBuffer(device, 'ActProbe.ledger', ledgerWords(input.params.ny) * 4),
     env: storageFrom(device, 'ActProbe.env', input.env),
     census: storageFrom(device, 'ActProbe.census', new Uint32Array([input.count, 0, 0, input.count])),
   };

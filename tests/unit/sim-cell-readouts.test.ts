@@ -17,7 +17,7 @@ function emptyLedger(): LedgerSample {
   return {
     counters: Object.fromEntries(COUNTER_NAMES.map((n) => [n, 0])) as Record<CounterName, number>,
     groups: Array.from({ length: GROUPS }, group),
-    smacEffectSum: 0, everSqueezed: 0, nkKills: [0, 0, 0, 0, 0, 0],
+    expectedIntravasations: 0, smacEffectSum: 0, everSqueezed: 0, nkKills: [0, 0, 0, 0, 0, 0],
     stressHistogram: new Array<number>(HISTOGRAM_BINS).fill(0),
     grid: { capillaries: 0, perfusionSum: 0, tumourCells: 0, po2Sum: 0, hypoxicCells: 0, stressSum: 0, smacSum: 0, stressMax: 0, tumourCapillaries: 0, tumourPerfusionSum: 0 },
   };
