@@ -25,6 +25,7 @@
 // Cells whose centre lies inside a vessel are its lumen: not tissue. The transport kernels hold
 // them at the vessel's value (φ·u_wall) with no diffusion across their faces, so they deliver
 // nothing themselves; rings drop any lumen cell they touch and share its weight among the rest.
+import { besselK0, besselK1 } from './reference/bessel.ts';
 import { EULER_GAMMA, type Grid, type Vessel } from './vessels.ts';
 
 /** Clearance of the exchange ring beyond the wall, in cells: ρ = Rc + RING_CELLS·h. */
@@ -195,6 +196,17 @@ export function equivalentRadius(nx: number, hMicrons: number, cells: ArrayLike<
 /** ln(r_eq/Rc), floored at MIN_EXCHANGE_LOG. */
 export function exchangeLog(equivalentRadiusMicrons: number, vesselRadiusMicrons: number): number {
   return Math.max(Math.log(equivalentRadiusMicrons / vesselRadiusMicrons), MIN_EXCHANGE_LOG);
+}
+
+/**
+ * T_L/T: a wall held at its value, in tissue of decay length L = √(D/λ), exchanges
+ * T_L = 2πD·x·K1(x)/(K0(x) − K0(y)) (x = Rc/L, y = r_eq/L), since the field around it is A·K0(r/L);
+ * as L → ∞ this is T. The oxygen kernel applies it with the ring cell's own uptake slope.
+ */
+export function reactiveExchangeFactor(vesselRadiusMicrons: number, equivalentRadiusMicrons: number, decayMicrons: number): number {
+  const x = vesselRadiusMicrons / decayMicrons, y = equivalentRadiusMicrons / decayMicrons;
+  if (!(x >= 1e-4)) return 1;
+  return (x * besselK1(x) * Math.log(equivalentRadiusMicrons / vesselRadiusMicrons)) / (besselK0(x) - besselK0(y));
 }
 
 /** Exchange per unit vessel length of a wall held at its value: T = 2πD/ln(r_eq/Rc) (µm²/s). */

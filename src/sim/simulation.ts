@@ -20,7 +20,7 @@ import { MultigridKernels } from '../solvers/multigrid.ts';
 import { Oxygen, oxygenKernel } from '../solvers/transport/oxygen.ts';
 import { Drug, drugKernel, type DrugCoefficients } from '../solvers/transport/drug.ts';
 import type { DrugSlot } from '../solvers/transport/vessel-field.ts';
-import { vesselField } from '../solvers/transport/vessel-field.ts';
+import { vesselField, vesselRings } from '../solvers/transport/vessel-field.ts';
 import { fieldKernels, type FieldKernels } from './field-kernels.ts';
 import { Mechanics } from './mechanics.ts';
 import { buildWorld, materialOf, type World } from './world.ts';
@@ -153,6 +153,7 @@ export class Simulation {
   private writeVesselField(): void {
     const { nx, ny, hMicrons, vessels, exchange } = this.world;
     writeF32(this.gpu.device, this.oxygen!.vessel, vesselField(nx * ny, hMicrons, vessels, exchange, exchangeCoefficients(this.parameters)));
+    writeF32(this.gpu.device, this.oxygen!.ring, vesselRings(nx * ny, vessels, exchange));
   }
 
   get dtMinutes(): number {

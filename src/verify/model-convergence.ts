@@ -15,7 +15,7 @@ import type { VerifyRow } from './types.ts';
 export const MODEL_READOUTS = {
   intravasationsPerVesselDay: 'intravasations per vessel per day',
   // The same rate from each cell's chance to enter per step, summed: its expectation, without the
-  // draws' counting noise (a few hundred entries a run at CI size are ±6 %).
+  // draws' counting noise (about 230 entries a run at CI size are ±7 %).
   expectedIntravasationsPerVesselDay: 'expected intravasations per vessel per day',
   circulationSurvival: 'circulation survival (cohort)',
   primedFraction: 'primed fraction of tissue cells',

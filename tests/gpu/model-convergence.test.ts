@@ -3,7 +3,7 @@
 // (h 10 µm), three seeds each. Every readout must agree across the finest refinement in h and the
 // finest in dt within 10 %, but for three that are printed here and checked at full size by
 // `confine verify --model` (the default tumour, three seeds):
-// - the count of intravasations: a few hundred entries a run are ±6 % of counting noise, so two
+// - the count of intravasations: about 230 entries a run are ±7 % of counting noise, so two
 //   settings' means differ by about 8 % from noise alone (one CI run read 10.1 % in dt). The rate
 //   is asserted through its expectation (each cell's chance to enter, summed), which has no draw
 //   noise;

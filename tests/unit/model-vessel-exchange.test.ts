@@ -9,13 +9,14 @@ import {
   latticePotentialAsymptotic,
   latticePotentialQuadrature,
   permeableWallConductance,
+  reactiveExchangeFactor,
   ringFootprint,
   ringRadius,
   vesselExchange,
   wallTransmissibility,
 } from '../../src/model/vessel-exchange.ts';
 import { PEACEMAN_FACTOR, type Vessel } from '../../src/model/vessels.ts';
-import { LUMEN_HOLD_PER_S, vesselField, type ExchangeCoefficients } from '../../src/solvers/transport/vessel-field.ts';
+import { LUMEN_HOLD_PER_S, vesselField, vesselRings, type ExchangeCoefficients } from '../../src/solvers/transport/vessel-field.ts';
 
 const vessel = (x: number, y: number, r = 4, wall = 40): Vessel => ({ xMicrons: x, yMicrons: y, radiusMicrons: r, wallPO2MmHg: wall });
 
@@ -207,5 +208,40 @@ describe('intravasation capture zone', () => {
     expect(diskRectangleArea(3, -5, 0, -5, 0)).toBeCloseTo(2.25 * Math.PI, 12);
     expect(diskRectangleArea(3, -1, 1, -1, 1)).toBeCloseTo(4, 12);
     expect(diskRectangleArea(3, 4, 5, -5, 5)).toBe(0);
+  });
+});
+
+describe('exchange in tissue with decay', () => {
+  it('tends to Peaceman\'s T when the decay length is long or the ring closes onto the wall', () => {
+    expect(reactiveExchangeFactor(4, 16, 1e6)).toBe(1);
+    expect(reactiveExchangeFactor(4, 16, 4e3)).toBeCloseTo(1, 4);
+    for (const L of [10, 28, 100]) expect(reactiveExchangeFactor(4, 4 * (1 + 1e-7), L)).toBeCloseTo(1, 5);
+  });
+
+  it('raises the exchange as the decay length shortens against r_eq', () => {
+    // At L = 28 µm with r_eq = Rc + 1.2 h: 14.4 %, 7.0 %, 3.4 %, 1.7 % above T for h = 20, 10, 5, 2.5 µm.
+    const raised = [20, 10, 5, 2.5].map((h) => 100 * (reactiveExchangeFactor(4, 4 + 1.2 * h, 28) - 1));
+    expect(raised).toEqual([14.4, 7.0, 3.4, 1.7].map((r) => expect.closeTo(r, 1)));
+    for (let k = 1; k < raised.length; k++) expect(raised[k]).toBeLessThan(raised[k - 1]);
+    expect(reactiveExchangeFactor(4, 28, 10)).toBeGreaterThan(reactiveExchangeFactor(4, 28, 28));
+  });
+
+  it('gives each ring cell the radii of the vessel with the larger share of its exchange', () => {
+    const grid = { nx: 12, ny: 12, dxMicrons: 10 };
+    const vessels = [vessel(40, 60, 4), vessel(80, 60, 6)];
+    const exchange = vesselExchange(grid, vessels);
+    const rings = vesselRings(144, vessels, exchange);
+    const [a, b] = exchange.footprints;
+    const owner = (c: number) => {
+      const share = (f: typeof a, T: number) => { const m = Array.from(f.cells).indexOf(c); return m < 0 ? 0 : f.weights[m] * T; };
+      return share(a, wallTransmissibility(1, a.equivalentRadiusMicrons, 4)) >= share(b, wallTransmissibility(1, b.equivalentRadiusMicrons, 6)) ? 0 : 1;
+    };
+    for (let c = 0; c < 144; c++) {
+      const inA = a.cells.includes(c), inB = b.cells.includes(c);
+      if (!inA && !inB) { expect([rings[2 * c], rings[2 * c + 1]]).toEqual([0, 0]); continue; }
+      const v = owner(c);
+      expect(rings[2 * c]).toBe(vessels[v].radiusMicrons);
+      expect(rings[2 * c + 1]).toBeCloseTo(exchange.footprints[v].equivalentRadiusMicrons, 4);
+    }
   });
 });

@@ -23,7 +23,7 @@ const ZERO_FLUX: BoundaryConditions = {
 
 export function oxygenKernel(device: GPUDevice): Kernel {
   const R = 'read-only-storage' as const, S = 'storage' as const;
-  return new Kernel(device, { label: 'Oxygen.coefficients', code: wgsl.oxygenCoefficients, bindings: ['uniform', R, R, R, R, S, S, S] });
+  return new Kernel(device, { label: 'Oxygen.coefficients', code: wgsl.oxygenCoefficients, bindings: ['uniform', R, R, R, R, S, S, S, R] });
 }
 
 export class Oxygen {
@@ -34,6 +34,11 @@ export class Oxygen {
   readonly vessel: GPUBuffer;
   /** Perfusion φ ∈ [0, 1] per cell (1: open vessel). */
   readonly perfusion: GPUBuffer;
+  /**
+   * (Rc, r_eq) in µm of the vessel whose ring dominates each cell's exchange, zero elsewhere
+   * (vessel-field.ts `vesselRings`): the exchange's correction for the tissue's decay length.
+   */
+  readonly ring: GPUBuffer;
   private readonly group: GPUBindGroup;
   private readonly params: GPUBuffer;
   private readonly cells: number;
@@ -46,9 +51,10 @@ export class Oxygen {
     this.density = storageBuffer(device, `${label}.density`, this.cells * 4);
     this.vessel = storageBuffer(device, `${label}.vessel`, this.cells * 16);
     this.perfusion = storageBuffer(device, `${label}.perfusion`, this.cells * 4);
+    this.ring = storageBuffer(device, `${label}.ring`, this.cells * 8);
     this.params = uniformBuffer(device, `${label}.params`, new ArrayBuffer(16));
     this.setParams(options);
-    this.group = kernel.bind(label, [this.params, this.density, this.vessel, this.perfusion, this.mg.u, this.mg.k, this.mg.a, this.mg.f]);
+    this.group = kernel.bind(label, [this.params, this.density, this.vessel, this.perfusion, this.mg.u, this.mg.k, this.mg.a, this.mg.f, this.ring]);
   }
 
   setParams(o: Pick<OxygenOptions, 'diffusivityUm2PerS' | 'maxUptakeMmHgPerS' | 'kmMmHg'>): void {
@@ -71,7 +77,10 @@ export class Oxygen {
     }
   }
 
-  /** Its storage buffers: the multigrid's and the inputs the owner writes (checkpoints save them). */
+  /**
+   * Its storage buffers: the multigrid's and the inputs the owner writes (checkpoints save them).
+   * `ring` is left out: it depends on the vessels' geometry alone, written when the owner is built.
+   */
   stateBuffers(): GPUBuffer[] {
     return [...this.mg.stateBuffers(), this.density, this.vessel, this.perfusion];
   }
@@ -81,6 +90,7 @@ export class Oxygen {
     this.density.destroy();
     this.vessel.destroy();
     this.perfusion.destroy();
+    this.ring.destroy();
     this.params.destroy();
   }
 }

@@ -5,7 +5,8 @@
 //   W_drug = Σ_v w_vc·G_v/h², G_v = 2πRc·P/(1 + P·Rc·ln(r_eq/Rc)/D)  (each drug's own P and D)
 //   p_wall = Σ_v w_vc·T_v·p_v / Σ_v w_vc·T_v                      (the T-weighted wall pO₂)
 // so Σ_c W_c·h² over the grid is each vessel's T (or G): what a vessel delivers does not depend
-// on where it sits in a cell. A lumen cell (its centre inside a vessel) carries −LUMEN_HOLD_PER_S
+// on where it sits in a cell. The oxygen kernel corrects T for the tissue's decay length from the
+// (Rc, r_eq) that `vesselRings` gives each ring cell (shaders/transport/oxygen-coefficients.wgsl). A lumen cell (its centre inside a vessel) carries −LUMEN_HOLD_PER_S
 // in each W slot and its vessel's wall pO₂: the kernels hold it at φ times the wall (or plasma)
 // value and let nothing diffuse across its faces, since it is blood, not tissue.
 import {
@@ -67,4 +68,27 @@ export function vesselField(cells: number, hMicrons: number, vessels: readonly V
     out[4 * c + 3] = -LUMEN_HOLD_PER_S;
   });
   return Float32Array.from(out);
+}
+
+/**
+ * Per cell, (Rc, r_eq) in µm of the vessel with the largest share w_vc·T_v of the cell's oxygen
+ * exchange; (0, 0) off every ring. Where rings overlap the dominant vessel's radii stand for all:
+ * the correction depends on them only through Rc/L and r_eq/L, alike for neighbouring capillaries.
+ */
+export function vesselRings(cells: number, vessels: readonly Vessel[], exchange: VesselExchange): Float32Array {
+  const out = new Float32Array(cells * 2);
+  const best = new Float64Array(cells);
+  vessels.forEach((v, n) => {
+    const f = exchange.footprints[n];
+    if (!f.cells.length) return;
+    const Rc = v.radiusMicrons, rEq = f.equivalentRadiusMicrons;
+    const T = wallTransmissibility(1, rEq, Rc);
+    f.cells.forEach((c, m) => {
+      if (f.weights[m] * T <= best[c]) return;
+      best[c] = f.weights[m] * T;
+      out[2 * c] = Rc;
+      out[2 * c + 1] = rEq;
+    });
+  });
+  return out;
 }
