@@ -6,7 +6,7 @@
 // h and the finest in dt within 10 %, but for three that are printed here and checked at full size
 // by `confine verify --model` (the default tumour, three seeds):
 // - the count of intravasations: about 230 entries a run are ±7 % of counting noise, so two
-//   settings' means differ by about 8 % from noise alone (one CI run read 10.1 % in dt). The rate
+//   settings' means differ by about 8 % from noise alone (two CI runs read 10.1 % in dt). The rate
 //   is asserted through its expectation (each cell's chance to enter, summed), which has no draw
 //   noise;
 // - circulation survival: this small tumour sends only 2–3 cells through blood and lung a run;
