@@ -7,8 +7,9 @@
 // so Σ_c W_c·h² over the grid is each vessel's T (or G): what a vessel delivers does not depend
 // on where it sits in a cell. The oxygen kernel corrects T for the tissue's decay length from the
 // (Rc, r_eq) that `vesselRings` gives each ring cell (shaders/transport/oxygen-coefficients.wgsl).
-// A lumen cell (its centre inside a vessel) carries −LUMEN_HOLD_PER_S in each W slot and its vessel's wall pO₂: the kernels hold it at φ times the wall (or plasma)
-// value and let nothing diffuse across its faces, since it is blood, not tissue.
+// A lumen cell (its centre inside a vessel) carries −LUMEN_HOLD_PER_S in each W slot and its
+// vessel's wall pO₂: the kernels hold it at φ times the wall (or plasma) value and let nothing
+// diffuse across its faces, since it is blood, not tissue.
 import {
   permeableWallConductance,
   wallTransmissibility,
