@@ -1,13 +1,14 @@
-// Oxygen, quasi-steady: −∇·(D∇p) + U(p) + W·φ·(p − φ·p_wall) = 0, with Michaelis–Menten uptake
+// Oxygen, quasi-steady: −∇·(D∇p) + U(p) + W·g·(p − φ·p_wall) = 0, with Michaelis–Menten uptake
 // U(p) = M·ρ·p/(p + Km) (ρ: cell density, 0–1) and W = Σ_v w_vc·T_v/h² the exchange of the
 // vessels whose rings touch the cell (vessel-field.ts). Perfusion φ is the vessel's fraction of
-// normal flow: its lumen carries φ·p_wall, and its exchange scales with φ, so a closed vessel
-// neither feeds nor drains tissue.
+// normal flow: its lumen carries φ·p_wall behind a vessel-side resistance (1/φ − 1)/(π·Nu·D) in
+// series with the tissue's, so a closed vessel neither feeds nor drains tissue; g is the share
+// of the full-flow exchange left (partly_open_share, model/vessel-exchange.ts partlyOpenShare).
 // A lumen cell (W < 0: its centre lies inside a vessel) is blood, not tissue: it is held at
 // φ·p_wall (a = |W|, f = |W|·φ·p_wall) and nothing diffuses across its faces (k = 0); the
 // vessel's exchange goes through its ring.
 // One Newton step around p0 = max(p, 0) gives a·p − ∇·(k∇p) = f with
-// a = M·ρ·Km/(p0+Km)² + W·φ and f = W·φ²·p_wall − M·ρ·p0²/(p0+Km)².
+// a = M·ρ·Km/(p0+Km)² + W·g and f = W·g·φ·p_wall − M·ρ·p0²/(p0+Km)².
 // W is built (vessel-field.ts) from Peaceman's T = 2πD/ln(r_eq/Rc), which holds while the tissue's
 // decay length L = √(D/slope) is long against r_eq. In anoxic tumour L ≈ 28 µm, comparable to
 // r_eq ≈ Rc + 1.2h, and T underestimates delivery by 13 % at h = 20 µm. Around a vessel in tissue
@@ -24,6 +25,7 @@ struct OxygenParams {
   diffusivity: f32,
   max_uptake: f32,
   km: f32,
+  nusselt: f32,
 }
 
 @group(0) @binding(0) var<uniform> params: OxygenParams;
@@ -82,6 +84,18 @@ fn reactive_exchange_factor(rc: f32, r_eq: f32, slope: f32) -> f32 {
   return bessel_xk1(x) * log(r_eq / rc) / (bessel_k0(x) - bessel_k0(y));
 }
 
+// G_φ/T_L for a vessel at perfusion φ whose tissue side exchanges T_L = T·factor: the vessel
+// side's resistance (1/φ − 1)/(π·Nu·D) in series, so that G_φ/T_L = φ/(φ + (1 − φ)·2·factor/(Nu·ln(r_eq/Rc))).
+// ln(r_eq/Rc) is floored as MIN_EXCHANGE_LOG is in vessel-exchange.ts. Every cell with W > 0 lies
+// on a ring and has its radii; a buffer left at zero (a test's bare bed) gets the plain φ.
+fn partly_open_share(phi: f32, rc: f32, r_eq: f32, factor: f32) -> f32 {
+  if (phi >= 1.0) { return 1.0; }
+  if (phi <= 0.0) { return 0.0; }
+  if (rc <= 0.0 || r_eq <= rc) { return phi; }
+  let vessel_side = 2.0 * factor / (params.nusselt * max(log(r_eq / rc), 1e-3));
+  return phi / (phi + (1.0 - phi) * vessel_side);
+}
+
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
   let c = gid.x + gid.y * nwg.x * WG;
@@ -103,8 +117,10 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     excess = m * p0 * p0 / (s * s);
   }
   let around = ring[c];
-  let w = v.x * perfusion[c] * reactive_exchange_factor(around.x, around.y, slope);
+  let phi = perfusion[c];
+  let factor = reactive_exchange_factor(around.x, around.y, slope);
+  let w = v.x * factor * partly_open_share(phi, around.x, around.y, factor);
   k[c] = params.diffusivity;
   a[c] = slope + w;
-  f[c] = w * perfusion[c] * v.y - excess;
+  f[c] = w * phi * v.y - excess;
 }

@@ -209,6 +209,22 @@ export function reactiveExchangeFactor(vesselRadiusMicrons: number, equivalentRa
   return (x * besselK1(x) * Math.log(equivalentRadiusMicrons / vesselRadiusMicrons)) / (besselK0(x) - besselK0(y));
 }
 
+/**
+ * The share of its full-flow exchange that a partly open capillary keeps, G_φ/T_L, with the lumen
+ * at φ·p_wall. The vessel side adds the resistance R_v = (1/φ − 1)/(π·Nu·D) in series with the
+ * tissue's 1/T_L: none at full flow (p_wall is the wall pO₂ of a normally perfused capillary),
+ * and without bound as the vessel closes, so a closed vessel neither feeds nor drains tissue.
+ * R_v is a physical resistance, so the delivery converges in h; scaling T_L itself by φ (what
+ * the model did before) made the vessel side's resistance (1/φ − 1)·ln(r_eq/Rc)/(2πD) grow with
+ * the grid. With T_L = 2πD·f/ln(r_eq/Rc): G_φ/T_L = φ / (φ + (1 − φ)·2f/(Nu·ln(r_eq/Rc))).
+ */
+export function partlyOpenShare(perfusion: number, vesselRadiusMicrons: number, equivalentRadiusMicrons: number, reactiveFactor: number, nusselt: number): number {
+  if (perfusion >= 1) return 1;
+  if (perfusion <= 0) return 0;
+  const vesselSide = (2 * reactiveFactor) / (nusselt * exchangeLog(equivalentRadiusMicrons, vesselRadiusMicrons));
+  return perfusion / (perfusion + (1 - perfusion) * vesselSide);
+}
+
 /** Exchange per unit vessel length of a wall held at its value: T = 2πD/ln(r_eq/Rc) (µm²/s). */
 export function wallTransmissibility(diffusivityUm2PerS: number, equivalentRadiusMicrons: number, vesselRadiusMicrons: number): number {
   return (2 * Math.PI * diffusivityUm2PerS) / exchangeLog(equivalentRadiusMicrons, vesselRadiusMicrons);

@@ -4,12 +4,10 @@
 import type { Params } from '../model/params.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { DrugCoefficients } from '../solvers/transport/drug.ts';
-import type { OxygenOptions } from '../solvers/transport/oxygen.ts';
+import type { OxygenCoefficients } from '../solvers/transport/oxygen.ts';
 import type { ExchangeCoefficients } from '../solvers/transport/vessel-field.ts';
 
 const SECONDS_PER_MINUTE = 60;
-
-export type OxygenCoefficients = Pick<OxygenOptions, 'diffusivityUm2PerS' | 'maxUptakeMmHgPerS' | 'kmMmHg'>;
 
 /** A vessels scenario's uptake block replaces the table's Michaelis–Menten uptake by a uniform one. */
 export function oxygenCoefficients(scenario: Scenario): OxygenCoefficients {
@@ -18,6 +16,7 @@ export function oxygenCoefficients(scenario: Scenario): OxygenCoefficients {
     diffusivityUm2PerS: p.oxygenDiffusivityUm2PerS,
     maxUptakeMmHgPerS: scenario.uptake?.uniformMmHgPerS ?? p.oxygenMaxUptakeMmHgPerS,
     kmMmHg: scenario.uptake ? 0 : p.oxygenUptakeKmMmHg,
+    nusselt: p.capillaryOxygenNusselt,
   };
 }
 

@@ -20,6 +20,8 @@ export interface Solvers {
   dots: DotKernels;
 }
 
+/** No vessel is partly open in these cases, so Nu does not enter. */
+const OXYGEN_NUSSELT = 2.5;
 const KROGH: KroghProblem = { p0: 40, M: 5, D: 2000, Rc: 5, Rt: 100 };
 
 /** Krogh cylinder through the oxygen solver: the disk r ≤ Rc fixed at p0, zero-order sink on Rc < r < Rt. */
@@ -28,7 +30,7 @@ export async function kroghCase(s: Solvers, rcOverH: number): Promise<{ relMaxEr
   const h = KROGH.Rc / rcOverH;
   const n = Math.round(side / h);
   const oxygen = new Oxygen(s.mg, oxygenKernel(s.gpu.device), {
-    label: `verify.krogh${n}`, nx: n, ny: n, hMicrons: h, diffusivityUm2PerS: KROGH.D, maxUptakeMmHgPerS: KROGH.M, kmMmHg: 0,
+    label: `verify.krogh${n}`, nx: n, ny: n, hMicrons: h, diffusivityUm2PerS: KROGH.D, maxUptakeMmHgPerS: KROGH.M, kmMmHg: 0, nusselt: OXYGEN_NUSSELT,
   });
   const cells = n * n;
   const density = new Float32Array(cells);

@@ -9,6 +9,7 @@ import {
   latticePotentialAsymptotic,
   latticePotentialQuadrature,
   permeableWallConductance,
+  partlyOpenShare,
   reactiveExchangeFactor,
   ringFootprint,
   ringRadius,
@@ -224,6 +225,24 @@ describe('exchange in tissue with decay', () => {
     expect(raised).toEqual([14.4, 7.0, 3.4, 1.7].map((r) => expect.closeTo(r, 1)));
     for (let k = 1; k < raised.length; k++) expect(raised[k]).toBeLessThan(raised[k - 1]);
     expect(reactiveExchangeFactor(4, 28, 10)).toBeGreaterThan(reactiveExchangeFactor(4, 28, 28));
+  });
+
+  it('puts a partly open vessel\'s own resistance (1/φ − 1)/(π·Nu·D) in series, whatever the grid', () => {
+    const D = 2000, Nu = 2.5, Rc = 4;
+    for (const phi of [0.05, 0.46, 0.9]) {
+      const vesselSide = (1 / phi - 1) / (Math.PI * Nu * D);
+      for (const h of [20, 10, 5, 2.5]) {
+        const rEq = Rc + 1.2 * h;
+        for (const L of [28, 1e6]) {
+          const factor = reactiveExchangeFactor(Rc, rEq, L);
+          const full = factor * wallTransmissibility(D, rEq, Rc);
+          const kept = full * partlyOpenShare(phi, Rc, rEq, factor, Nu);
+          expect((1 / kept - 1 / full) / vesselSide).toBeCloseTo(1, 10);
+        }
+      }
+    }
+    expect(partlyOpenShare(1, Rc, 16, 1.1, Nu)).toBe(1);
+    expect(partlyOpenShare(0, Rc, 16, 1.1, Nu)).toBe(0);
   });
 
   it('gives each ring cell the radii of the vessel with the larger share of its exchange', () => {

@@ -13,8 +13,13 @@ export interface OxygenOptions {
   diffusivityUm2PerS: number;
   maxUptakeMmHgPerS: number;
   kmMmHg: number;
+  /** Nusselt number of a capillary's oxygen transfer: the vessel side of a partly open vessel. */
+  nusselt: number;
   bc?: BoundaryConditions;
 }
+
+/** What the coefficient kernel reads, settable live. */
+export type OxygenCoefficients = Pick<OxygenOptions, 'diffusivityUm2PerS' | 'maxUptakeMmHgPerS' | 'kmMmHg' | 'nusselt'>;
 
 const WG = 64;
 const ZERO_FLUX: BoundaryConditions = {
@@ -52,15 +57,18 @@ export class Oxygen {
     this.vessel = storageBuffer(device, `${label}.vessel`, this.cells * 16);
     this.perfusion = storageBuffer(device, `${label}.perfusion`, this.cells * 4);
     this.ring = storageBuffer(device, `${label}.ring`, this.cells * 8);
-    this.params = uniformBuffer(device, `${label}.params`, new ArrayBuffer(16));
-    this.setParams(options);
+    this.params = uniformBuffer(device, `${label}.params`, this.packParams(options));
     this.group = kernel.bind(label, [this.params, this.density, this.vessel, this.perfusion, this.mg.u, this.mg.k, this.mg.a, this.mg.f, this.ring]);
   }
 
-  setParams(o: Pick<OxygenOptions, 'diffusivityUm2PerS' | 'maxUptakeMmHgPerS' | 'kmMmHg'>): void {
-    this.kernel.device.queue.writeBuffer(this.params, 0, packNamed(wgsl.oxygenCoefficients, 'OxygenParams', {
-      cells: this.cells, diffusivity: o.diffusivityUm2PerS, max_uptake: o.maxUptakeMmHgPerS, km: o.kmMmHg,
-    }));
+  setParams(o: OxygenCoefficients): void {
+    this.kernel.device.queue.writeBuffer(this.params, 0, this.packParams(o));
+  }
+
+  private packParams(o: OxygenCoefficients): ArrayBuffer {
+    return packNamed(wgsl.oxygenCoefficients, 'OxygenParams', {
+      cells: this.cells, diffusivity: o.diffusivityUm2PerS, max_uptake: o.maxUptakeMmHgPerS, km: o.kmMmHg, nusselt: o.nusselt,
+    });
   }
 
   /** Oxygen tension (mmHg), the multigrid's solution; its content is the warm start. */
