@@ -8,7 +8,7 @@ import { verifyCommand } from './verify.ts';
 import { SweepError, sweepCommand } from './sweep.ts';
 import { sweepMergeCommand } from './sweep-merge.ts';
 import { reportCommand } from './report.ts';
-import { ShardError } from '../sweep/shard.ts';
+import { parseShard, ShardError } from '../sweep/shard.ts';
 import { benchAppCommand, benchBrowserCommand, benchCommand, benchReportCommand } from './bench.ts';
 import { BENCH_CASES } from '../../bench/registry.ts';
 
@@ -24,11 +24,13 @@ const USAGE = `usage:
       writing what the uninterrupted run writes; --steps is the last step counted from day 0
   confine verify [--markdown FILE] [--json FILE]
       closed-form verification suite: case, grid, error norm, observed order
-  confine verify --model [--runs FILE.jsonl] [--markdown FILE] [--json FILE]
+  confine verify --model [--runs FILE.jsonl [--shard i/n]] [--markdown FILE] [--json FILE]
       model convergence: the default tumour at h = 20, 10, 5 µm (dt 240 min) and dt = 240, 120,
       60 min (h 10 µm), three seeds each; every readout's mean ± SE per setting and its change
       per refinement, the finest of each series checked (about four hours without a GPU).
-      --runs keeps each finished run in FILE and, run again, goes on from the runs it holds
+      --runs keeps each finished run in FILE and, run again, goes on from the runs it holds;
+      --shard i/n runs only the i-th of n parts (runs in parallel: one FILE each, then
+      cat them into one FILE and run again without --shard for the table)
   confine bench [--smoke] [--cases NAME,…] [--sizes 256,512,1024,2048] [--cells 10000,100000,1000000]
                [--repeats 3] [--warmup 1] [--max-seconds S] [--json FILE] [--report DIR]
       the benchmark suite in Node (Dawn): ${CASE_NAMES}; median and spread per case and
@@ -91,7 +93,11 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'verify':
       if (values.runs !== undefined && !values.model) throw new UsageError('confine verify: --runs belongs to --model');
-      return verifyCommand({ markdown: values.markdown, json: values.json, model: values.model, runs: values.runs });
+      if (values.shard !== undefined && values.runs === undefined) throw new UsageError('confine verify --model --shard needs --runs FILE.jsonl, where the part\'s runs are kept');
+      return verifyCommand({
+        markdown: values.markdown, json: values.json, model: values.model, runs: values.runs,
+        ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
+      });
     case 'bench': {
       if (values.app) {
         return benchAppCommand({

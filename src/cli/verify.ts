@@ -10,7 +10,7 @@ import { passes, type VerifyRow } from '../verify/types.ts';
 import { compareReadouts, convergenceRows, FULL_PLAN, MODEL_READOUTS, runConvergence, settingLabel, type SettingResult } from '../verify/model-convergence.ts';
 import type { Gpu } from '../gpu/device.ts';
 import { CONVERGENCE_RUN_FORMAT, planTumour, readConvergenceRuns, type ConvergenceRunRecord } from '../verify/convergence-runs.ts';
-import { ResultsWriter } from '../sweep/results-file.ts';
+import { ResultsWriter, type Shard } from '../sweep/results-file.ts';
 import { softwareVersion } from './software-version.ts';
 import { formatTable, type TableStyle } from '../io/table.ts';
 import { formatNumber } from '../io/number-format.ts';
@@ -53,7 +53,7 @@ export function convergenceTable(results: readonly SettingResult[], style: Table
   );
 }
 
-export async function verifyCommand(options: { markdown?: string; json?: string; model?: boolean; runs?: string }): Promise<number> {
+export async function verifyCommand(options: { markdown?: string; json?: string; model?: boolean; runs?: string; shard?: Shard }): Promise<number> {
   const gpu = await acquireGpu();
   console.error(`confine verify${options.model ? ' --model' : ''} on ${describeAdapter(gpu.report)}`);
   if (options.model) return modelConvergenceCommand(gpu, options);
@@ -73,7 +73,7 @@ export async function verifyCommand(options: { markdown?: string; json?: string;
   return finish(rows, options, { adapter: gpu.report });
 }
 
-async function modelConvergenceCommand(gpu: Gpu, options: { markdown?: string; json?: string; runs?: string }): Promise<number> {
+async function modelConvergenceCommand(gpu: Gpu, options: { markdown?: string; json?: string; runs?: string; shard?: Shard }): Promise<number> {
   const software = softwareVersion();
   const held = options.runs ? await readConvergenceRuns(options.runs, FULL_PLAN, software) : new Map<string, ConvergenceRunRecord>();
   if (held.size) console.error(`  ${held.size} runs already in ${options.runs}`);
@@ -84,6 +84,7 @@ async function modelConvergenceCommand(gpu: Gpu, options: { markdown?: string; j
     results = await runConvergence(gpu, FULL_PLAN, {
       log: (line) => console.error(line),
       done: new Map([...held].map(([key, record]) => [key, record.readouts])),
+      ...(options.shard ? { shard: options.shard } : {}),
       finished: async (setting, seed, readouts, wallSeconds) => {
         const record: ConvergenceRunRecord = { format: CONVERGENCE_RUN_FORMAT, tumour: planTumour(FULL_PLAN), setting, seed, readouts, software, adapter, wallSeconds };
         await writer?.append(record);
@@ -93,6 +94,11 @@ async function modelConvergenceCommand(gpu: Gpu, options: { markdown?: string; j
     await writer?.close();
   }
   gpu.destroy();
+  if (options.shard) {
+    const count = results.reduce((n, r) => n + r.runs.length, 0);
+    console.error(`  shard ${options.shard.index}/${options.shard.count}: its ${count} runs are in ${options.runs}; join the shards' files and run again without --shard for the table`);
+    return 0;
+  }
   const means = (style: TableStyle) => `${convergenceTable(results, style)}\n\n`;
   return finish(convergenceRows(FULL_PLAN, results), options, { adapter: gpu.report, plan: FULL_PLAN, results }, means);
 }

@@ -10,6 +10,7 @@ import { mean, median, standardError } from '../model/stats.ts';
 import { circulationSurvival } from '../sim/cell-readouts.ts';
 import { Simulation } from '../sim/simulation.ts';
 import type { VerifyRow } from './types.ts';
+import type { Shard } from '../sweep/results-file.ts';
 
 /** The readouts compared, each a physical quantity that must not depend on h or dt. */
 export const MODEL_READOUTS = {
@@ -127,6 +128,8 @@ export interface ConvergenceRunHooks {
   log?: (line: string) => void;
   /** Readouts already measured (by `runKey`), not run again. */
   done?: ReadonlyMap<string, ModelReadouts>;
+  /** Only this part of the runs (every n-th in seed-major order, as a sweep's shard); the others are left out of the results. */
+  shard?: Shard;
   /** Called as each new run finishes, before the next starts. */
   finished?: (setting: ConvergenceSetting, seed: number, readouts: ModelReadouts, wallSeconds: number) => Promise<void>;
 }
@@ -137,8 +140,11 @@ export interface ConvergenceRunHooks {
  */
 export async function runConvergence(gpu: Gpu, plan: ConvergencePlan, hooks: ConvergenceRunHooks = {}): Promise<SettingResult[]> {
   const runs = plan.settings.map(() => [] as ModelReadouts[]);
+  let index = 0;
   for (const seed of plan.seeds) {
     for (const [k, setting] of plan.settings.entries()) {
+      const mine = !hooks.shard || index++ % hooks.shard.count === hooks.shard.index - 1;
+      if (!mine) continue;
       const held = hooks.done?.get(runKey(setting, seed));
       if (held) {
         runs[k].push(held);
