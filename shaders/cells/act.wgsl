@@ -182,6 +182,12 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
         life.m_base = 1.0;
         count(C_INTRAVASATIONS);
         if (primed) { count(C_INTRAVASATIONS_PRIMED); }
+        // Its chance to survive the whole circulation, with the plasma drug held at today's
+        // level: circulation survival without the draws' counting noise.
+        let circulation = params.transit + params.lung_time;
+        let hazard = params.anoikis_rate * protected_time(life.iap, params.iap_protection, now, now + circulation)
+          + params.blood_nk_rate * protected_time(life.iap, params.nk_protection, now, now + circulation);
+        add_expected(C_EXPECTED_EXTRAVASATIONS, exp(-hazard));
       }
     } else {
       let delta = params.walk_substep;

@@ -56,6 +56,9 @@ const G_SURVIVED: u32 = 2u;
 const G_METASTASES: u32 = 3u;
 const PER_GROUP: u32 = 4u;
 const GROUPS: u32 = 32u;
+// After the groups' tallies: the expected extravasations, Σ over the cells that entered the blood
+// of each one's chance, at entry, to survive blood and lung (64-bit fixed point, as above).
+const C_EXPECTED_EXTRAVASATIONS: u32 = 148u;
 
 struct CellParams {
   nx: u32,

@@ -40,6 +40,8 @@ export interface ActOutcome {
   ledger: number[];
   /** Its chance to enter a capillary this step, added to the ledger's expected intravasations. */
   expectedIntravasation: number;
+  /** Entering the blood, its chance to survive blood and lung, added to the expected extravasations. */
+  expectedExtravasation: number;
   decisions: Decision[];
   /** The length of the path the cell walked in µm (0 when it did not walk). */
   reach: number;
@@ -106,6 +108,7 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
 
   let dies = false;
   let expectedIntravasation = 0;
+  let expectedExtravasation = 0;
   if (killed) {
     dies = true;
     count('nkTissue');
@@ -144,6 +147,9 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
         mBase = 1;
         count('intravasations');
         if (primed) count('intravasationsPrimed');
+        const circulation = p.transit + p.lung_time;
+        expectedExtravasation = Math.exp(-(p.anoikis_rate * protectedTime(course, p.iap_protection, now, now + circulation)
+          + p.blood_nk_rate * protectedTime(course, p.nk_protection, now, now + circulation)));
       }
     } else {
       const delta = p.walk_substep;
@@ -276,7 +282,7 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
   bio[0] = iapAt(course, dt);
   bio[1] = motilityAt(p, m0, mAnchor, dt, mBase);
   bio[2] = (dt - lastSqueeze) / 60;
-  return { body: [...pos, ...bio], tag: t, alive: !dies, born: born && !dies, ledger, expectedIntravasation, decisions, reach, substeps, bounces };
+  return { body: [...pos, ...bio], tag: t, alive: !dies, born: born && !dies, ledger, expectedIntravasation, expectedExtravasation, decisions, reach, substeps, bounces };
 }
 
 /** Box–Muller, with 1 − u keeping the log finite, as normal2 in agents.wgsl. */

@@ -14,6 +14,8 @@ const EXPECTED_UNIT = 2 ** 20;
 export const GROUPS = 32;
 export const COUNTERS = 20;
 const PER_GROUP = 4;
+/** Words of the expected extravasations (as the expected intravasations), after the groups' tallies. */
+export const EXPECTED_EXTRAVASATIONS = COUNTERS + GROUPS * PER_GROUP;
 const SAMPLE = 152;
 const PER_GROUP_SAMPLE = 8;
 const GLOBAL = 408;
@@ -68,6 +70,8 @@ export interface LedgerSample {
   counters: Record<CounterName, number>;
   /** Σ over cells and steps of each tissue cell's chance to intravasate that step (cumulative). */
   expectedIntravasations: number;
+  /** Σ over the cells that entered the blood of each one's chance, at entry, to survive blood and lung (cumulative). */
+  expectedExtravasations: number;
   groups: GroupSample[];
   smacEffectSum: number;
   everSqueezed: number;
@@ -106,7 +110,8 @@ export function parseLedger(data: ArrayBuffer, ny: number): LedgerSample {
   }
   return {
     counters,
-    expectedIntravasations: (u[EXPECTED_INTRAVASATIONS] + u[EXPECTED_INTRAVASATIONS + 1] * 2 ** 32) / EXPECTED_UNIT,
+    expectedIntravasations: fixedPoint(u, EXPECTED_INTRAVASATIONS),
+    expectedExtravasations: fixedPoint(u, EXPECTED_EXTRAVASATIONS),
     groups,
     smacEffectSum: u[GLOBAL] / 1024,
     everSqueezed: u[GLOBAL + 1],
@@ -114,6 +119,10 @@ export function parseLedger(data: ArrayBuffer, ny: number): LedgerSample {
     stressHistogram: Array.from(u.subarray(HISTOGRAM, HISTOGRAM + HISTOGRAM_BINS)),
     grid,
   };
+}
+
+function fixedPoint(u: Uint32Array, word: number): number {
+  return (u[word] + u[word + 1] * 2 ** 32) / EXPECTED_UNIT;
 }
 
 /** The stress below which a fraction q of tumour grid cells lie, from the histogram (bin centres). */

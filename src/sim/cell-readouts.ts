@@ -96,6 +96,7 @@ const COLUMNS: readonly Column[] = [
   counter('divisions', 'divisions'),
   counter('deferred_divisions', 'deferredDivisions'),
   { name: 'circulation_survival', unit: '1', value: (c) => circulationSurvival(c.sample) },
+  { name: 'expected_circulation_survival', unit: '1', value: (c) => expectedCirculationSurvival(c.sample) },
   // The same readouts for the cells primed and unprimed when they entered the blood.
   counter('intravasations_primed', 'intravasationsPrimed'),
   { name: 'intravasations_unprimed', unit: 'cells', value: (c) => c.ledger.counters.intravasations - c.ledger.counters.intravasationsPrimed },
@@ -116,6 +117,16 @@ const COLUMNS: readonly Column[] = [
  */
 export function circulationSurvival(sample: MetricsSample): number {
   return sample.circulationCohort === null ? NaN : ratio(sample.ledger.counters.extravasated, sample.circulationCohort);
+}
+
+/**
+ * Circulation survival as an expectation: the mean, over the cells that entered the blood, of each
+ * one's chance at entry to survive blood and lung (its IAP's course known, the plasma drug held at
+ * its level that day). It has none of the draws' counting noise, and no censoring: a cell counts
+ * when it enters.
+ */
+export function expectedCirculationSurvival(sample: MetricsSample): number {
+  return ratio(sample.ledger.expectedExtravasations, sample.ledger.counters.intravasations);
 }
 
 /** Circulation survival of the cohort's cells that were primed, or unprimed, when they entered the blood. */

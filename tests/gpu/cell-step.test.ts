@@ -209,6 +209,11 @@ describe('one act step on the GPU', () => {
       const got = parseLedger(result.ledger.buffer as ArrayBuffer, NY).expectedIntravasations - parseLedger(startLedger().buffer as ArrayBuffer, NY).expectedIntravasations;
       expect(expected).toBeGreaterThan(5);
       expect(Math.abs(got - expected)).toBeLessThanOrEqual(CELLS * (2 ** -21 + RELATIVE) + skipped);
+      // The expected extravasations: each entering cell's chance to survive blood and lung.
+      const entered = twins.filter((t) => t.expectedExtravasation > 0).length;
+      const survival = twins.reduce((sum, t) => sum + t.expectedExtravasation, 0);
+      const gotSurvival = parseLedger(result.ledger.buffer as ArrayBuffer, NY).expectedExtravasations;
+      expect(Math.abs(gotSurvival - survival)).toBeLessThanOrEqual(entered * (2 ** -21 + RELATIVE) + skipped);
     });
   }
 
@@ -222,6 +227,7 @@ describe('one act step on the GPU', () => {
         if (t.reach > 0 && squeezed) fired.add('squeezed walking');
         const entered = cells.tag[i * TAG_WORDS + 1] === COMPARTMENT.tissue && t.tag[1] !== COMPARTMENT.tissue;
         if (entered) fired.add(squeezed ? 'squeezed entering' : 'entered unsqueezed');
+        if (entered && t.expectedExtravasation > 0 && t.expectedExtravasation < 1) fired.add('chance to survive the circulation');
         if (entered && squeezed && c.parameters?.intravasationPrimes === 0) fired.add('squeezed entering with the switch off');
         for (const word of t.ledger) if (word < COUNTER_NAMES.length) fired.add(COUNTER_NAMES[word]);
         if (t.born) fired.add('born');
@@ -233,11 +239,11 @@ describe('one act step on the GPU', () => {
         if (hypoxic) fired.add(hypoxic.value < hypoxic.threshold ? 'hypoxic' : 'not hypoxic');
       });
     }
-    const expected: (CounterName | 'born' | 'released' | 'dosed' | 'both hazards' | 'edge' | 'wall' | 'squeezed walking' | 'squeezed entering' | 'entered unsqueezed' | 'hypoxic' | 'not hypoxic')[] = [
+    const expected: (CounterName | 'born' | 'released' | 'dosed' | 'both hazards' | 'edge' | 'wall' | 'squeezed walking' | 'squeezed entering' | 'entered unsqueezed' | 'chance to survive the circulation' | 'hypoxic' | 'not hypoxic')[] = [
       'necrosis', 'anoikisTissue', 'anoikisSuspended', 'anoikisBlood', 'anoikisLung', 'nkTissue', 'nkBlood', 'squeezes',
       'intravasations', 'lungArrests', 'metastases', 'survivedWindow', 'extravasated',
       'intravasationsPrimed', 'extravasatedPrimed', 'metastasesPrimed', 'born', 'released', 'dosed', 'both hazards',
-      'edge', 'wall', 'squeezed walking', 'squeezed entering', 'entered unsqueezed', 'hypoxic', 'not hypoxic',
+      'edge', 'wall', 'squeezed walking', 'squeezed entering', 'entered unsqueezed', 'chance to survive the circulation', 'hypoxic', 'not hypoxic',
     ];
     expect(expected.filter((what) => !fired.has(what))).toEqual([]);
     expect(fired.has('squeezed entering with the switch off')).toBe(false);

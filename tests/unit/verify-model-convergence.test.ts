@@ -1,7 +1,7 @@
 // The bookkeeping of the model-convergence table: which refinement is checked, and the
 // differences and their standard errors, on hand-made results.
 import { describe, expect, it } from 'vitest';
-import { compareReadouts, convergenceRows, refinements, FULL_PLAN, MODEL_READOUTS, type ModelReadouts, type SettingResult } from '../../src/verify/model-convergence.ts';
+import { compareReadouts, convergenceRows, expectationRows, refinements, FULL_PLAN, MODEL_READOUTS, type ModelReadouts, type SettingResult } from '../../src/verify/model-convergence.ts';
 
 const run = (v: number): ModelReadouts =>
   Object.fromEntries(Object.keys(MODEL_READOUTS).map((k) => [k, v])) as ModelReadouts;
@@ -41,10 +41,26 @@ describe('model convergence table', () => {
     expect(c.differenceErrors[0]).toBeCloseTo(0.1, 12);
   });
 
-  it('gives every readout a row per refinement, thresholds on the finest', () => {
+  it('gives every readout a row per refinement, thresholds on the finest but for those reported only', () => {
     const rows = convergenceRows(FULL_PLAN, results);
     const readouts = Object.keys(MODEL_READOUTS).length;
     expect(rows).toHaveLength(3 * readouts);
-    expect(rows.filter((r) => r.threshold === FULL_PLAN.tolerance)).toHaveLength(2 * readouts);
+    expect(rows.filter((r) => r.threshold === FULL_PLAN.tolerance)).toHaveLength(2 * (readouts - FULL_PLAN.reportedOnly.length));
+    const survival = rows.filter((r) => r.case === `Model convergence: ${MODEL_READOUTS.circulationSurvival}`);
+    expect(survival.map((r) => r.threshold)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('compares counts with their expectations over all runs, in standard errors', () => {
+    const counted = (v: number, c: number, e: number): ModelReadouts => ({ ...run(v), intravasationsPerVesselDay: c, expectedIntravasationsPerVesselDay: e, circulationSurvival: c, expectedCirculationSurvival: e });
+    // counted/expected − 1 over four runs: 0.1, −0.1, 0.2, 0 → mean 0.05, SE 0.0645.
+    const rows = expectationRows([
+      { setting: { hMicrons: 20, dtMinutes: 240 }, runs: [counted(1, 1.1, 1), counted(1, 0.9, 1)] },
+      { setting: { hMicrons: 10, dtMinutes: 240 }, runs: [counted(1, 1.2, 1), counted(1, 2, 2)] },
+    ]);
+    expect(rows).toHaveLength(2);
+    for (const r of rows) {
+      expect(r.threshold).toBe(3);
+      expect(r.value).toBeCloseTo(0.05 / (Math.sqrt(((0.05 ** 2 + 0.15 ** 2 + 0.15 ** 2 + 0.05 ** 2) / 3)) / 2), 10);
+    }
   });
 });
