@@ -44,7 +44,9 @@ async function emit(report: BenchReport, out: BenchOutputs): Promise<number> {
   } else {
     console.log(json);
   }
-  if (out.report) await writeReport(out.report, `${report.runner}-${report.adapter.architecture}`, report);
+  // Dawn leaves the architecture empty on some drivers (NVIDIA's); the device then names the file.
+  const { architecture, device, vendor } = report.adapter;
+  if (out.report) await writeReport(out.report, `${report.runner}-${architecture !== 'unknown' ? architecture : device || vendor}`, report);
   const problems = shapeProblems(report);
   for (const p of problems) console.error(`bad report: ${p}`);
   return problems.length ? 1 : 0;
