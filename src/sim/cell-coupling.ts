@@ -204,6 +204,8 @@ export class CellCoupling {
       step, timeMinutes, ledger,
       circulationCohort: circulationCohort(history, cutoff, this.initiallyCirculating.all),
       circulationCohortPrimed: circulationCohort(history, cutoff, this.initiallyCirculating.primed, 'intravasationsPrimed'),
+      cohortEntries: circulationCohort(history, cutoff, 0, 'intravasations'),
+      cohortExpectedSurvivors: circulationCohort(history, cutoff, 0, (l) => l.expectedExtravasations),
     };
   }
 

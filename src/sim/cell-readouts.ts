@@ -19,6 +19,12 @@ export interface MetricsSample {
   circulationCohort: number | null;
   /** The part of that cohort that was primed (I ≥ the primed level) when it entered the blood. */
   circulationCohortPrimed: number | null;
+  /**
+   * Of the cohort's cells that entered from the tissue: how many, and the sum of their chances at
+   * entry to survive blood and lung (the expected extravasations by the cohort's cutoff).
+   */
+  cohortEntries: number | null;
+  cohortExpectedSurvivors: number | null;
 }
 
 /** Live cells by compartment and the per-sample group numbers, summed over every group. */
@@ -120,13 +126,14 @@ export function circulationSurvival(sample: MetricsSample): number {
 }
 
 /**
- * Circulation survival as an expectation: the mean, over the cells that entered the blood, of each
- * one's chance at entry to survive blood and lung (its IAP's course known, the plasma drug held at
- * its level that day). It has none of the draws' counting noise, and no censoring: a cell counts
- * when it enters.
+ * Circulation survival as an expectation: the mean, over the cohort's cells that entered the blood
+ * from the tissue, of each one's chance at entry to survive blood and lung (its IAP's course known,
+ * the plasma drug held at its level that day). The same cohort as the counted survival, so the two
+ * estimate one number, this one without the draws' counting noise.
  */
 export function expectedCirculationSurvival(sample: MetricsSample): number {
-  return ratio(sample.ledger.expectedExtravasations, sample.ledger.counters.intravasations);
+  if (sample.cohortEntries === null || sample.cohortExpectedSurvivors === null) return NaN;
+  return ratio(sample.cohortExpectedSurvivors, sample.cohortEntries);
 }
 
 /** Circulation survival of the cohort's cells that were primed, or unprimed, when they entered the blood. */
@@ -144,12 +151,13 @@ export function circulationSurvivalBy(sample: MetricsSample, entered: 'primed' |
  */
 export function circulationCohort(
   history: readonly Pick<MetricsSample, 'timeMinutes' | 'ledger'>[], cutoffMinutes: number, initially: number,
-  counter: 'intravasations' | 'intravasationsPrimed' = 'intravasations',
+  counter: 'intravasations' | 'intravasationsPrimed' | ((ledger: LedgerSample) => number) = 'intravasations',
 ): number | null {
   if (cutoffMinutes < 0) return null;
+  const read = typeof counter === 'function' ? counter : (ledger: LedgerSample) => ledger.counters[counter];
   let before = { time: 0, entered: 0 };
   for (const s of history) {
-    const point = { time: s.timeMinutes, entered: s.ledger.counters[counter] };
+    const point = { time: s.timeMinutes, entered: read(s.ledger) };
     if (point.time >= cutoffMinutes) {
       const f = point.time > before.time ? (cutoffMinutes - before.time) / (point.time - before.time) : 1;
       return initially + before.entered + f * (point.entered - before.entered);

@@ -23,7 +23,8 @@ function emptyLedger(): LedgerSample {
   };
 }
 
-const sample = (ledger: LedgerSample, timeMinutes = 2880, step = 12, circulationCohort: number | null = 12, circulationCohortPrimed: number | null = 4): MetricsSample => ({ step, timeMinutes, ledger, circulationCohort, circulationCohortPrimed });
+const sample = (ledger: LedgerSample, timeMinutes = 2880, step = 12, circulationCohort: number | null = 12, circulationCohortPrimed: number | null = 4): MetricsSample =>
+  ({ step, timeMinutes, ledger, circulationCohort, circulationCohortPrimed, cohortEntries: 10, cohortExpectedSurvivors: 3 });
 const assay = (assayBlock: object, parameters: object = { nx: 32, ny: 16, dxMicrons: 10 }): Scenario =>
   parseScenario({ name: 'test', kind: 'assay', parameters, assay: assayBlock });
 
@@ -65,6 +66,8 @@ describe('circulation survival over a cohort', () => {
       return { timeMinutes, ledger: l };
     });
     expect(circulationCohort(primedHistory, 150, 1, 'intravasationsPrimed')).toBe(7);
+    // Any cumulative sum of the ledger, the expected survivors among them.
+    expect(circulationCohort(primedHistory, 150, 0, (l) => 2 * l.counters.intravasationsPrimed)).toBe(12);
     expect(circulationCohort(primedHistory, 210, 1, 'intravasationsPrimed')).toBe(14);
   });
 
@@ -106,8 +109,7 @@ describe('metrics time series', () => {
     l.grid = { ...l.grid, capillaries: 10, perfusionSum: 4, tumourCells: 50, po2Sum: 500, smacSum: 25, stressSum: 60, stressMax: 3.1, tumourCapillaries: 4, tumourPerfusionSum: 1, hypoxicCells: 10 };
     l.smacEffectSum = 30;
     l.everSqueezed = 12;
-    Object.assign(l.counters, { extravasated: 6, anoikisBlood: 2, anoikisLung: 1, nkBlood: 3, squeezes: 40, divisions: 7, intravasations: 10 });
-    l.expectedExtravasations = 3;
+    Object.assign(l.counters, { extravasated: 6, anoikisBlood: 2, anoikisLung: 1, nkBlood: 3, squeezes: 40, divisions: 7 });
     const row = byName(metricsRow(sample(l), DEFAULT_SCENARIO));
     expect(row).toMatchObject({
       time: 2, step: 12, live_tissue: 100, live_suspended: 5, live_circulating: 10, live_lung: 5, live_held: 0,

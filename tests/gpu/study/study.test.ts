@@ -23,7 +23,7 @@ interface TailVeinReadout {
   fisherPTwoSided: number;
 }
 
-const final = (ledger: LedgerSample) => ({ step: 0, timeMinutes: 0, ledger, circulationCohort: null, circulationCohortPrimed: null });
+const final = (ledger: LedgerSample) => ({ step: 0, timeMinutes: 0, ledger, circulationCohort: null, circulationCohortPrimed: null, cohortEntries: null, cohortExpectedSurvivors: null });
 
 describe('the study, replayed', () => {
   const gpu = useGpu();
