@@ -56,7 +56,6 @@ const SILENT: Partial<Record<ParamKey, string>> = {
   detachedDensity: 'the tissue\'s matrix is denser than detachedEcm everywhere',
   detachedEcm: 'no cell is sparse enough to count as detached',
   nkIapProtection: 'no NK cell meets a primed cell yet',
-  lungExtravasationDays: 'no cell reaches the lung yet',
   seedingProbability: 'no cell reaches the lung yet',
   snapshotIntervalHours: 'read by the drivers (how often they export), not by the simulation',
 };
