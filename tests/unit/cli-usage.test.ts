@@ -22,4 +22,13 @@ describe('confine usage', () => {
     expect(r.stderr).toContain('usage:');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('refuses a model-convergence shard without a runs file, or one that is not i/n, before any GPU work', () => {
+    const noRuns = confine('verify', '--model', '--shard', '1/3');
+    expect(noRuns.status).toBe(2);
+    expect(noRuns.stderr).toMatch(/^error: confine verify --model --shard needs --runs FILE\.jsonl/);
+    const bad = confine('verify', '--model', '--runs', 'x.jsonl', '--shard', '4/3');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^error: --shard = 4\/3 must be i\/n with 1 ≤ i ≤ n/);
+  });
 });
