@@ -121,6 +121,7 @@ struct CellParams {
   hypoxic_motility: f32,
   squeeze_steepness: f32,
   constriction_spacing: f32,
+  max_passages: f32,
 }
 
 fn cell_at(p: vec2<f32>) -> u32 {

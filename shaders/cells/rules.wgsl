@@ -130,11 +130,13 @@ fn nk_protection(p: CellParams, iap: f32) -> f32 {
   return 1.0 / (1.0 + p.nk_protection * max(iap - 1.0, 0.0));
 }
 
-// A confined passage: IAP and speed (I, m) rise by their factors, at most three passages' worth
-// (the study tested up to three rounds). Cells living in dense matrix ratchet up that way;
-// topping up to the one-passage level instead is not yet measured (README, "Decisions, and why").
+// A confined passage: IAP and speed (I, m) rise by their factors, up to max_passages passages'
+// worth and never down. At one passage (the default) a squeeze tops a cell up to the level the
+// study measured after one passage, so cells living in dense matrix do not ratchet up with each
+// squeeze; 3 keeps the earlier rule, which stacked passages (README, "Decisions, and why").
 fn squeezed(p: CellParams, iap_m: vec2<f32>) -> vec2<f32> {
-  return min(iap_m * vec2<f32>(p.iap_factor, p.motility_factor), pow(vec2<f32>(p.iap_factor, p.motility_factor), vec2<f32>(3.0)));
+  let factors = vec2<f32>(p.iap_factor, p.motility_factor);
+  return max(iap_m, min(iap_m * factors, pow(factors, vec2<f32>(p.max_passages))));
 }
 
 // The event time within an interval of length len at which a hazard that adds up to `total` over

@@ -60,6 +60,7 @@ export function cellParamValues(p: Params, setting: CellSetting, s: StepState): 
     squeeze_steepness: p.squeezeSteepness,
     constriction_spacing: p.constrictionSpacingMicrons,
     iap_factor: p.squeezeIapFactor,
+    max_passages: p.squeezeMaxPassages,
     squeeze_refractory: p.squeezeRefractoryHours,
     motility_factor: p.squeezeMotilityFactor,
     iap_relax: p.iapRelaxationDays * 1440,

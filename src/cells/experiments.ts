@@ -113,7 +113,9 @@ function assayExperiment(a: AssaySpec, seed: number, p: Params, world: World, ec
         for (let mouse = 0; mouse < a.miceEach; mouse++) {
           const group = (squeezed ? a.miceEach : 0) + mouse;
           for (let k = 0; k < a.cellsPerMouse; k++) {
-            cancer.push({ x: width / 2, y: height / 2, compartment: COMPARTMENT.circulating, ...primed(p, squeezed), group, timerMinutes: 0 });
+            const state = primed(p, squeezed);
+            if (squeezed && a.squeezedIap !== undefined) state.iap = a.squeezedIap;
+            cancer.push({ x: width / 2, y: height / 2, compartment: COMPARTMENT.circulating, ...state, group, timerMinutes: 0 });
           }
         }
       }

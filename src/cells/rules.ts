@@ -113,9 +113,10 @@ export function nkProtection(p: CellRuleParams, iap: number): number {
   return 1 / (1 + p.nk_protection * Math.max(iap - 1, 0));
 }
 
-/** A confined passage on (I, m): each rises by its factor, capped at three passages' worth. */
+/** A confined passage on (I, m): each rises by its factor, up to max_passages passages' worth and never down. */
 export function squeezed(p: CellRuleParams, iap: number, m: number): [number, number] {
-  return [Math.min(iap * p.iap_factor, p.iap_factor ** 3), Math.min(m * p.motility_factor, p.motility_factor ** 3)];
+  const rise = (x: number, f: number) => Math.max(x, Math.min(x * f, f ** p.max_passages));
+  return [rise(iap, p.iap_factor), rise(m, p.motility_factor)];
 }
 
 export function wrapAngle(a: number): number {

@@ -39,6 +39,8 @@ export interface TailVeinAssay {
   readonly type: 'tail-vein';
   readonly miceEach: number;
   readonly cellsPerMouse: number;
+  /** IAP of the squeezed group at injection (1 = baseline); absent: one passage's level, f_CM. */
+  readonly squeezedIap?: number;
 }
 
 export type AssaySpec = TranswellAssay | AnoikisAssay | NkCocultureAssay | TailVeinAssay;
@@ -86,8 +88,9 @@ export function readAssay(value: unknown, problems: Problems): AssaySpec | undef
     checkKnownKeys(obj, ['type', 'targetsPerGroup', 'nkPerTarget'], 'assay', problems);
     spec = { type, targetsPerGroup: num('targetsPerGroup', COUNT, 500), nkPerTarget: num('nkPerTarget', { min: 0, max: 100, unit: '1' }, 2) };
   } else {
-    checkKnownKeys(obj, ['type', 'miceEach', 'cellsPerMouse'], 'assay', problems);
+    checkKnownKeys(obj, ['type', 'miceEach', 'cellsPerMouse', 'squeezedIap'], 'assay', problems);
     spec = { type, miceEach: num('miceEach', { min: 1, max: 16, unit: 'mice', integer: true }, 15), cellsPerMouse: num('cellsPerMouse', COUNT, 25000) };
+    if (obj.squeezedIap !== undefined) spec.squeezedIap = checkNumber(obj.squeezedIap, 'assay.squeezedIap', { min: 1, max: 100, unit: '1' }, problems);
   }
   return problems.length === before ? (spec as unknown as AssaySpec) : undefined;
 }

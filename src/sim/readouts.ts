@@ -67,6 +67,11 @@ export function readouts(scenario: Scenario, world: World, fields: FieldSnapshot
     // Each vessel once, by the perfusion of the cell holding its centre.
     const centres = Array.from(world.exchange.centreCell);
     out.perfusedVesselFraction = centres.filter((c) => perfusion[c] >= 0.5).length / centres.length;
+    // The tumour bed's vessels (where the tumour was laid down, so vessels whose cells died still
+    // count), each by its fraction of normal flow, as the metrics column of that name: collapse
+    // is graded, and a bed of vessels all at a fifth of normal flow is a fifth perfused.
+    const bed = centres.filter((c) => world.density[c] >= 0.5);
+    if (bed.length && scenario.kind === 'tissue') out.tumourPerfusedVesselFraction = bed.reduce((s, c) => s + perfusion[c], 0) / bed.length;
   }
   const smac = get('SMAC mimetic');
   if (smac && tumour.length) out.tumourMeanSmacNM = mean(smac, tumour);
@@ -77,7 +82,9 @@ export function readouts(scenario: Scenario, world: World, fields: FieldSnapshot
 export const LITERATURE_RANGES: Record<string, { min: number; max: number; source: string }> = {
   coreCompressiveStressKPa: { min: 1, max: 10, source: 'solid stress in tumours 1.3–13 kPa; the default is calibrated to 1–10' },
   tumourMedianPO2MmHg: { min: 5, max: 30, source: 'breast cancer medians: 30 mmHg (Vaupel 1991), 10 mmHg (meta-analysis)' },
-  normalTissueMedianPO2MmHg: { min: 40, max: 65, source: 'normal breast medians 52–65 mmHg; capillary mean ≈ 40 mmHg' },
+  hypoxicTumourFraction: { min: 0.25, max: 0.75, source: 'pO₂ below 10 mmHg: about half of breast-cancer readings at the meta-analysis median of 10 mmHg; ±0.25 allowed' },
+  normalTissueMedianPO2MmHg: { min: 40, max: 65, source: 'normal breast medians 52–65 mmHg (Vaupel 1991; meta-analysis)' },
+  tumourPerfusedVesselFraction: { min: 0.1, max: 0.9, source: 'partly collapsed, not shut: compressed tumour vessels reopen when the stress is relieved (Padera 2004); no measured fraction, a design range' },
 };
 
 /** "in" or "OUTSIDE" the measured range, with the range and its source; undefined without one. */

@@ -23,13 +23,15 @@ function tissue(name: string, parameters: Record<string, number>): Scenario {
 // t = 0, a high oxygen uptake and sparser capillaries (an anoxic core), and a high intravasation
 // hazard (a vessel's catchment is its capture area, a tenth of a 60 µm cell) so that their
 // parameters act within two steps; entering a capillary primes, and half of 8 µm constrictions
-// squeeze (the tumour's unstressed pores are 6.3 µm), so that the squeeze's parameters act too;
+// squeeze (the tumour's unstressed pores are 6.3 µm) with no refractory time, so that the squeeze's
+// parameters, the refractory time and the passage cap among them, act too;
 // NK cells kill at 0.5/h (the default, 0.006/h, kills nobody within two steps here).
 const BASE = tissue('live-params', {
   ...DEFAULT_SCENARIO_JSON.parameters,
   nx: 32, ny: 32, dxMicrons: 60, tumourRadiusMicrons: 400,
   smacDoseNM: 200, smacFirstDoseDay: 0, softenerDoseRelative: 1, oxygenMaxUptakeMmHgPerS: 40,
   capillarySpacingMicrons: 160, intravasationPerHour: 1, intravasationPrimes: 1, criticalPoreMicrons: 8,
+  squeezeRefractoryHours: 0,
   nkKillPerHour: 0.5,
 });
 
@@ -46,12 +48,12 @@ const CHOSEN: Partial<Record<ParamKey, number>> = {
   circulationTransitHours: 6, // intravasated cells stay in the blood past the second step
   intravasationPrimes: 0, // a 0/1 switch, on in the base
   criticalPoreMicrons: 12, // wider than every pore of the tissue, so moving cells squeeze more
+  squeezeMaxPassages: 3, // an integer: ×1.3 of 1 rounds back to 1
 };
 
 /** Live parameters whose effect cannot show within two steps of this tissue, and why. */
 const SILENT: Partial<Record<ParamKey, string>> = {
   perfusionRecoveryHours: 'vessels reopen only where stress falls after a collapse',
-  squeezeRefractoryHours: 'no cell passes a second constriction within 8 h',
   iapAnoikisProtection: 'no primed cell is detached yet',
   detachedDensity: 'the tissue\'s matrix is denser than detachedEcm everywhere',
   detachedEcm: 'no cell is sparse enough to count as detached',

@@ -56,7 +56,8 @@ describe('parameter table', () => {
   it('carries the values the foundation relies on', () => {
     const d = defaultParams();
     expect(d.oxygenDiffusivityUm2PerS).toBe(2000);
-    expect(d.vesselWallPO2MmHg).toBe(40);
+    expect(d.vesselWallPO2MmHg).toBe(80);
+    expect(d.oxygenMaxUptakeMmHgPerS).toBe(2);
     expect(d.hypoxiaThresholdMmHg).toBe(10);
     expect(d.tumourPoissonRatio).toBe(0.45);
     expect(d.vesselCollapseStressKPa).toBe(3);

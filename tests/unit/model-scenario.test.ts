@@ -96,7 +96,7 @@ describe('scenario defaults by kind', () => {
     const s = parseScenario(vessels);
     expect(s.physics.oxygen).toBe(true);
     expect(s.physics.mechanics).toBe(false);
-    expect(s.vessels).toEqual({ mode: 'list', list: [{ xMicrons: 100, yMicrons: 100, radiusMicrons: 4, wallPO2MmHg: 40 }] });
+    expect(s.vessels).toEqual({ mode: 'list', list: [{ xMicrons: 100, yMicrons: 100, radiusMicrons: 4, wallPO2MmHg: 80 }] });
     expect(s.uptake).toEqual({ uniformMmHgPerS: 2, kroghRadiusMicrons: null });
   });
 });

@@ -111,6 +111,16 @@ describe('world', () => {
     expect(rangeNote('tumourMedianPO2MmHg', 2)).toMatch(/^OUTSIDE the measured 5–30 /);
     expect(rangeNote('normalTissueMedianPO2MmHg', 50)).toMatch(/^in the measured 40–65 /);
     expect(rangeNote('perfusedVesselFraction', 0.5)).toBeUndefined();
+    expect(rangeNote('hypoxicTumourFraction', 0.9)).toMatch(/^OUTSIDE the measured 0.25–0.75 /);
+  });
+
+  it('reads the tumour bed\'s perfusion as its vessels\' mean fraction of normal flow', () => {
+    const perfusion = new Float32Array(p.nx * p.ny).fill(1);
+    for (let c = 0; c < perfusion.length; c++) if (world.density[c] >= 0.5) perfusion[c] = 0.2;
+    const r = readouts(DEFAULT_SCENARIO, world, [{ name: 'perfusion', unit: '1', map: 'viridis', data: perfusion, components: 1, at: 'cell' }]);
+    expect(r.tumourPerfusedVesselFraction).toBeCloseTo(0.2, 6);
+    expect(r.perfusedVesselFraction).toBeLessThan(1);
+    expect(rangeNote('tumourPerfusedVesselFraction', 0.2)).toMatch(/^in the measured 0.1–0.9 /);
   });
 });
 
