@@ -82,7 +82,7 @@ describe('segments to point vessels', () => {
   it('is what vesselsOf gives for a segments scenario', () => {
     const segments = [seg(5, 55, 105, 55, 4, 30), { x0Microns: 45, y0Microns: 0, x1Microns: 45, y1Microns: 100, radiusMicrons: 2 }];
     const s = parseScenario({ ...tissue, vessels: { mode: 'segments', segments } });
-    expect(s.vessels).toEqual({ mode: 'segments', segments: [segments[0], { ...segments[1], wallPO2MmHg: 40 }] });
+    expect(s.vessels).toEqual({ mode: 'segments', segments: [segments[0], { ...segments[1], wallPO2MmHg: 80 }] });
     expect(vesselsOf(s)).toEqual(segmentsToVessels(grid, s.vessels!.mode === 'segments' ? s.vessels!.segments : []));
   });
 });
@@ -109,7 +109,7 @@ describe('validation of the segments and file modes', () => {
 
   it('checks only the shape of a file block, and fills its defaults from the parameters', async () => {
     const s = parseScenario({ ...tissue, parameters: { ...tissue.parameters, capillaryRadiusMicrons: 3 }, vessels: { mode: 'file', path: 'a/b.png' } });
-    expect(s.vessels).toEqual({ mode: 'file', path: 'a/b.png', radiusMicrons: 3, wallPO2MmHg: 40 });
+    expect(s.vessels).toEqual({ mode: 'file', path: 'a/b.png', radiusMicrons: 3, wallPO2MmHg: 80 });
     expect(() => vesselsOf(s)).toThrowError(/vessels.path = "a\/b.png" has not been read/);
     expect(await problemsOf(() => parseScenario({ ...tissue, vessels: { mode: 'file', path: ' ', radiusMicrons: -2, wallPO2MmHg: 'x', list: 1 } }))).toEqual([
       'unknown key "list" in vessels; allowed: mode, path, radiusMicrons, wallPO2MmHg',
