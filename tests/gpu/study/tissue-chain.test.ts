@@ -4,7 +4,7 @@
 //   tissue; the model-convergence suite shows its readouts within a few per cent of the 10 µm
 //   grid's) sits in the measured ranges of src/sim/readouts.ts, what `confine run` prints against
 //   them: core stress, tumour and normal-tissue median pO₂, hypoxic fraction, perfusion of the
-//   tumour bed's vessels. Two seeds.
+//   tumour bed's vessels. Seed 1, the default's.
 // The directions, on a smaller tumour of the same tissue in CI (radius 600 µm, a 200 µm rim, 96²
 // cells of 20 µm; 24 runs of the default tumour take about half an hour on a software adapter, and
 // CONFINE_CHAIN=default runs them there; the README's table is that run), 14 days, drugs off
@@ -32,7 +32,7 @@ import { mean, meanConfidenceInterval, standardError } from '../../../src/model/
 import { scoped, useGpu } from '../fixture.ts';
 
 const SEEDS = [1, 2, 3, 4];
-const RANGE_SEEDS = [1, 2];
+const RANGE_SEEDS = [1];
 
 const DEFAULT_TUMOUR = { nx: 128, ny: 128, dxMicrons: 20 };
 const CHAIN_TUMOUR = process.env.CONFINE_CHAIN === 'default' ? DEFAULT_TUMOUR
