@@ -20,7 +20,8 @@ function tissue(name: string, parameters: Record<string, number>): Scenario {
 
 // The default tissue with every physics on, shrunk to 32² cells of 60 µm with a smaller tumour
 // (fewer cells: this file builds two simulations per live parameter); both drugs dosed from
-// t = 0, a high oxygen uptake and sparser capillaries (an anoxic core), and a high intravasation
+// t = 0, a high oxygen uptake, sparser capillaries and the wall pO₂ of a venous capillary, 40 mmHg
+// (an anoxic core within two steps, so that the necrosis parameters act), and a high intravasation
 // hazard (a vessel's catchment is its capture area, a tenth of a 60 µm cell) so that their
 // parameters act within two steps; entering a capillary primes, and half of 8 µm constrictions
 // squeeze (the tumour's unstressed pores are 6.3 µm) with no refractory time, so that the squeeze's
@@ -29,7 +30,7 @@ function tissue(name: string, parameters: Record<string, number>): Scenario {
 const BASE = tissue('live-params', {
   ...DEFAULT_SCENARIO_JSON.parameters,
   nx: 32, ny: 32, dxMicrons: 60, tumourRadiusMicrons: 400,
-  smacDoseNM: 200, smacFirstDoseDay: 0, softenerDoseRelative: 1, oxygenMaxUptakeMmHgPerS: 40,
+  smacDoseNM: 200, smacFirstDoseDay: 0, softenerDoseRelative: 1, oxygenMaxUptakeMmHgPerS: 40, vesselWallPO2MmHg: 40,
   capillarySpacingMicrons: 160, intravasationPerHour: 1, intravasationPrimes: 1, criticalPoreMicrons: 8,
   squeezeRefractoryHours: 0,
   nkKillPerHour: 0.5,
