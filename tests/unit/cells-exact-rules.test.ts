@@ -3,7 +3,7 @@
 // against the continuous walk's mean squared displacement.
 import { describe, expect, it } from 'vitest';
 import { cellParamValues, TISSUE_SETTING } from '../../src/cells/cell-params.ts';
-import { eventTime, iapAt, iapCourse, motilityAt, motilityTime, protectedTime, relaxingTime } from '../../src/cells/rules.ts';
+import { eventTime, iapAt, iapCourse, motilityAt, motilityTime, protectedTime, relaxingTime, squeezed } from '../../src/cells/rules.ts';
 import { persistentWalkMsd, substeppedWalkMsd, walkIntegration } from '../../src/cells/walk.ts';
 import { defaultParams, type Params } from '../../src/model/params.ts';
 
@@ -123,5 +123,18 @@ describe('the substepped random walk', () => {
     expect(w.substep).toBeGreaterThan(tau);
     const t = 100 * 1440;
     expect(substeppedWalkMsd(v, w, tau, Math.round(t / w.substep)) / persistentWalkMsd(v, tau, t)).toBeCloseTo(1, 3);
+  });
+});
+
+describe('a confined passage', () => {
+  it('tops IAP and speed up to one passage\'s level by default, never lowers them, and stacks up to the cap when asked', () => {
+    const one = ruleParams();
+    expect(squeezed(one, 1, 1)).toEqual([2, 1.5]);
+    expect(squeezed(one, 1.4, 1.2)).toEqual([2, 1.5]);
+    // A cell raised above one passage's level (hypoxia's route, or the stacking rule) keeps it.
+    expect(squeezed(one, 2.6, 1.7)).toEqual([2.6, 1.7]);
+    const three = ruleParams({ squeezeMaxPassages: 3 });
+    expect(squeezed(three, 2, 1.5)).toEqual([4, 2.25]);
+    expect(squeezed(three, 6, 3)).toEqual([8, 3.375]);
   });
 });
