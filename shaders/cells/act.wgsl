@@ -85,36 +85,56 @@ fn baselines(compartment: u32, po2: f32) -> vec2<f32> {
   return select(vec2<f32>(1.0), vec2<f32>(params.hypoxic_iap, params.hypoxic_motility), hypoxic);
 }
 
-// The IAP course of a cell from time `at` into the step, with I at that time.
-fn course_from(t: vec4<u32>, timer: f32, field: f32, iap: f32, at: f32, base: f32) -> IapCourse {
-  return iap_course(params, iap, smac_effect(params, smac_seen(t.y, t.w, timer, field)), at, base);
-}
-
-// A cell's IAP and speed gain m through the step, each from its anchor time (minutes into the
-// step), the level m relaxes to, and when it last squeezed (negative: before the step).
+// A cell's IAP (its two phases, iap_life) and speed gain m through the step, each from its anchor
+// time (minutes into the step), the levels they relax to, and the stabilisation clock: minutes
+// since the last squeeze, aged by the SMAC mimetic, `clock` at time `clock_at`. The clock also
+// times the refractory period.
 struct Life {
-  iap: IapCourse,
+  iap: IapLife,
+  iap_base: f32,
   m: f32,
   m_anchor: f32,
   m_base: f32,
-  last_squeeze: f32,
+  clock: f32,
+  clock_at: f32,
 }
 
-// A confined passage at time `at`: IAP and speed gain rise from their values then, and restart.
-fn squeeze_at(l: Life, at: f32) -> Life {
-  let s = squeezed(params, vec2<f32>(iap_at(l.iap, at), motility_at(params, l.m, l.m_base, l.m_anchor, at)));
+fn clock_at(l: Life, t: f32) -> f32 {
+  return l.clock + (1.0 + params.smac_hold_ageing * l.iap.held.effect) * (t - l.clock_at);
+}
+
+// The life from time `at` on, with I and the clock at their values then, in the compartment and
+// drug the tag and timer give: called at the start and whenever either changes.
+fn life_from(t: vec4<u32>, timer: f32, field: f32, iap: f32, clock: f32, at: f32, base: vec2<f32>, m: f32, m_anchor: f32) -> Life {
+  let effect = smac_effect(params, smac_seen(t.y, t.w, timer, field));
+  let hold = select(0.0, params.iap_hold - clock, t.z > 0u);
+  let iap_life = iap_life(params, iap, effect, at, hold, passage_level(params, t.z), base.x);
+  return Life(iap_life, base.x, m, m_anchor, base.y, clock, at);
+}
+
+// The same cell moved at time `at` into the compartment and drug the tag and timer now give, with
+// baselines 1.
+fn moved(l: Life, t: vec4<u32>, timer: f32, at: f32) -> Life {
+  let m = motility_at(params, l.m, l.m_base, l.m_anchor, at);
+  return life_from(t, timer, 0.0, life_iap_at(l.iap, at), clock_at(l, at), at, vec2<f32>(1.0), m, at);
+}
+
+// A confined passage at time `at` (t.z already counts it): the speed gain rises at once, IAP
+// starts its rise toward the passage level, and the clock restarts.
+fn squeeze_at(l: Life, t: vec4<u32>, at: f32) -> Life {
+  let m = squeezed_motility(params, motility_at(params, l.m, l.m_base, l.m_anchor, at));
   var next = l;
-  next.iap.start = s.x;
-  next.iap.anchor = at;
-  next.m = s.y;
+  next.iap = iap_life(params, life_iap_at(l.iap, at), l.iap.held.effect, at, params.iap_hold, passage_level(params, t.z), l.iap_base);
+  next.m = m;
   next.m_anchor = at;
-  next.last_squeeze = at;
+  next.clock = 0.0;
+  next.clock_at = at;
   return next;
 }
 
-// A cell may squeeze again once the refractory time has passed since its last squeeze.
-fn ready(passages: u32, hours_since: f32) -> bool {
-  return passages == 0u || hours_since >= params.squeeze_refractory;
+// A cell may squeeze again once the refractory time has passed on its clock since its last squeeze.
+fn ready(passages: u32, clock_minutes: f32) -> bool {
+  return passages == 0u || clock_minutes >= params.squeeze_refractory * 60.0;
 }
 
 @compute @workgroup_size(WG)
@@ -133,8 +153,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   let site = sample_env(pos.xy, 1u);
 
   // IAP and the speed gain follow their exact course through the step; a squeeze restarts it.
-  let base = baselines(t.y, here.x);
-  var life = Life(course_from(t, bio.w, here.y, bio.x, 0.0, base.x), bio.y, 0.0, base.y, -bio.z * 60.0);
+  var life = life_from(t, bio.w, here.y, bio.x, bio.z * 60.0, 0.0, baselines(t.y, here.x), bio.y, 0.0);
   // Minutes into the step from which the cell is in its present compartment.
   var now = 0.0;
 
@@ -148,7 +167,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   if (!dies && t.y == TISSUE) {
     let necrosis = select(0.0, params.necrosis_rate, here.x < params.necrosis_mmhg) * dt;
     let detached = site.z < params.detached_density && site.w < params.detached_ecm;
-    let anoikis = select(0.0, params.anoikis_rate * protected_time(life.iap, params.iap_protection, 0.0, dt), detached);
+    let anoikis = select(0.0, params.anoikis_rate * life_protected_time(life.iap, params.iap_protection, 0.0, dt), detached);
     let entry = params.intravasation_rate * site.y * motility_time(params, life.m, life.m_base, life.m_anchor, 0.0, dt);
     let total = necrosis + anoikis + entry;
     // The count of intravasations carries the draw's noise; its expectation does not, so the rate
@@ -166,27 +185,24 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
       } else {
         now = event_time(total, fate.z, dt);
         // Entering a capillary is a confined passage only with the intravasation_primes switch.
-        if (params.intravasation_primes != 0u && ready(t.z, (now - life.last_squeeze) / 60.0)) {
-          life = squeeze_at(life, now);
+        if (params.intravasation_primes != 0u && ready(t.z, clock_at(life, now))) {
           t.z += 1u;
+          life = squeeze_at(life, t, now);
           count(C_SQUEEZES);
         }
-        let primed = iap_at(life.iap, now) >= params.primed_iap;
+        let primed = life_iap_at(life.iap, now) >= params.primed_iap;
         t.y = CIRCULATING;
         bio.w = 0.0;
         pos.w = select(0.0, 1.0, primed);
         // Out of the tissue, both relax to 1: what hypoxia raised is a memory now.
-        life.iap = course_from(t, 0.0, 0.0, iap_at(life.iap, now), now, 1.0);
-        life.m = motility_at(params, life.m, life.m_base, life.m_anchor, now);
-        life.m_anchor = now;
-        life.m_base = 1.0;
+        life = moved(life, t, 0.0, now);
         count(C_INTRAVASATIONS);
         if (primed) { count(C_INTRAVASATIONS_PRIMED); }
         // Its chance to survive the whole circulation, with the plasma drug held at today's
         // level: circulation survival without the draws' counting noise.
         let circulation = params.transit + params.lung_time;
-        let hazard = params.anoikis_rate * protected_time(life.iap, params.iap_protection, now, now + circulation)
-          + params.blood_nk_rate * protected_time(life.iap, params.nk_protection, now, now + circulation);
+        let hazard = params.anoikis_rate * life_protected_time(life.iap, params.iap_protection, now, now + circulation)
+          + params.blood_nk_rate * life_protected_time(life.iap, params.nk_protection, now, now + circulation);
         add_expected(C_EXPECTED_EXTRAVASATIONS, exp(-hazard));
       }
     } else {
@@ -211,9 +227,9 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
         // reflection off an edge folds the path, it does not shorten it); the hours a passage
         // takes count as one squeeze (the refractory time).
         let squeeze_chance = 1.0 - exp(-squeeze_per_micron(params, pore) * length(stride));
-        if (ready(t.z, (end - life.last_squeeze) / 60.0) && squeeze_draws[k % 4u] < squeeze_chance) {
-          life = squeeze_at(life, end);
+        if (ready(t.z, clock_at(life, end)) && squeeze_draws[k % 4u] < squeeze_chance) {
           t.z += 1u;
+          life = squeeze_at(life, t, end);
           count(C_SQUEEZES);
         }
         pos = vec4<f32>(to, pos.w);
@@ -234,7 +250,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
       now = max(bio.w, 0.0);
       t.y = SUSPENDED;
       bio.w = 0.0;
-      life.iap = course_from(t, 0.0, 0.0, iap_at(life.iap, now), now, 1.0);
+      life = moved(life, t, 0.0, now);
     }
   }
 
@@ -242,7 +258,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     var len = dt - now;
     let leaves = params.window > 0.0 && params.window - bio.w <= len;
     if (leaves) { len = max(params.window - bio.w, 0.0); }
-    let hazard = params.anoikis_rate * protected_time(life.iap, params.iap_protection, now, now + len);
+    let hazard = params.anoikis_rate * life_protected_time(life.iap, params.iap_protection, now, now + len);
     let draw = uniform4(params.seed, t.x, params.step * 4u, STREAM_SEGMENT);
     if (draw.x < chance(hazard, 1.0)) {
       dies = true;
@@ -265,8 +281,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     var len = dt - now;
     let ends = limit - bio.w <= len;
     if (ends) { len = max(limit - bio.w, 0.0); }
-    let anoikis = params.anoikis_rate * protected_time(life.iap, params.iap_protection, now, now + len);
-    let nk = params.blood_nk_rate * protected_time(life.iap, params.nk_protection, now, now + len);
+    let anoikis = params.anoikis_rate * life_protected_time(life.iap, params.iap_protection, now, now + len);
+    let nk = params.blood_nk_rate * life_protected_time(life.iap, params.nk_protection, now, now + len);
     let draw = uniform4(params.seed, t.x, params.step * 4u + 1u + k, STREAM_SEGMENT);
     if (draw.x < chance(anoikis + nk, 1.0)) {
       dies = true;
@@ -298,9 +314,9 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     }
   }
 
-  bio.x = iap_at(life.iap, dt);
+  bio.x = life_iap_at(life.iap, dt);
   bio.y = motility_at(params, life.m, life.m_base, life.m_anchor, dt);
-  bio.z = (dt - life.last_squeeze) / 60.0;
+  bio.z = clock_at(life, dt) / 60.0;
   alive[i] = select(1u, 0u, dies);
   if (dies) { born[i] = 0u; }
   body[2u * i] = pos;

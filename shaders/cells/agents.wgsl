@@ -122,6 +122,9 @@ struct CellParams {
   squeeze_steepness: f32,
   constriction_spacing: f32,
   max_passages: f32,
+  iap_rise: f32,
+  iap_hold: f32,
+  smac_hold_ageing: f32,
 }
 
 fn cell_at(p: vec2<f32>) -> u32 {

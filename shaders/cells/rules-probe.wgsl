@@ -3,13 +3,14 @@
 // Bindings: params, rows, out. Dispatch: linearGroups(row count, WG).
 //   rows[4r]     = (pO2 mmHg, stress kPa, density, pore µm)
 //   rows[4r + 1] = (von Mises kPa, SMAC nM, IAP, motility)
-//   rows[4r + 2] = (hazard per minute, dt minutes, baseline of IAP and speed gain, unused)
-//   rows[4r + 3] = unused
+//   rows[4r + 2] = (hazard per minute, dt minutes, baseline of IAP and speed gain, stabilisation
+//                   minutes left)
+//   rows[4r + 3] = (passage level, unused, unused, unused)
 //   out[4r]      = (chance, division_rate, pore_speed, stress_speed)
 //   out[4r + 1]  = (smac_effect, IAP after dt with that effect, speed gain after dt, anoikis_rate)
 //   out[4r + 2]  = (nk_protection, protected_time over dt, motility_time over dt,
 //                   event_time of a hazard rate·dt drawn at u = 0.999·rate)
-//   out[4r + 3]  = (squeeze_per_micron, 0, 0, 0)
+//   out[4r + 3]  = (squeeze_per_micron, IAP after dt along iap_life, life_protected_time over dt, 0)
 override WG: u32 = 64u;
 
 @group(0) @binding(0) var<uniform> params: CellParams;
@@ -23,6 +24,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
   let a = rows[4u * r];
   let b = rows[4u * r + 1u];
   let c = rows[4u * r + 2u];
+  let d = rows[4u * r + 3u];
   let effect = smac_effect(params, b.y);
   out[4u * r] = vec4<f32>(
     chance(c.x, c.y),
@@ -30,7 +32,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     pore_speed(a.w, params.nucleus),
     stress_speed(b.x, params.stress_decay),
   );
-  let course = iap_course(params, b.z, effect, 0.0, c.z);
+  let course = iap_course(b.z, effect, 0.0, c.z, params.iap_relax, params.smac_degradation);
+  let life = iap_life(params, b.z, effect, 0.0, c.w, d.x, c.z);
   out[4u * r + 1u] = vec4<f32>(effect, iap_at(course, c.y), motility_at(params, b.w, c.z, 0.0, c.y), anoikis_rate(params, b.z));
   out[4u * r + 2u] = vec4<f32>(
     nk_protection(params, b.z),
@@ -38,5 +41,5 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     motility_time(params, b.w, c.z, 0.0, 0.0, c.y),
     event_time(c.x * c.y, 0.999 * c.x, c.y),
   );
-  out[4u * r + 3u] = vec4<f32>(squeeze_per_micron(params, a.w), 0.0, 0.0, 0.0);
+  out[4u * r + 3u] = vec4<f32>(squeeze_per_micron(params, a.w), life_iap_at(life, c.y), life_protected_time(life, params.iap_protection, 0.0, c.y), 0.0);
 }

@@ -44,10 +44,9 @@ fn smac_effect(p: CellParams, smac: f32) -> f32 {
   return s / (s + pow(p.smac_ic50, p.smac_hill));
 }
 
-// IAP over time with the SMAC effect E and the baseline b held: dI/dt = −(I − b)/τ_I − k·E·I,
-// whose solution from I = start at time anchor is I(t) = settled + (start − settled)·e^(−rate·(t −
-// anchor)), with rate = 1/τ_I + k·E and settled = (b/τ_I)/rate. b is 1, or in hypoxic tissue the
-// hypoxic level (hypoxia's own route, off at 1). Times are minutes into the step.
+// One exponential phase of IAP with the SMAC effect E and the level b held: dI/dt = −(I − b)/τ −
+// k·E·I, whose solution from I = start at time anchor is I(t) = settled + (start − settled)·
+// e^(−rate·(t − anchor)), with rate = 1/τ + k·E and settled = (b/τ)/rate. Times are minutes.
 struct IapCourse {
   start: f32,
   settled: f32,
@@ -56,13 +55,50 @@ struct IapCourse {
   anchor: f32,
 }
 
-fn iap_course(p: CellParams, iap: f32, effect: f32, anchor: f32, base: f32) -> IapCourse {
-  let rate = 1.0 / p.iap_relax + p.smac_degradation * effect;
-  return IapCourse(iap, (base / p.iap_relax) / rate, rate, effect, anchor);
+fn iap_course(iap: f32, effect: f32, anchor: f32, level: f32, tau: f32, degradation: f32) -> IapCourse {
+  let rate = 1.0 / tau + degradation * effect;
+  return IapCourse(iap, (level / tau) / rate, rate, effect, anchor);
 }
 
 fn iap_at(c: IapCourse, t: f32) -> f32 {
   return c.settled + (c.start - c.settled) * exp(-c.rate * (t - c.anchor));
+}
+
+// IAP after a confined passage, in two phases (README, "Decisions, and why"): held, it rises toward
+// the passage level with τ_r (hours: the rise is post-transcriptional) and stays there while the
+// stabilisation lasts; then it relaxes with τ_I toward its baseline b (1, or in hypoxic tissue the
+// hypoxic level). The SMAC mimetic degrades IAP at k·E in both, and ends the stabilisation sooner:
+// its clock runs 1 + κ·E times as fast. A cell never squeezed, or whose stabilisation has run
+// out, is in the second phase from the start (lapse = its anchor).
+struct IapLife {
+  held: IapCourse,
+  free: IapCourse,
+  lapse: f32,
+}
+
+// The life from I = iap at time `at`, with `hold` minutes of stabilisation clock left.
+fn iap_life(p: CellParams, iap: f32, effect: f32, at: f32, hold: f32, level: f32, base: f32) -> IapLife {
+  let lapse = at + max(hold, 0.0) / (1.0 + p.smac_hold_ageing * effect);
+  let held = iap_course(iap, effect, at, level, p.iap_rise, p.smac_degradation);
+  let free = iap_course(iap_at(held, lapse), effect, lapse, base, p.iap_relax, p.smac_degradation);
+  return IapLife(held, free, lapse);
+}
+
+fn life_iap_at(l: IapLife, t: f32) -> f32 {
+  if (t < l.lapse) { return iap_at(l.held, t); }
+  return iap_at(l.free, t);
+}
+
+// protected_time along both phases.
+fn life_protected_time(l: IapLife, s: f32, t0: f32, t1: f32) -> f32 {
+  let split = clamp(l.lapse, t0, t1);
+  return protected_time(l.held, s, t0, split) + protected_time(l.free, s, split, t1);
+}
+
+// The level a stabilised cell's IAP rises to after `passages` squeezes: f_CM per passage, up to
+// max_passages passages' worth (1 by default: one passage's level, as the study measured).
+fn passage_level(p: CellParams, passages: u32) -> f32 {
+  return pow(p.iap_factor, min(f32(passages), p.max_passages));
 }
 
 // The speed gain relaxes with τ_I from m at time `anchor` toward its baseline (1, or the hypoxic
@@ -130,13 +166,10 @@ fn nk_protection(p: CellParams, iap: f32) -> f32 {
   return 1.0 / (1.0 + p.nk_protection * max(iap - 1.0, 0.0));
 }
 
-// A confined passage: IAP and speed (I, m) rise by their factors, up to max_passages passages'
-// worth and never down. At one passage (the default) a squeeze tops a cell up to the level the
-// study measured after one passage, so cells living in dense matrix do not ratchet up with each
-// squeeze; 3 keeps the earlier rule, which stacked passages (README, "Decisions, and why").
-fn squeezed(p: CellParams, iap_m: vec2<f32>) -> vec2<f32> {
-  let factors = vec2<f32>(p.iap_factor, p.motility_factor);
-  return max(iap_m, min(iap_m * factors, pow(factors, vec2<f32>(p.max_passages))));
+// A confined passage raises the speed gain m at once by its factor, up to max_passages passages'
+// worth and never down (IAP rises over hours instead: iap_life).
+fn squeezed_motility(p: CellParams, m: f32) -> f32 {
+  return max(m, min(m * p.motility_factor, pow(p.motility_factor, p.max_passages)));
 }
 
 // The event time within an interval of length len at which a hazard that adds up to `total` over

@@ -7,7 +7,7 @@ import { uniform4 } from '../model/rng.ts';
 import type { CellRuleParams } from './cell-params.ts';
 import { COMPARTMENT } from './initial.ts';
 import { COUNTER_NAMES, COUNTERS, GROUPS, type CounterName } from './ledger.ts';
-import { chance, divisionRate, eventTime, iapAt, iapCourse, motilityAt, motilityTime, poreSpeed, protectedTime, smacEffect, squeezePerMicron, squeezed, stressSpeed, wrapAngle } from './rules.ts';
+import { chance, divisionRate, eventTime, iapLife, lifeIapAt, lifeProtectedTime, motilityAt, motilityTime, passageLevel, poreSpeed, smacEffect, squeezePerMicron, squeezedMotility, stressSpeed, wrapAngle, type IapLife } from './rules.ts';
 
 export const STREAM_FATE = 12;
 export const STREAM_WALK = 16;
@@ -84,25 +84,45 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
     if (t[1] === SUSPENDED && dosed && lt('medium pulse', 'field', timer, p.medium_smac_minutes)) return p.medium_smac;
     return 0;
   };
-  const courseFrom = (timer: number, field: number, iap: number, at: number, base: number) => iapCourse(p, iap, smacEffect(p, smacSeen(timer, field)), at, base);
-  const ready = (hoursSince: number) => t[2] === 0 || !lt('refractory', 'field', hoursSince, p.squeeze_refractory);
+  // The stabilisation clock (minutes since the last squeeze, aged by the SMAC mimetic): `clock` at `clockAt`.
+  const ready = (clockMinutes: number) => t[2] === 0 || !lt('refractory', 'field', clockMinutes, p.squeeze_refractory * 60);
 
   // Only a decision when hypoxia's route is on: otherwise both branches give baseline 1.
   const routeOn = p.hypoxic_iap !== 1 || p.hypoxic_motility !== 1;
   const hypoxic = t[1] === TISSUE && routeOn && lt('hypoxic', 'field', here[0], p.hypoxia_mmhg);
-  let course = courseFrom(bio[3], here[1], bio[0], 0, hypoxic ? p.hypoxic_iap : 1);
+  let iapBase = hypoxic ? p.hypoxic_iap : 1;
   let m0 = bio[1];
   let mAnchor = 0;
   let mBase = hypoxic ? p.hypoxic_motility : 1;
-  let lastSqueeze = -bio[2] * 60;
+  let clock = bio[2] * 60;
+  let clockAt = 0;
+  const clockNow = (at: number) => clock + (1 + p.smac_hold_ageing * life.held.effect) * (at - clockAt);
+  const lifeFrom = (timer: number, field: number, iap: number, at: number) => {
+    const effect = smacEffect(p, smacSeen(timer, field));
+    const hold = t[2] > 0 ? p.iap_hold - clock : 0;
+    if (t[2] > 0) decisions.push({ name: 'stabilised', kind: 'field', value: clock, threshold: p.iap_hold });
+    return iapLife(p, iap, effect, at, hold, passageLevel(p, t[2]), iapBase);
+  };
+  let life: IapLife = lifeFrom(bio[3], here[1], bio[0], 0);
+  const move = (at: number) => {
+    const iap = lifeIapAt(life, at);
+    clock = clockNow(at);
+    clockAt = at;
+    m0 = motilityAt(p, m0, mAnchor, at, mBase);
+    mAnchor = at;
+    mBase = 1;
+    iapBase = 1;
+    life = lifeFrom(0, 0, iap, at);
+  };
   let now = 0;
   const squeezeAt = (at: number) => {
-    const [iap, m] = squeezed(p, iapAt(course, at), motilityAt(p, m0, mAnchor, at, mBase));
-    course = { ...course, start: iap, anchor: at };
-    m0 = m;
+    const iap = lifeIapAt(life, at);
+    m0 = squeezedMotility(p, motilityAt(p, m0, mAnchor, at, mBase));
     mAnchor = at;
-    lastSqueeze = at;
     t[2] += 1;
+    life = iapLife(p, iap, life.held.effect, at, p.iap_hold, passageLevel(p, t[2]), iapBase);
+    clock = 0;
+    clockAt = at;
     count('squeezes');
   };
 
@@ -118,7 +138,7 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
   if (!dies && t[1] === TISSUE) {
     const necrosis = (lt('anoxia', 'field', here[0], p.necrosis_mmhg) ? p.necrosis_rate : 0) * dt;
     const detached = lt('detached density', 'field', site[2], p.detached_density) && lt('detached ECM', 'field', site[3], p.detached_ecm);
-    const anoikis = detached ? p.anoikis_rate * protectedTime(course, p.iap_protection, 0, dt) : 0;
+    const anoikis = detached ? p.anoikis_rate * lifeProtectedTime(life, p.iap_protection, 0, dt) : 0;
     const entry = p.intravasation_rate * site[1] * motilityTime(p, m0, 0, 0, dt, mBase);
     const total = necrosis + anoikis + entry;
     if (entry > 0) expectedIntravasation = (chance(total, 1) * entry) / total;
@@ -136,20 +156,17 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
         countGroup('anoikis');
       } else {
         now = eventTime(total, fate[2], dt);
-        if (p.intravasation_primes !== 0 && ready((now - lastSqueeze) / 60)) squeezeAt(now);
-        const primed = !lt('primed at entry', 'field', iapAt(course, now), p.primed_iap);
+        if (p.intravasation_primes !== 0 && ready(clockNow(now))) squeezeAt(now);
+        const primed = !lt('primed at entry', 'field', lifeIapAt(life, now), p.primed_iap);
         t[1] = CIRCULATING;
         bio[3] = 0;
         pos[3] = primed ? 1 : 0;
-        course = courseFrom(0, 0, iapAt(course, now), now, 1);
-        m0 = motilityAt(p, m0, mAnchor, now, mBase);
-        mAnchor = now;
-        mBase = 1;
+        move(now);
         count('intravasations');
         if (primed) count('intravasationsPrimed');
         const circulation = p.transit + p.lung_time;
-        expectedExtravasation = Math.exp(-(p.anoikis_rate * protectedTime(course, p.iap_protection, now, now + circulation)
-          + p.blood_nk_rate * protectedTime(course, p.nk_protection, now, now + circulation)));
+        expectedExtravasation = Math.exp(-(p.anoikis_rate * lifeProtectedTime(life, p.iap_protection, now, now + circulation)
+          + p.blood_nk_rate * lifeProtectedTime(life, p.nk_protection, now, now + circulation)));
       }
     } else {
       const delta = p.walk_substep;
@@ -182,7 +199,7 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
         const walked = Math.hypot(raw[0] - pos[0], raw[1] - pos[1]);
         const hazard = squeezePerMicron(p, pore) * walked;
         const chance = 1 - Math.exp(-hazard);
-        if (ready((end - lastSqueeze) / 60)) {
+        if (ready(clockNow(end))) {
           // Had the cell been in a neighbouring grid cell, its pores would set both the walked
           // length (through the speed) and the hazard per µm.
           const squeezesWith = (d: number) => squeezeDraws[k % 4] < 1 - Math.exp(-squeezePerMicron(p, d) * walked * poreSpeed(d, p.nucleus) / poreSpeed(pore, p.nucleus));
@@ -214,7 +231,7 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
       now = Math.max(bio[3], 0);
       t[1] = SUSPENDED;
       bio[3] = 0;
-      course = courseFrom(0, 0, iapAt(course, now), now, 1);
+      move(now);
     }
   }
 
@@ -222,7 +239,7 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
     let len = dt - now;
     const leaves = p.window > 0 && !lt('assay window', 'field', len, p.window - bio[3]);
     if (leaves) len = Math.max(p.window - bio[3], 0);
-    const hazard = p.anoikis_rate * protectedTime(course, p.iap_protection, now, now + len);
+    const hazard = p.anoikis_rate * lifeProtectedTime(life, p.iap_protection, now, now + len);
     const draw = uniform4(p.seed, t[0], (p.step * 4) >>> 0, STREAM_SEGMENT);
     if (lt('suspended anoikis', 'draw', draw[0], chance(hazard, 1))) {
       dies = true;
@@ -245,8 +262,8 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
     let len = dt - now;
     const ends = !lt(t[1] === CIRCULATING ? 'transit' : 'extravasation', 'field', len, limit - bio[3]);
     if (ends) len = Math.max(limit - bio[3], 0);
-    const anoikis = p.anoikis_rate * protectedTime(course, p.iap_protection, now, now + len);
-    const nk = p.blood_nk_rate * protectedTime(course, p.nk_protection, now, now + len);
+    const anoikis = p.anoikis_rate * lifeProtectedTime(life, p.iap_protection, now, now + len);
+    const nk = p.blood_nk_rate * lifeProtectedTime(life, p.nk_protection, now, now + len);
     const draw = uniform4(p.seed, t[0], (p.step * 4 + 1 + k) >>> 0, STREAM_SEGMENT);
     if (lt('blood death', 'draw', draw[0], chance(anoikis + nk, 1))) {
       dies = true;
@@ -279,9 +296,9 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
     }
   }
 
-  bio[0] = iapAt(course, dt);
+  bio[0] = lifeIapAt(life, dt);
   bio[1] = motilityAt(p, m0, mAnchor, dt, mBase);
-  bio[2] = (dt - lastSqueeze) / 60;
+  bio[2] = clockNow(dt) / 60;
   return { body: [...pos, ...bio], tag: t, alive: !dies, born: born && !dies, ledger, expectedIntravasation, expectedExtravasation, decisions, reach, substeps, bounces };
 }
 

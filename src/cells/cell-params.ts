@@ -1,6 +1,7 @@
 // The CellParams uniform (shaders/cells/agents.wgsl) from a scenario's parameter table: units
 // converted to the shader's (µm, minutes, kPa, mmHg, nM; rates per minute), once per step.
 import type { Params } from '../model/params.ts';
+import { iapLife, lifeIapAt, motilityAt, passageLevel } from './rules.ts';
 import { walkIntegration } from './walk.ts';
 
 /** Values of every CellParams field by name (the WGSL struct is the layout). */
@@ -100,5 +101,16 @@ export function cellParamValues(p: Params, setting: CellSetting, s: StepState): 
     intravasation_primes: p.intravasationPrimes,
     hypoxic_iap: p.hypoxiaIapLevel,
     hypoxic_motility: p.hypoxiaMotilityFactor,
+    iap_rise: p.iapRiseHours * 60,
+    iap_hold: p.iapHoldDays * 1440,
+    smac_hold_ageing: p.smacHoldAgeing,
   };
+}
+
+/** IAP and speed gain of a cell `hoursAgo` after one passage from baseline, with no drug since (the rules' closed forms). */
+export function afterOnePassage(p: Params, hoursAgo: number): { iap: number; motility: number } {
+  const rules = cellParamValues(p, TISSUE_SETTING, { nx: 1, ny: 1, hMicrons: p.dxMicrons, capacity: 0, seed: 0, step: 0, plasmaSmacNM: 0, nkCount: 0 });
+  const minutes = hoursAgo * 60;
+  const life = iapLife(rules, 1, 0, 0, rules.iap_hold, passageLevel(rules, 1));
+  return { iap: lifeIapAt(life, minutes), motility: motilityAt(rules, rules.motility_factor, 0, minutes) };
 }

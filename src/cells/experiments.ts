@@ -6,7 +6,7 @@ import type { Params } from '../model/params.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { RNG_STREAM, uniform4 } from '../model/rng.ts';
 import type { World } from '../sim/world.ts';
-import { TISSUE_SETTING, type CellSetting } from './cell-params.ts';
+import { afterOnePassage, TISSUE_SETTING, type CellSetting } from './cell-params.ts';
 import { COMPARTMENT, nkCells, tumourCells, type CellSeed, type NkArrays } from './initial.ts';
 
 export interface Experiment {
@@ -52,8 +52,13 @@ export function ecmBaseOf(scenario: Scenario, world: World): Float32Array {
   return ecmBase;
 }
 
-function primed(p: Params, squeezed: boolean): Pick<CellSeed, 'iap' | 'motility' | 'passages'> {
-  return squeezed ? { iap: p.squeezeIapFactor, motility: p.squeezeMotilityFactor, passages: 1 } : { iap: 1, motility: 1, passages: 0 };
+type Priming = Pick<CellSeed, 'iap' | 'motility' | 'passages' | 'squeezeClockHours'>;
+
+const UNPRIMED: Priming = { iap: 1, motility: 1, passages: 0, squeezeClockHours: 0 };
+
+/** A control cell, or one squeezed `hoursAgo` before the start and kept since without drug. */
+function primed(p: Params, squeezed: boolean, hoursAgo: number): Priming {
+  return squeezed ? { ...afterOnePassage(p, hoursAgo), passages: 1, squeezeClockHours: hoursAgo } : UNPRIMED;
 }
 
 function assayExperiment(a: AssaySpec, seed: number, p: Params, world: World, ecmBase: Float32Array): Experiment {
@@ -75,7 +80,7 @@ function assayExperiment(a: AssaySpec, seed: number, p: Params, world: World, ec
       for (let w = 0; w < wells; w++) {
         for (let k = 0; k < a.cellsPerWell; k++) {
           const [u, v] = at(cancer.length);
-          cancer.push({ x: (w + 0.05 + 0.9 * u) * wellWidth, y: top + 0.5 * h + v * (height - top - h), compartment: COMPARTMENT.tissue, ...primed(p, false), group: w, timerMinutes: 0 });
+          cancer.push({ x: (w + 0.05 + 0.9 * u) * wellWidth, y: top + 0.5 * h + v * (height - top - h), compartment: COMPARTMENT.tissue, ...UNPRIMED, group: w, timerMinutes: 0 });
         }
       }
       return { cancer, nk: noNk, ecmBase, setting: { ...setting, bias: [0, -a.chemotaxis], wallMicrons: wells > 1 ? wellWidth : 0 } };
@@ -88,7 +93,7 @@ function assayExperiment(a: AssaySpec, seed: number, p: Params, world: World, ec
             const group = 4 * d + 2 * smac + (squeezed ? 1 : 0);
             if (smac) dosed |= 1 << group;
             for (let k = 0; k < a.cellsPerGroup; k++) {
-              cancer.push({ x: width / 2, y: height / 2, compartment: COMPARTMENT.held, ...primed(p, squeezed), group, timerMinutes: delay * 1440 });
+              cancer.push({ x: width / 2, y: height / 2, compartment: COMPARTMENT.held, ...primed(p, squeezed, a.squeezedHoursAgo), group, timerMinutes: delay * 1440 });
             }
           }
         }
@@ -102,7 +107,7 @@ function assayExperiment(a: AssaySpec, seed: number, p: Params, world: World, ec
       for (const squeezed of [false, true]) {
         for (let k = 0; k < a.targetsPerGroup; k++) {
           const [u, v] = at(cancer.length);
-          cancer.push({ x: u * width, y: v * height, compartment: COMPARTMENT.tissue, ...primed(p, squeezed), group: squeezed ? 1 : 0, timerMinutes: 0 });
+          cancer.push({ x: u * width, y: v * height, compartment: COMPARTMENT.tissue, ...primed(p, squeezed, a.squeezedHoursAgo), group: squeezed ? 1 : 0, timerMinutes: 0 });
         }
       }
       const nk = nkCells(seed, p, Math.round(a.nkPerTarget * cancer.length), [0, 0, width, height]);
@@ -113,9 +118,7 @@ function assayExperiment(a: AssaySpec, seed: number, p: Params, world: World, ec
         for (let mouse = 0; mouse < a.miceEach; mouse++) {
           const group = (squeezed ? a.miceEach : 0) + mouse;
           for (let k = 0; k < a.cellsPerMouse; k++) {
-            const state = primed(p, squeezed);
-            if (squeezed && a.squeezedIap !== undefined) state.iap = a.squeezedIap;
-            cancer.push({ x: width / 2, y: height / 2, compartment: COMPARTMENT.circulating, ...state, group, timerMinutes: 0 });
+            cancer.push({ x: width / 2, y: height / 2, compartment: COMPARTMENT.circulating, ...primed(p, squeezed, a.squeezedHoursAgo), group, timerMinutes: 0 });
           }
         }
       }

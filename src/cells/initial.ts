@@ -15,6 +15,8 @@ export interface CellSeed {
   iap: number;
   motility: number;
   passages: number;
+  /** Hours on the stabilisation clock since the last squeeze (act.wgsl). */
+  squeezeClockHours: number;
   group: number;
   timerMinutes: number;
 }
@@ -29,7 +31,7 @@ export function agentArrays(seed: number, cells: readonly CellSeed[]): AgentArra
     // In blood and lung the fourth word holds whether the cell was primed when it entered.
     const inBlood = c.compartment === COMPARTMENT.circulating || c.compartment === COMPARTMENT.lung;
     const fourth = inBlood ? Number(c.iap >= PRIMED_IAP) : phase;
-    body.set([c.x, c.y, 2 * Math.PI * heading, fourth, c.iap, c.motility, 0, c.timerMinutes], i * BODY_FLOATS);
+    body.set([c.x, c.y, 2 * Math.PI * heading, fourth, c.iap, c.motility, c.squeezeClockHours, c.timerMinutes], i * BODY_FLOATS);
     tag.set([i, c.compartment, c.passages, c.group], i * TAG_WORDS);
   });
   return { count: n, body, tag, nextId: n };
@@ -49,7 +51,7 @@ export function tumourCells(seed: number, p: Params): CellSeed[] {
   for (let i = 0; i < n; i++) {
     const [u, v] = uniform4(seed, i, 0, RNG_STREAM.cellPlacement);
     const r = R * Math.sqrt(u), a = 2 * Math.PI * v;
-    cells.push({ x: cx + r * Math.cos(a), y: cy + r * Math.sin(a), compartment: COMPARTMENT.tissue, iap: 1, motility: 1, passages: 0, group: 0, timerMinutes: 0 });
+    cells.push({ x: cx + r * Math.cos(a), y: cy + r * Math.sin(a), compartment: COMPARTMENT.tissue, iap: 1, motility: 1, passages: 0, squeezeClockHours: 0, group: 0, timerMinutes: 0 });
   }
   return cells;
 }

@@ -34,7 +34,7 @@ export function smacEffect(p: CellRuleParams, smac: number): number {
   return s / (s + p.smac_ic50 ** p.smac_hill);
 }
 
-/** I(t) = settled + (start − settled)·e^(−rate·(t − anchor)) under dI/dt = −(I − b)/τ_I − k·E·I (rules.wgsl). */
+/** One exponential phase, I(t) = settled + (start − settled)·e^(−rate·(t − anchor)), under dI/dt = −(I − b)/τ − k·E·I (rules.wgsl). */
 export interface IapCourse {
   start: number;
   settled: number;
@@ -43,13 +43,47 @@ export interface IapCourse {
   anchor: number;
 }
 
-export function iapCourse(p: CellRuleParams, iap: number, effect: number, anchor: number, base = 1): IapCourse {
-  const rate = 1 / p.iap_relax + p.smac_degradation * effect;
-  return { start: iap, settled: base / p.iap_relax / rate, rate, effect, anchor };
+export function iapCourse(iap: number, effect: number, anchor: number, level: number, tau: number, degradation: number): IapCourse {
+  const rate = 1 / tau + degradation * effect;
+  return { start: iap, settled: level / tau / rate, rate, effect, anchor };
 }
 
 export function iapAt(c: IapCourse, t: number): number {
   return c.settled + (c.start - c.settled) * Math.exp(-c.rate * (t - c.anchor));
+}
+
+/** IAP held (rising toward the passage level with τ_r) until `lapse`, then relaxing toward b with τ_I (iap_life in rules.wgsl). */
+export interface IapLife {
+  held: IapCourse;
+  free: IapCourse;
+  lapse: number;
+}
+
+/** The life from I = iap at time `at`, with `hold` minutes of stabilisation clock left; `level` the passage level, `base` b. */
+export function iapLife(p: CellRuleParams, iap: number, effect: number, at: number, hold: number, level: number, base = 1): IapLife {
+  const lapse = at + Math.max(hold, 0) / (1 + p.smac_hold_ageing * effect);
+  const held = iapCourse(iap, effect, at, level, p.iap_rise, p.smac_degradation);
+  const free = iapCourse(iapAt(held, lapse), effect, lapse, base, p.iap_relax, p.smac_degradation);
+  return { held, free, lapse };
+}
+
+/** A life with no stabilisation left: one phase relaxing toward `base` with τ_I. */
+export function relaxingLife(p: CellRuleParams, iap: number, effect: number, at: number, base = 1): IapLife {
+  return iapLife(p, iap, effect, at, 0, 1, base);
+}
+
+export function lifeIapAt(l: IapLife, t: number): number {
+  return t < l.lapse ? iapAt(l.held, t) : iapAt(l.free, t);
+}
+
+export function lifeProtectedTime(l: IapLife, s: number, t0: number, t1: number): number {
+  const split = clamp(l.lapse, t0, t1);
+  return protectedTime(l.held, s, t0, split) + protectedTime(l.free, s, split, t1);
+}
+
+/** The passage level after `passages` squeezes: f_CM per passage, up to max_passages passages' worth. */
+export function passageLevel(p: CellRuleParams, passages: number): number {
+  return p.iap_factor ** Math.min(passages, p.max_passages);
 }
 
 export function motilityAt(p: CellRuleParams, m: number, anchor: number, t: number, base = 1): number {
@@ -113,10 +147,9 @@ export function nkProtection(p: CellRuleParams, iap: number): number {
   return 1 / (1 + p.nk_protection * Math.max(iap - 1, 0));
 }
 
-/** A confined passage on (I, m): each rises by its factor, up to max_passages passages' worth and never down. */
-export function squeezed(p: CellRuleParams, iap: number, m: number): [number, number] {
-  const rise = (x: number, f: number) => Math.max(x, Math.min(x * f, f ** p.max_passages));
-  return [rise(iap, p.iap_factor), rise(m, p.motility_factor)];
+/** A confined passage on the speed gain m: it rises by its factor at once, up to max_passages passages' worth and never down. */
+export function squeezedMotility(p: CellRuleParams, m: number): number {
+  return Math.max(m, Math.min(m * p.motility_factor, p.motility_factor ** p.max_passages));
 }
 
 export function wrapAngle(a: number): number {

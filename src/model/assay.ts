@@ -17,6 +17,10 @@ export interface TranswellAssay {
   readonly chemotaxis: number;
 }
 
+// Every assay but the transwell starts its squeezed group `squeezedHoursAgo` after one passage, with
+// the IAP, speed gain and stabilisation that the rules give a cell then (0: squeezed at the start):
+// the study used the cells its transwell harvested at 72 h, which crossed hours to days before.
+
 /** Squeezed and control cells kept attached for each delay, then detached for the window, with and without SMAC mimetic. */
 export interface AnoikisAssay {
   readonly type: 'anoikis';
@@ -25,6 +29,7 @@ export interface AnoikisAssay {
   readonly windowHours: number;
   readonly smacNM: number;
   readonly smacHours: number;
+  readonly squeezedHoursAgo: number;
 }
 
 /** NK cells with control and squeezed targets (mitomycin-treated: no division). */
@@ -32,6 +37,7 @@ export interface NkCocultureAssay {
   readonly type: 'nk-coculture';
   readonly targetsPerGroup: number;
   readonly nkPerTarget: number;
+  readonly squeezedHoursAgo: number;
 }
 
 /** Cells injected into the blood of virtual mice, control and squeezed groups. */
@@ -39,13 +45,13 @@ export interface TailVeinAssay {
   readonly type: 'tail-vein';
   readonly miceEach: number;
   readonly cellsPerMouse: number;
-  /** IAP of the squeezed group at injection (1 = baseline); absent: one passage's level, f_CM. */
-  readonly squeezedIap?: number;
+  readonly squeezedHoursAgo: number;
 }
 
 export type AssaySpec = TranswellAssay | AnoikisAssay | NkCocultureAssay | TailVeinAssay;
 
 const COUNT: NumberRule = { min: 1, max: 2_000_000, unit: 'cells', integer: true };
+const HOURS_AGO: NumberRule = { min: 0, max: 2000, unit: 'h' };
 
 function list(value: unknown, path: string, rule: NumberRule, maxLength: number, problems: Problems): number[] | undefined {
   if (!Array.isArray(value) || value.length === 0 || value.length > maxLength) {
@@ -75,7 +81,7 @@ export function readAssay(value: unknown, problems: Problems): AssaySpec | undef
       chemotaxis: num('chemotaxis', { min: 0, max: 1, unit: '1' }, 0.3),
     };
   } else if (type === 'anoikis') {
-    checkKnownKeys(obj, ['type', 'delaysDays', 'cellsPerGroup', 'windowHours', 'smacNM', 'smacHours'], 'assay', problems);
+    checkKnownKeys(obj, ['type', 'delaysDays', 'cellsPerGroup', 'windowHours', 'smacNM', 'smacHours', 'squeezedHoursAgo'], 'assay', problems);
     spec = {
       type,
       delaysDays: obj.delaysDays === undefined ? [0, 3, 5, 7] : list(obj.delaysDays, 'assay.delaysDays', { min: 0, max: 60, unit: 'day' }, 8, problems),
@@ -83,14 +89,20 @@ export function readAssay(value: unknown, problems: Problems): AssaySpec | undef
       windowHours: num('windowHours', { min: 1, max: 1000, unit: 'h' }, 48),
       smacNM: num('smacNM', { min: 0, max: 100000, unit: 'nM' }, 500),
       smacHours: num('smacHours', { min: 0, max: 1000, unit: 'h' }, 16),
+      squeezedHoursAgo: num('squeezedHoursAgo', HOURS_AGO, 0),
     };
   } else if (type === 'nk-coculture') {
-    checkKnownKeys(obj, ['type', 'targetsPerGroup', 'nkPerTarget'], 'assay', problems);
-    spec = { type, targetsPerGroup: num('targetsPerGroup', COUNT, 500), nkPerTarget: num('nkPerTarget', { min: 0, max: 100, unit: '1' }, 2) };
+    checkKnownKeys(obj, ['type', 'targetsPerGroup', 'nkPerTarget', 'squeezedHoursAgo'], 'assay', problems);
+    spec = {
+      type, targetsPerGroup: num('targetsPerGroup', COUNT, 500), nkPerTarget: num('nkPerTarget', { min: 0, max: 100, unit: '1' }, 2),
+      squeezedHoursAgo: num('squeezedHoursAgo', HOURS_AGO, 0),
+    };
   } else {
-    checkKnownKeys(obj, ['type', 'miceEach', 'cellsPerMouse', 'squeezedIap'], 'assay', problems);
-    spec = { type, miceEach: num('miceEach', { min: 1, max: 16, unit: 'mice', integer: true }, 15), cellsPerMouse: num('cellsPerMouse', COUNT, 25000) };
-    if (obj.squeezedIap !== undefined) spec.squeezedIap = checkNumber(obj.squeezedIap, 'assay.squeezedIap', { min: 1, max: 100, unit: '1' }, problems);
+    checkKnownKeys(obj, ['type', 'miceEach', 'cellsPerMouse', 'squeezedHoursAgo'], 'assay', problems);
+    spec = {
+      type, miceEach: num('miceEach', { min: 1, max: 16, unit: 'mice', integer: true }, 15), cellsPerMouse: num('cellsPerMouse', COUNT, 25000),
+      squeezedHoursAgo: num('squeezedHoursAgo', HOURS_AGO, 0),
+    };
   }
   return problems.length === before ? (spec as unknown as AssaySpec) : undefined;
 }

@@ -3,13 +3,14 @@
 // a quantity with nothing to compute it from is null.
 import { transwellMembraneRow, type AnoikisAssay, type NkCocultureAssay, type TailVeinAssay, type TranswellAssay } from '../model/assay.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { binomialStandardError, fisherExact2x2 } from '../model/stats.ts';
+import { binomialStandardError, fisherExact2x2, median } from '../model/stats.ts';
 import type { GroupSample } from '../cells/ledger.ts';
 import { BODY_FLOATS, TAG_WORDS, type AgentArrays } from '../cells/population.ts';
 import type { MetricsSample } from './cell-coupling.ts';
 
-// Agent layout (shaders/cells/agents.wgsl): body x, y, heading, cycle, iap, …; tag id, compartment, passages, group.
-const Y = 1, IAP = 4;
+// Agent layout (shaders/cells/agents.wgsl): body x, y, heading, cycle, iap, speed gain, squeeze
+// clock (h), timer; tag id, compartment, passages, group.
+const Y = 1, IAP = 4, CLOCK = 6;
 const PASSAGES = 2, GROUP = 3;
 
 export type Agents = Pick<AgentArrays, 'count' | 'body' | 'tag'>;
@@ -36,15 +37,21 @@ function transwellReadout(scenario: Scenario, a: TranswellAssay, groups: readonl
     const g = groups[w];
     const live = g.tissue + g.suspended + g.circulating + g.lung + g.held;
     const well = { poreMicrons: pore, seeded: a.cellsPerWell, live };
-    if (!agents) return { ...well, crossed: null, crossedFraction: null, squeezedFractionOfCrossed: null, meanIapCrossed: null, meanIapNotCrossed: null };
+    if (!agents) return { ...well, crossed: null, crossedFraction: null, squeezedFractionOfCrossed: null, meanIapCrossed: null, meanIapNotCrossed: null, medianHoursSinceSqueezeCrossed: null };
     let crossed = 0, squeezed = 0, others = 0, iapCrossed = 0, iapOther = 0;
+    // Hours since the last squeeze of the squeezed crossers: the age of the squeezed group the
+    // other assays take from the transwell (their squeezedHoursAgo).
+    const sinceSqueeze: number[] = [];
     for (let i = 0; i < agents.count; i++) {
       if (agents.tag[i * TAG_WORDS + GROUP] !== w) continue;
       const iap = agents.body[i * BODY_FLOATS + IAP];
       if (agents.body[i * BODY_FLOATS + Y] < below) {
         crossed++;
         iapCrossed += iap;
-        if (agents.tag[i * TAG_WORDS + PASSAGES] > 0) squeezed++;
+        if (agents.tag[i * TAG_WORDS + PASSAGES] > 0) {
+          squeezed++;
+          sinceSqueeze.push(agents.body[i * BODY_FLOATS + CLOCK]);
+        }
       } else {
         others++;
         iapOther += iap;
@@ -53,6 +60,7 @@ function transwellReadout(scenario: Scenario, a: TranswellAssay, groups: readonl
     return {
       ...well, crossed, crossedFraction: frac(crossed, a.cellsPerWell), squeezedFractionOfCrossed: frac(squeezed, crossed),
       meanIapCrossed: frac(iapCrossed, crossed), meanIapNotCrossed: frac(iapOther, others),
+      medianHoursSinceSqueezeCrossed: sinceSqueeze.length > 0 ? median(sinceSqueeze) : null,
     };
   });
   return { membraneRow: membrane, wells };

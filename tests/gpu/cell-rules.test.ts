@@ -28,6 +28,9 @@ const RANGES: Record<keyof RuleRow, [number, number, number[]]> = {
   dt: [0.1, 240, [0.1, 10, 240]],
   // 1, or hypoxia's own route raising the level that IAP and the speed gain relax to.
   base: [1, 3, [1, 1, 1.5, 3]],
+  // Minutes of stabilisation left: none, ending within the step, or outlasting it.
+  hold: [0, 600, [0, 0, 1, 120, 600]],
+  level: [1, 4, [1, 2, 4]],
 };
 
 const ROWS = 320;
@@ -55,7 +58,7 @@ const SETS: Record<string, Partial<Params>> = {
   'Hill 2, strong protections, fast relaxation': {
     smacHill: 2, smacIC50NM: 100, iapAnoikisProtection: 10, nkIapProtection: 0.5, hypoxiaThresholdMmHg: 5,
     growthArrestStressKPa: 4, iapRelaxationDays: 0.2, smacDegradationPerHour: 5, motilityStressDecayPerKPa: 1, nucleusDiameterMicrons: 6,
-    squeezeSteepness: 20, constrictionSpacingMicrons: 1.5, criticalPoreMicrons: 3,
+    squeezeSteepness: 20, constrictionSpacingMicrons: 1.5, criticalPoreMicrons: 3, iapRiseHours: 0.5, smacHoldAgeing: 40,
   },
   'Hill 0.5, no protection': { squeezeSteepness: 1, smacHill: 0.5, smacIC50NM: 0.5, iapAnoikisProtection: 0, nkIapProtection: 0, hypoxiaThresholdMmHg: 0 },
 };
@@ -74,7 +77,7 @@ describe('cell rules on the GPU', () => {
         chance: 1, divisionRate: p.division_rate, poreSpeed: 1, stressSpeed: 1, smacEffect: 1,
         iapAt: 1, motilityAt: 1, anoikisRate: p.anoikis_rate, nkProtection: 1,
         protectedTime: RANGES.dt[1], motilityTime: RANGES.dt[1] * RANGES.motility[1], eventTime: RANGES.dt[1],
-        squeezePerMicron: 1 / p.constriction_spacing,
+        squeezePerMicron: 1 / p.constriction_spacing, lifeIapAt: 1, lifeProtectedTime: RANGES.dt[1],
       };
       const failures: string[] = [];
       input.forEach((row, i) => {

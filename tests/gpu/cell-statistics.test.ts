@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellParamValues, type CellRuleParams } from '../../src/cells/cell-params.ts';
 import { nkCapacity } from '../../src/cells/initial.ts';
-import { iapCourse, poreSpeed, protectedTime, stressSpeed } from '../../src/cells/rules.ts';
+import { iapLife, lifeProtectedTime, passageLevel, poreSpeed, stressSpeed } from '../../src/cells/rules.ts';
 import { persistentWalkMsd } from '../../src/cells/walk.ts';
 import type { Gpu } from '../../src/gpu/device.ts';
 import { RNG_STREAM, uniform4 } from '../../src/model/rng.ts';
@@ -151,29 +151,32 @@ describe('stochastic cell rules against closed forms', () => {
   });
 
   it('IAP-protected survival after a day is the same at every step and follows the exact hazard integral', async () => {
-    // Squeezed cells start at I = 4 and relax with τ_I = 2.4 h, so the hazard h/(1 + α(I − 1))
-    // rises from about h/25 to h during the day. Without SMAC the dosed and undosed groups follow
-    // the same law and are pooled.
+    // Squeezed cells, squeezed at the start, rise from I = 1 toward 4 with τ_r = 1 h, are held
+    // there until their stabilisation ends at 6 h, and relax with τ_I = 2.4 h: the hazard
+    // h/(1 + α(I − 1)) falls from h to about h/25 and rises back to h during the day, across the
+    // lapse. Without SMAC the dosed and undosed groups follow the same law and are pooled.
     const perGroup = 4000;
     const rows: SurvivalRow[] = [];
     for (const dt of STEPS_MINUTES) {
       const scenario = assayScenario('protected-hazard', {
-        ...ANOIKIS_BASE, dtMinutes: dt, metricsIntervalMinutes: 1440, anoikisRatePerHour: 0.06, iapAnoikisProtection: 8, squeezeIapFactor: 4, iapRelaxationDays: 0.1,
+        ...ANOIKIS_BASE, dtMinutes: dt, metricsIntervalMinutes: 1440, anoikisRatePerHour: 0.06, iapAnoikisProtection: 8, squeezeIapFactor: 4,
+        iapRiseHours: 1, iapHoldDays: 0.25, iapRelaxationDays: 0.1,
       }, { ...ANOIKIS_ASSAY, cellsPerGroup: perGroup, smacNM: 0, smacHours: 0 });
       const { last, p } = await runFor(gpu(), scenario, 1440);
-      for (const law of [{ groups: [0, 2], iap0: 1 }, { groups: [1, 3], iap0: p.iap_factor }]) {
+      for (const law of [{ groups: [0, 2], passages: 0 }, { groups: [1, 3], passages: 1 }]) {
         const total = law.groups.length * perGroup;
-        const expected = Math.exp(-p.anoikis_rate * protectedTime(iapCourse(p, law.iap0, 0, 0), p.iap_protection, 0, 1440));
+        const life = iapLife(p, 1, 0, 0, law.passages * p.iap_hold, passageLevel(p, law.passages));
+        const expected = Math.exp(-p.anoikis_rate * lifeProtectedTime(life, p.iap_protection, 0, 1440));
         rows.push({ ...survivalRow(1440 / dt, dt, suspended(last, law.groups), total, expected), hours: 24 });
       }
     }
-    logRows('protected hazard, I0 = 1 and 4, 24 h, at dt = 10, 60, 240 min: S vs exp(−∫h)', rows);
+    logRows('protected hazard, control and squeezed (rising to 4, held 6 h), 24 h, at dt = 10, 60, 240 min: S vs exp(−∫h)', rows);
     expectWithin3Se('protected hazard', rows);
   });
 
   it('time in blood and survival in blood and lung do not depend on the step', async () => {
-    // Control (I = 1) and squeezed (I = 2, relaxing) cells injected into the blood: 1 h in blood,
-    // then the lung. After 4 h every survivor has arrested, and the deaths in blood are those of
+    // Control (I = 1) and squeezed cells, injected 1 h after their passage (I rising toward 2,
+    // stabilisation ending 72 min later), into the blood: 1 h in blood, then the lung. After 4 h every survivor has arrested, and the deaths in blood are those of
     // exactly the first hour, at every step (dt = 240 min once kept cells 4 h in blood).
     const cells = 10000;
     const rows: string[] = [];
@@ -181,15 +184,19 @@ describe('stochastic cell rules against closed forms', () => {
     for (const dt of STEPS_MINUTES) {
       const scenario = parseScenario({
         name: 'blood', kind: 'assay', seed: SEED,
-        parameters: { nx: 16, ny: 16, dxMicrons: 10, dtMinutes: dt, durationDays: 1, metricsIntervalMinutes: 1440, anoikisRatePerHour: 0.2, bloodNkKillPerHour: 0.1 },
-        assay: { type: 'tail-vein', miceEach: 1, cellsPerMouse: cells },
+        parameters: {
+          nx: 16, ny: 16, dxMicrons: 10, dtMinutes: dt, durationDays: 1, metricsIntervalMinutes: 1440, anoikisRatePerHour: 0.2, bloodNkKillPerHour: 0.1,
+          iapRiseHours: 1, iapHoldDays: 0.09, iapRelaxationDays: 0.1,
+        },
+        assay: { type: 'tail-vein', miceEach: 1, cellsPerMouse: cells, squeezedHoursAgo: 1 },
       }, 'blood');
       const { last, p } = await runFor(gpu(), scenario, 240);
-      const survival = (iap0: number, minutes: number) => {
-        const course = iapCourse(p, iap0, 0, 0);
-        return Math.exp(-p.anoikis_rate * protectedTime(course, p.iap_protection, 0, minutes) - p.blood_nk_rate * protectedTime(course, p.nk_protection, 0, minutes));
+      // The squeezed cell's course from its passage, 60 min before injection.
+      const survival = (passages: number, minutes: number) => {
+        const life = iapLife(p, 1, 0, -60, passages * p.iap_hold, passageLevel(p, passages));
+        return Math.exp(-p.anoikis_rate * lifeProtectedTime(life, p.iap_protection, 0, minutes) - p.blood_nk_rate * lifeProtectedTime(life, p.nk_protection, 0, minutes));
       };
-      const laws = [1, p.iap_factor].map((iap0) => ({ blood: survival(iap0, p.transit), end: survival(iap0, 240) }));
+      const laws = [0, 1].map((passages) => ({ blood: survival(passages, p.transit), end: survival(passages, 240) }));
       const k = last.ledger.counters;
       const inBlood = last.ledger.groups.reduce((sum, g) => sum + g.circulating, 0);
       const expectedBloodDeaths = laws.reduce((sum, l) => sum + cells * (1 - l.blood), 0);

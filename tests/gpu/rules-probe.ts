@@ -1,20 +1,20 @@
 // Runs shaders/cells/rules-probe.wgsl (every cell rule of rules.wgsl on rows of inputs) and the
 // same rules' CPU twins, with CellParams as the shaders read them.
 import type { CellRuleParams } from '../../src/cells/cell-params.ts';
-import { anoikisRate, chance, divisionRate, eventTime, iapAt, iapCourse, motilityAt, motilityTime, nkProtection, poreSpeed, protectedTime, smacEffect, squeezePerMicron, stressSpeed } from '../../src/cells/rules.ts';
+import { anoikisRate, chance, divisionRate, eventTime, iapAt, iapCourse, iapLife, lifeIapAt, lifeProtectedTime, motilityAt, motilityTime, nkProtection, poreSpeed, protectedTime, smacEffect, squeezePerMicron, stressSpeed } from '../../src/cells/rules.ts';
 import { readBuffer, storageBuffer, storageFrom, uniformBuffer } from '../../src/gpu/buffers.ts';
 import type { Gpu } from '../../src/gpu/device.ts';
 import { Kernel, linearGroups } from '../../src/gpu/kernel.ts';
 import { cellWgsl, compose, wgsl } from '../../src/gpu/shaders.ts';
 import { packNamed, scalarStruct, unpackStruct } from '../../src/gpu/struct-layout.ts';
 
-export const RULE_INPUTS = ['po2', 'stress', 'density', 'pore', 'vonMises', 'smac', 'iap', 'motility', 'rate', 'dt', 'base'] as const;
+export const RULE_INPUTS = ['po2', 'stress', 'density', 'pore', 'vonMises', 'smac', 'iap', 'motility', 'rate', 'dt', 'base', 'hold', 'level'] as const;
 export type RuleRow = Record<(typeof RULE_INPUTS)[number], number>;
 
 /** In the order of the probe's output vec4s. */
 export const RULE_OUTPUTS = [
   'chance', 'divisionRate', 'poreSpeed', 'stressSpeed', 'smacEffect', 'iapAt', 'motilityAt', 'anoikisRate',
-  'nkProtection', 'protectedTime', 'motilityTime', 'eventTime', 'squeezePerMicron',
+  'nkProtection', 'protectedTime', 'motilityTime', 'eventTime', 'squeezePerMicron', 'lifeIapAt', 'lifeProtectedTime',
 ] as const;
 export type RuleOutputs = Record<(typeof RULE_OUTPUTS)[number], number>;
 
@@ -50,19 +50,23 @@ export async function probeRules(gpu: Gpu, values: CellRuleParams, rows: readonl
 /** The CPU twins on one row, chained as the probe chains them. */
 export function twinRules(p: CellRuleParams, r: RuleRow): RuleOutputs {
   const effect = smacEffect(p, r.smac);
+  const course = iapCourse(r.iap, effect, 0, r.base, p.iap_relax, p.smac_degradation);
+  const life = iapLife(p, r.iap, effect, 0, r.hold, r.level, r.base);
   return {
     chance: chance(r.rate, r.dt),
     divisionRate: divisionRate(p, r.po2, r.stress, r.density),
     poreSpeed: poreSpeed(r.pore, p.nucleus),
     stressSpeed: stressSpeed(r.vonMises, p.stress_decay),
     smacEffect: effect,
-    iapAt: iapAt(iapCourse(p, r.iap, effect, 0, r.base), r.dt),
+    iapAt: iapAt(course, r.dt),
     motilityAt: motilityAt(p, r.motility, 0, r.dt, r.base),
     anoikisRate: anoikisRate(p, r.iap),
     nkProtection: nkProtection(p, r.iap),
-    protectedTime: protectedTime(iapCourse(p, r.iap, effect, 0, r.base), p.iap_protection, 0, r.dt),
+    protectedTime: protectedTime(course, p.iap_protection, 0, r.dt),
     motilityTime: motilityTime(p, r.motility, 0, 0, r.dt, r.base),
     eventTime: eventTime(r.rate * r.dt, Math.fround(0.999 * r.rate), r.dt),
     squeezePerMicron: squeezePerMicron(p, r.pore),
+    lifeIapAt: lifeIapAt(life, r.dt),
+    lifeProtectedTime: lifeProtectedTime(life, p.iap_protection, 0, r.dt),
   };
 }

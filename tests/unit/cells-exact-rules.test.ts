@@ -3,7 +3,7 @@
 // against the continuous walk's mean squared displacement.
 import { describe, expect, it } from 'vitest';
 import { cellParamValues, TISSUE_SETTING } from '../../src/cells/cell-params.ts';
-import { eventTime, iapAt, iapCourse, motilityAt, motilityTime, protectedTime, relaxingTime, squeezed } from '../../src/cells/rules.ts';
+import { eventTime, iapAt, iapCourse, iapLife, lifeIapAt, lifeProtectedTime, motilityAt, motilityTime, passageLevel, protectedTime, relaxingLife, relaxingTime, squeezedMotility } from '../../src/cells/rules.ts';
 import { persistentWalkMsd, substeppedWalkMsd, walkIntegration } from '../../src/cells/walk.ts';
 import { defaultParams, type Params } from '../../src/model/params.ts';
 
@@ -35,7 +35,7 @@ describe('hazards integrated exactly over a step', () => {
   for (const c of cases) {
     it(`protected time matches quadrature: ${c.name}`, () => {
       const p = ruleParams({ iapRelaxationDays: c.relaxDays, smacDegradationPerHour: 5 });
-      const course = iapCourse(p, c.iap, c.effect, 0, c.base);
+      const course = iapCourse(c.iap, c.effect, 0, c.base ?? 1, p.iap_relax, p.smac_degradation);
       for (const s of [0, 1.5, 8]) {
         for (const [t0, t1] of [[0, 10], [0, 240], [30, 240], [0, 5000]]) {
           const exact = simpson((t) => 1 / (1 + s * Math.max(iapAt(course, t) * (1 - c.effect) - 1, 0)), t0, t1);
@@ -44,6 +44,41 @@ describe('hazards integrated exactly over a step', () => {
       }
     });
   }
+
+  // Held then relaxing: the lapse falls inside, before or after the interval; with the drug it
+  // comes 1 + κ·E times sooner.
+  const lives = [
+    { name: 'rising after a squeeze, lapsing mid-interval', iap: 1, effect: 0, hold: 600 },
+    { name: 'held, the drug ageing the stabilisation', iap: 2, effect: 0.6, hold: 3000 },
+    { name: 'stabilisation already over', iap: 1.8, effect: 0, hold: 0 },
+    { name: 'held through the interval', iap: 1.4, effect: 0, hold: 1e5 },
+  ];
+  for (const c of lives) {
+    it(`protected time matches quadrature across the lapse: ${c.name}`, () => {
+      const p = ruleParams({ smacDegradationPerHour: 0.5 });
+      const life = iapLife(p, c.iap, c.effect, 0, c.hold, 2);
+      for (const s of [0, 1.5, 8]) {
+        for (const [t0, t1] of [[0, 240], [100, 900], [0, 5000]]) {
+          const exact = simpson((t) => 1 / (1 + s * Math.max(lifeIapAt(life, t) * (1 - c.effect) - 1, 0)), t0, t1, 200000);
+          expect(lifeProtectedTime(life, s, t0, t1)).toBeCloseTo(exact, 5 - Math.ceil(Math.log10(t1)));
+        }
+      }
+    });
+  }
+
+  it('a passage raises IAP over hours, holds it for T_s, then relaxes it with τ_I', () => {
+    const p = ruleParams();
+    const life = iapLife(p, 1, 0, 0, p.iap_hold, passageLevel(p, 1));
+    const f = p.iap_factor;
+    expect(lifeIapAt(life, p.iap_rise)).toBeCloseTo(f - (f - 1) / Math.E, 10);
+    expect(lifeIapAt(life, p.iap_hold - 1)).toBeCloseTo(f, 6);
+    expect(lifeIapAt(life, p.iap_hold + p.iap_relax) - 1).toBeCloseTo((f - 1) / Math.E, 6);
+    // At full effect the drug's clock runs 1 + κ times as fast.
+    expect(iapLife(p, 1, 1, 0, p.iap_hold, f).lapse).toBeCloseTo(p.iap_hold / (1 + p.smac_hold_ageing), 10);
+    // f_CM per passage up to max_passages passages' worth.
+    expect(passageLevel(p, 3)).toBe(f);
+    expect(passageLevel(ruleParams({ squeezeMaxPassages: 3 }), 2)).toBe(f * f);
+  });
 
   // The series that replace (e^y − 1)/y and ln(1 + z)/z below 0.1 are cut at f32 precision (a
   // relative 1e-8 at worst), which is what the GPU computes in; f64 sees that cut.
@@ -64,20 +99,25 @@ describe('hazards integrated exactly over a step', () => {
 
   it('IAP settles at the hypoxic level without the drug, and below it with the drug', () => {
     const p = ruleParams({ iapRelaxationDays: 0.5, smacDegradationPerHour: 0.08 });
-    expect(iapAt(iapCourse(p, 1, 0, 0, 2.5), 1e6)).toBeCloseTo(2.5, 10);
+    expect(lifeIapAt(relaxingLife(p, 1, 0, 0, 2.5), 1e6)).toBeCloseTo(2.5, 10);
     // dI/dt = −(I − b)/τ − k·E·I = 0 at I = b/(1 + k·E·τ).
     const settled = 2.5 / (1 + p.smac_degradation * 0.5 * p.iap_relax);
-    expect(iapAt(iapCourse(p, 1, 0.5, 0, 2.5), 1e6)).toBeCloseTo(settled, 10);
+    expect(lifeIapAt(relaxingLife(p, 1, 0.5, 0, 2.5), 1e6)).toBeCloseTo(settled, 10);
   });
 
-  it('survival over a day does not depend on how the day is cut into steps', () => {
-    const p = ruleParams({ iapRelaxationDays: 0.3 });
+  it('survival over three days does not depend on how they are cut into steps', () => {
+    // A squeezed cell under a drug whose clock ages its stabilisation: restarted each step from
+    // its I and clock then, as the step does.
+    const p = ruleParams({ iapRelaxationDays: 0.3, iapHoldDays: 1 });
+    const effect = 0.2;
     const hazard = (dt: number) => {
       let total = 0;
-      let course = iapCourse(p, 4, 0.2, 0);
-      for (let t = 0; t < 1440; t += dt) {
-        total += p.anoikis_rate * protectedTime(course, p.iap_protection, 0, dt);
-        course = iapCourse(p, iapAt(course, dt), 0.2, 0);
+      let iap = 1, clock = 0;
+      for (let t = 0; t < 3 * 1440; t += dt) {
+        const life = iapLife(p, iap, effect, 0, p.iap_hold - clock, passageLevel(p, 1));
+        total += p.anoikis_rate * lifeProtectedTime(life, p.iap_protection, 0, dt);
+        iap = lifeIapAt(life, dt);
+        clock += (1 + p.smac_hold_ageing * effect) * dt;
       }
       return total;
     };
@@ -127,14 +167,14 @@ describe('the substepped random walk', () => {
 });
 
 describe('a confined passage', () => {
-  it('tops IAP and speed up to one passage\'s level by default, never lowers them, and stacks up to the cap when asked', () => {
+  it('tops the speed gain up to one passage\'s level by default, never lowers it, and stacks up to the cap when asked', () => {
     const one = ruleParams();
-    expect(squeezed(one, 1, 1)).toEqual([2, 1.5]);
-    expect(squeezed(one, 1.4, 1.2)).toEqual([2, 1.5]);
+    expect(squeezedMotility(one, 1)).toBe(1.5);
+    expect(squeezedMotility(one, 1.2)).toBe(1.5);
     // A cell raised above one passage's level (hypoxia's route, or the stacking rule) keeps it.
-    expect(squeezed(one, 2.6, 1.7)).toEqual([2.6, 1.7]);
+    expect(squeezedMotility(one, 1.7)).toBe(1.7);
     const three = ruleParams({ squeezeMaxPassages: 3 });
-    expect(squeezed(three, 2, 1.5)).toEqual([4, 2.25]);
-    expect(squeezed(three, 6, 3)).toEqual([8, 3.375]);
+    expect(squeezedMotility(three, 1.5)).toBe(2.25);
+    expect(squeezedMotility(three, 3)).toBe(3.375);
   });
 });

@@ -142,13 +142,13 @@ describe('assay readouts', () => {
     const s = assay({ type: 'transwell', poresMicrons: [3, 8], cellsPerWell: 10, membraneDepthMicrons: 100 });
     // 16 rows of 10 µm: floor((160 − 100) / 10) = 6, so the membrane is y ∈ [60, 70) µm.
     expect(transwellMembraneRow(s.parameters, s.assay as never)).toBe(6);
-    const cells: [number, number, number, number][] = [ // y, iap, passages, well
-      [30, 2, 1, 0], [50, 1, 0, 0], [100, 1, 0, 0], [65, 1.5, 0, 0], [59.9, 3, 2, 1], [120, 1, 0, 1],
+    const cells: [number, number, number, number, number][] = [ // y, iap, passages, well, hours since squeeze
+      [30, 2, 1, 0, 40], [50, 1, 0, 0, 7], [100, 1, 0, 0, 0], [65, 1.5, 0, 0, 0], [59.9, 3, 2, 1, 12], [120, 1, 0, 1, 0],
     ];
     const body = new Float32Array(cells.length * 8);
     const tag = new Uint32Array(cells.length * 4);
-    cells.forEach(([y, iap, passages, well], i) => {
-      body.set([5, y, 0, 0, iap, 1, 0, 0], i * 8);
+    cells.forEach(([y, iap, passages, well, hours], i) => {
+      body.set([5, y, 0, 0, iap, 1, hours, 0], i * 8);
       tag.set([i, 0, passages, well], i * 4);
     });
     const l = emptyLedger();
@@ -156,8 +156,8 @@ describe('assay readouts', () => {
     l.groups[1].tissue = 2;
     const r = assayReadout(s, sample(l), { count: cells.length, body, tag }) as { membraneRow: number; wells: Record<string, unknown>[] };
     expect(r.membraneRow).toBe(6);
-    expect(r.wells[0]).toMatchObject({ poreMicrons: 3, seeded: 10, live: 4, crossed: 2, crossedFraction: 0.2, squeezedFractionOfCrossed: 0.5, meanIapCrossed: 1.5, meanIapNotCrossed: 1.25 });
-    expect(r.wells[1]).toMatchObject({ poreMicrons: 8, live: 2, crossed: 1, crossedFraction: 0.1, squeezedFractionOfCrossed: 1, meanIapCrossed: 3, meanIapNotCrossed: 1 });
+    expect(r.wells[0]).toMatchObject({ poreMicrons: 3, seeded: 10, live: 4, crossed: 2, crossedFraction: 0.2, squeezedFractionOfCrossed: 0.5, meanIapCrossed: 1.5, meanIapNotCrossed: 1.25, medianHoursSinceSqueezeCrossed: 40 });
+    expect(r.wells[1]).toMatchObject({ poreMicrons: 8, live: 2, crossed: 1, crossedFraction: 0.1, squeezedFractionOfCrossed: 1, meanIapCrossed: 3, meanIapNotCrossed: 1, medianHoursSinceSqueezeCrossed: 12 });
     const noAgents = assayReadout(s, sample(l)) as { wells: Record<string, unknown>[] };
     expect(noAgents.wells[0]).toMatchObject({ live: 4, crossed: null, crossedFraction: null });
     // A membrane deeper than the dish is clamped to the rows the matrix has, as experiments.ts does.
