@@ -50,7 +50,7 @@ export const CELL_TABLE = [
     source: 'the study measured one passage; at 1 a squeeze raises I and m to at least their one-passage levels, so cells living in dense matrix do not ratchet up with each squeeze; 3 keeps the earlier rule (passages stacked up to f_CM³)' },
   { key: 'squeezeRefractoryHours', default: 12, min: 0, max: 240, step: 1, unit: 'h', apply: 'live',
     group: 'Cells', tag: 'D', label: 'Time before a cell can be squeezed again',
-    source: 'a passage takes hours; re-entering a constriction sooner is the same passage' },
+    source: 'a passage takes hours; re-entering a constriction sooner is the same passage; timed on the IAP hold\'s clock, which the SMAC mimetic speeds' },
   { key: 'squeezeMotilityFactor', default: 1.5, min: 1, max: 3, step: 0.05, unit: '1', apply: 'live',
     group: 'Cells', tag: 'D', label: 'Speed gain per confined passage',
     source: 'primed cells move faster (Fanfone); ×1.3–2 exploratory' },
