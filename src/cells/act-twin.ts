@@ -100,7 +100,6 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
   const lifeFrom = (timer: number, field: number, iap: number, at: number) => {
     const effect = smacEffect(p, smacSeen(timer, field));
     const hold = t[2] > 0 ? p.iap_hold - clock : 0;
-    if (t[2] > 0) decisions.push({ name: 'stabilised', kind: 'field', value: clock, threshold: p.iap_hold });
     return iapLife(p, iap, effect, at, hold, passageLevel(p, t[2]), iapBase);
   };
   let life: IapLife = lifeFrom(bio[3], here[1], bio[0], 0);

@@ -67,11 +67,6 @@ export function iapLife(p: CellRuleParams, iap: number, effect: number, at: numb
   return { held, free, lapse };
 }
 
-/** A life with no stabilisation left: one phase relaxing toward `base` with τ_I. */
-export function relaxingLife(p: CellRuleParams, iap: number, effect: number, at: number, base = 1): IapLife {
-  return iapLife(p, iap, effect, at, 0, 1, base);
-}
-
 export function lifeIapAt(l: IapLife, t: number): number {
   return t < l.lapse ? iapAt(l.held, t) : iapAt(l.free, t);
 }

@@ -3,7 +3,7 @@
 // against the continuous walk's mean squared displacement.
 import { describe, expect, it } from 'vitest';
 import { cellParamValues, TISSUE_SETTING } from '../../src/cells/cell-params.ts';
-import { eventTime, iapAt, iapCourse, iapLife, lifeIapAt, lifeProtectedTime, motilityAt, motilityTime, passageLevel, protectedTime, relaxingLife, relaxingTime, squeezedMotility } from '../../src/cells/rules.ts';
+import { eventTime, iapAt, iapCourse, iapLife, lifeIapAt, lifeProtectedTime, motilityAt, motilityTime, passageLevel, protectedTime, relaxingTime, squeezedMotility } from '../../src/cells/rules.ts';
 import { persistentWalkMsd, substeppedWalkMsd, walkIntegration } from '../../src/cells/walk.ts';
 import { defaultParams, type Params } from '../../src/model/params.ts';
 
@@ -99,10 +99,11 @@ describe('hazards integrated exactly over a step', () => {
 
   it('IAP settles at the hypoxic level without the drug, and below it with the drug', () => {
     const p = ruleParams({ iapRelaxationDays: 0.5, smacDegradationPerHour: 0.08 });
-    expect(lifeIapAt(relaxingLife(p, 1, 0, 0, 2.5), 1e6)).toBeCloseTo(2.5, 10);
+    // No hold left: one phase relaxing toward the hypoxic level.
+    expect(lifeIapAt(iapLife(p, 1, 0, 0, 0, 1, 2.5), 1e6)).toBeCloseTo(2.5, 10);
     // dI/dt = −(I − b)/τ − k·E·I = 0 at I = b/(1 + k·E·τ).
     const settled = 2.5 / (1 + p.smac_degradation * 0.5 * p.iap_relax);
-    expect(lifeIapAt(relaxingLife(p, 1, 0.5, 0, 2.5), 1e6)).toBeCloseTo(settled, 10);
+    expect(lifeIapAt(iapLife(p, 1, 0.5, 0, 0, 1, 2.5), 1e6)).toBeCloseTo(settled, 10);
   });
 
   it('survival over three days does not depend on how they are cut into steps', () => {
