@@ -99,6 +99,12 @@ struct Life {
   clock_at: f32,
 }
 
+// The level a held IAP rises to: the passage level, or the hypoxic baseline if that is higher, so
+// a squeeze never lowers IAP.
+fn held_level(passages: u32, base: f32) -> f32 {
+  return max(passage_level(params, passages), base);
+}
+
 fn clock_at(l: Life, t: f32) -> f32 {
   return l.clock + (1.0 + params.smac_hold_ageing * l.iap.held.effect) * (t - l.clock_at);
 }
@@ -108,7 +114,7 @@ fn clock_at(l: Life, t: f32) -> f32 {
 fn life_from(t: vec4<u32>, timer: f32, field: f32, iap: f32, clock: f32, at: f32, base: vec2<f32>, m: f32, m_anchor: f32) -> Life {
   let effect = smac_effect(params, smac_seen(t.y, t.w, timer, field));
   let hold = select(0.0, params.iap_hold - clock, t.z > 0u);
-  let iap_life = iap_life(params, iap, effect, at, hold, passage_level(params, t.z), base.x);
+  let iap_life = iap_life(params, iap, effect, at, hold, held_level(t.z, base.x), base.x);
   return Life(iap_life, base.x, m, m_anchor, base.y, clock, at);
 }
 
@@ -124,7 +130,7 @@ fn moved(l: Life, t: vec4<u32>, timer: f32, at: f32) -> Life {
 fn squeeze_at(l: Life, t: vec4<u32>, at: f32) -> Life {
   let m = squeezed_motility(params, motility_at(params, l.m, l.m_base, l.m_anchor, at));
   var next = l;
-  next.iap = iap_life(params, life_iap_at(l.iap, at), l.iap.held.effect, at, params.iap_hold, passage_level(params, t.z), l.iap_base);
+  next.iap = iap_life(params, life_iap_at(l.iap, at), l.iap.held.effect, at, params.iap_hold, held_level(t.z, l.iap_base), l.iap_base);
   next.m = m;
   next.m_anchor = at;
   next.clock = 0.0;

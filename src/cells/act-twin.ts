@@ -100,7 +100,7 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
   const lifeFrom = (timer: number, field: number, iap: number, at: number) => {
     const effect = smacEffect(p, smacSeen(timer, field));
     const hold = t[2] > 0 ? p.iap_hold - clock : 0;
-    return iapLife(p, iap, effect, at, hold, passageLevel(p, t[2]), iapBase);
+    return iapLife(p, iap, effect, at, hold, Math.max(passageLevel(p, t[2]), iapBase), iapBase);
   };
   let life: IapLife = lifeFrom(bio[3], here[1], bio[0], 0);
   const move = (at: number) => {
@@ -119,7 +119,7 @@ export function actTwin(p: CellRuleParams, env: ArrayLike<number>, body: ArrayLi
     m0 = squeezedMotility(p, motilityAt(p, m0, mAnchor, at, mBase));
     mAnchor = at;
     t[2] += 1;
-    life = iapLife(p, iap, life.held.effect, at, p.iap_hold, passageLevel(p, t[2]), iapBase);
+    life = iapLife(p, iap, life.held.effect, at, p.iap_hold, Math.max(passageLevel(p, t[2]), iapBase), iapBase);
     clock = 0;
     clockAt = at;
     count('squeezes');
