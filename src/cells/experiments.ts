@@ -56,9 +56,9 @@ type Priming = Pick<CellSeed, 'iap' | 'motility' | 'passages' | 'squeezeClockHou
 
 const UNPRIMED: Priming = { iap: 1, motility: 1, passages: 0, squeezeClockHours: 0 };
 
-/** A control cell, or one squeezed `hoursAgo` before the start and kept since without drug. */
-function primed(p: Params, squeezed: boolean, hoursAgo: number): Priming {
-  return squeezed ? { ...afterOnePassage(p, hoursAgo), passages: 1, squeezeClockHours: hoursAgo } : UNPRIMED;
+/** A control cell, and one squeezed `hoursAgo` before the start and kept since without drug: indexed by squeezed. */
+function primings(p: Params, hoursAgo: number): [Priming, Priming] {
+  return [UNPRIMED, { ...afterOnePassage(p, hoursAgo), passages: 1, squeezeClockHours: hoursAgo }];
 }
 
 function assayExperiment(a: AssaySpec, seed: number, p: Params, world: World, ecmBase: Float32Array): Experiment {
@@ -86,6 +86,7 @@ function assayExperiment(a: AssaySpec, seed: number, p: Params, world: World, ec
       return { cancer, nk: noNk, ecmBase, setting: { ...setting, bias: [0, -a.chemotaxis], wallMicrons: wells > 1 ? wellWidth : 0 } };
     }
     case 'anoikis': {
+      const primed = primings(p, a.squeezedHoursAgo);
       let dosed = 0;
       a.delaysDays.forEach((delay, d) => {
         for (const smac of [0, 1]) {
@@ -93,7 +94,7 @@ function assayExperiment(a: AssaySpec, seed: number, p: Params, world: World, ec
             const group = 4 * d + 2 * smac + (squeezed ? 1 : 0);
             if (smac) dosed |= 1 << group;
             for (let k = 0; k < a.cellsPerGroup; k++) {
-              cancer.push({ x: width / 2, y: height / 2, compartment: COMPARTMENT.held, ...primed(p, squeezed, a.squeezedHoursAgo), group, timerMinutes: delay * 1440 });
+              cancer.push({ x: width / 2, y: height / 2, compartment: COMPARTMENT.held, ...primed[Number(squeezed)], group, timerMinutes: delay * 1440 });
             }
           }
         }
@@ -104,21 +105,23 @@ function assayExperiment(a: AssaySpec, seed: number, p: Params, world: World, ec
       };
     }
     case 'nk-coculture': {
+      const primed = primings(p, a.squeezedHoursAgo);
       for (const squeezed of [false, true]) {
         for (let k = 0; k < a.targetsPerGroup; k++) {
           const [u, v] = at(cancer.length);
-          cancer.push({ x: u * width, y: v * height, compartment: COMPARTMENT.tissue, ...primed(p, squeezed, a.squeezedHoursAgo), group: squeezed ? 1 : 0, timerMinutes: 0 });
+          cancer.push({ x: u * width, y: v * height, compartment: COMPARTMENT.tissue, ...primed[Number(squeezed)], group: squeezed ? 1 : 0, timerMinutes: 0 });
         }
       }
       const nk = nkCells(seed, p, Math.round(a.nkPerTarget * cancer.length), [0, 0, width, height]);
       return { cancer, nk, ecmBase, setting };
     }
     case 'tail-vein': {
+      const primed = primings(p, a.squeezedHoursAgo);
       for (const squeezed of [false, true]) {
         for (let mouse = 0; mouse < a.miceEach; mouse++) {
           const group = (squeezed ? a.miceEach : 0) + mouse;
           for (let k = 0; k < a.cellsPerMouse; k++) {
-            cancer.push({ x: width / 2, y: height / 2, compartment: COMPARTMENT.circulating, ...primed(p, squeezed, a.squeezedHoursAgo), group, timerMinutes: 0 });
+            cancer.push({ x: width / 2, y: height / 2, compartment: COMPARTMENT.circulating, ...primed[Number(squeezed)], group, timerMinutes: 0 });
           }
         }
       }
