@@ -91,6 +91,9 @@ const COLUMNS: readonly Column[] = [
   counter('lung_arrests', 'lungArrests'),
   // Cells that outlived the lung phase: the survivors of the circulation.
   counter('extravasated', 'extravasated'),
+  // Every cell that entered the blood adds its chance at entry to get through blood and lung: the
+  // colonisers the run will have sent, including those still in blood or lung at its end.
+  { name: 'expected_extravasated', unit: 'cells', value: (c) => c.ledger.expectedExtravasations },
   counter('lung_metastases', 'metastases'),
   counter('deaths_necrosis', 'necrosis'),
   counter('deaths_anoikis_tissue', 'anoikisTissue'),

@@ -109,13 +109,14 @@ describe('metrics time series', () => {
     l.grid = { ...l.grid, capillaries: 10, perfusionSum: 4, tumourCells: 50, po2Sum: 500, smacSum: 25, stressSum: 60, stressMax: 3.1, tumourCapillaries: 4, tumourPerfusionSum: 1, hypoxicCells: 10 };
     l.smacEffectSum = 30;
     l.everSqueezed = 12;
+    l.expectedExtravasations = 7.25;
     Object.assign(l.counters, { extravasated: 6, anoikisBlood: 2, anoikisLung: 1, nkBlood: 3, squeezes: 40, divisions: 7 });
     const row = byName(metricsRow(sample(l), DEFAULT_SCENARIO));
     expect(row).toMatchObject({
       time: 2, step: 12, live_tissue: 100, live_suspended: 5, live_circulating: 10, live_lung: 5, live_held: 0,
       primed_fraction: 0.25, mean_iap: 1.5, hypoxic_fraction: 0.2, stress_p50: 0.625, stress_p90: 1.625, stress_max: 3.1, tumour_mean_stress: 1.2,
       perfused_vessel_fraction: 0.4, tumour_perfused_vessel_fraction: 0.25, tumour_hypoxic_area_fraction: 0.2, tumour_mean_po2: 10, tumour_mean_smac: 0.5, mean_smac_effect: 0.3, ever_squeezed_fraction: 0.12,
-      squeezes: 40, extravasated: 6, deaths_anoikis_blood: 2, deaths_anoikis_lung: 1, deaths_nk_blood: 3, divisions: 7,
+      squeezes: 40, extravasated: 6, expected_extravasated: 7.25, deaths_anoikis_blood: 2, deaths_anoikis_lung: 1, deaths_nk_blood: 3, divisions: 7,
       circulation_survival: 0.5, expected_circulation_survival: 0.3,
     });
     expect(tissueReadout(sample(l), DEFAULT_SCENARIO)).toEqual(row);
