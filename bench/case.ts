@@ -2,6 +2,7 @@
 // one timed 'update' is. Both runners (Node and the browser page) run the same cases.
 import type { Gpu } from '../src/gpu/device.ts';
 import type { StepProfile } from '../src/sim/profile-step.ts';
+import type { StepCount } from '../src/sim/count-step.ts';
 
 /** Sizes are grid sides n (an n² grid) or numbers of agents. */
 export type SizeAxis = 'grid' | 'agents';
@@ -16,6 +17,9 @@ export type Figure =
 
 /** Where one step's time goes, as profileStep (src/sim/profile-step.ts) reports it. */
 export type StageProfile = StepProfile;
+
+/** What one step records, stage by stage, as countStep (src/sim/count-step.ts) counts it. */
+export type StageCount = StepCount;
 
 /** One case built at one size, ready to be timed. */
 export interface CaseInstance {
@@ -35,6 +39,8 @@ export interface CaseInstance {
   run(): Promise<void>;
   /** Where one more update's time goes, taken after the timed runs. */
   profile?(): Promise<StageProfile>;
+  /** What one more update records (dispatches, passes, submissions, bytes copied), taken after the profile. */
+  count?(): Promise<StageCount>;
   destroy(): void;
 }
 

@@ -4,12 +4,13 @@
 // records. Inside validation and
 // out-of-memory scopes: a benchmark that raised a GPU error measured nothing.
 import type { Gpu } from '../src/gpu/device.ts';
-import { idle, type BenchCase, type CaseInstance, type Figure, type StageProfile } from './case.ts';
+import { idle, type BenchCase, type CaseInstance, type Figure, type StageCount, type StageProfile } from './case.ts';
 
 export interface Timing {
   instance: Pick<CaseInstance, 'gridCells' | 'agents' | 'updatesPerRun' | 'bytesPerUpdate' | 'dtMinutes'>;
   ms: number[];
   stages?: StageProfile;
+  commands?: StageCount;
 }
 
 export async function timeCase(gpu: Gpu, bench: BenchCase, size: number, warmup: number, repeats: number): Promise<Timing> {
@@ -28,7 +29,8 @@ export async function timeCase(gpu: Gpu, bench: BenchCase, size: number, warmup:
         if (r >= warmup) ms.push((performance.now() - start) / instance.updatesPerRun);
       }
       const stages = instance.profile ? await instance.profile() : undefined;
-      timing = { instance, ms, stages };
+      const commands = instance.count ? await instance.count() : undefined;
+      timing = { instance, ms, stages, commands };
     } finally {
       instance.destroy();
     }

@@ -1,7 +1,7 @@
 // The one JSON format both runners write, and the check of its shape that CI runs on smoke
 // results (fields present, finite, positive; never how fast).
 import type { AdapterReport } from '../src/gpu/device.ts';
-import type { Figure, SizeAxis, StageProfile } from './case.ts';
+import type { Figure, SizeAxis, StageCount, StageProfile } from './case.ts';
 import type { Spread } from './stats.ts';
 
 export const BENCH_SCHEMA = 'confine-bench/1';
@@ -16,6 +16,8 @@ export interface MeasuredSize extends Spread {
   ms: number[];
   derived: Partial<Record<Figure, number>>;
   stages?: StageProfile;
+  /** What one step records (whole-step cases): dispatches, passes, submissions, copies, by stage. */
+  commands?: StageCount;
 }
 
 export interface SkippedSize {
@@ -117,6 +119,10 @@ export function shapeProblems(report: BenchReport): string[] {
       const figures = Object.entries(s.derived ?? {});
       if (figures.length === 0) problems.push(`${here}.derived is empty`);
       for (const [k, v] of figures) positive(`${here}.derived.${k}`, v);
+      if (s.commands) {
+        positive(`${here}.commands.total.dispatches`, s.commands.total.dispatches);
+        positive(`${here}.commands.total.submissions`, s.commands.total.submissions);
+      }
     }
     if (measured.length >= 2) {
       finite(`${at}.exponent.fitted`, c.exponent?.fitted);

@@ -73,7 +73,7 @@ async function runCase(gpu: Gpu, c: BenchCase, o: SuiteOptions, log: (line: stri
     const derived = Object.fromEntries(c.figures.map((f) => [f, figure(f, t.instance, s.medianMs / 1000)]));
     last = {
       size, gridCells: t.instance.gridCells, agents: t.instance.agents, updatesPerRun: t.instance.updatesPerRun,
-      ms: t.ms, ...s, derived, ...(t.stages ? { stages: t.stages } : {}),
+      ms: t.ms, ...s, derived, ...(t.stages ? { stages: t.stages } : {}), ...(t.commands ? { commands: t.commands } : {}),
     };
     result.sizes.push(last);
     log(`${c.name} ${label(c, size)}: ${s.medianMs.toPrecision(4)} ms (IQR ${s.iqrMs.toPrecision(2)}, ${s.minMs.toPrecision(4)}–${s.maxMs.toPrecision(4)})`);

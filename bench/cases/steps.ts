@@ -4,6 +4,7 @@ import type { Gpu } from '../../src/gpu/device.ts';
 import type { Scenario } from '../../src/model/scenario.ts';
 import { Simulation } from '../../src/sim/simulation.ts';
 import { profileStep } from '../../src/sim/profile-step.ts';
+import { countStep } from '../../src/sim/count-step.ts';
 import { AGENT_COUNTS, GRID_SIZES, idle, type BenchCase, type CaseInstance } from '../case.ts';
 import { defaultStepScenario, dishScenario } from '../scenarios.ts';
 
@@ -17,6 +18,7 @@ async function stepping(gpu: Gpu, scenario: Scenario): Promise<CaseInstance> {
     dtMinutes: sim.dtMinutes,
     run: () => sim.step(),
     profile: () => profileStep(sim),
+    count: () => countStep(sim),
     destroy: () => sim.destroy(),
   };
 }

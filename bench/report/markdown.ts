@@ -55,6 +55,23 @@ function stageTable(c: CaseResult): string {
   return formatTable(rows, columns, 'markdown').trimEnd();
 }
 
+/** Dispatches one step records at each size, by stage, then passes and submissions of the whole step. */
+function commandTable(c: CaseResult): string {
+  const sizes = c.sizes.filter(isMeasured).filter((s) => s.commands);
+  if (sizes.length === 0) return '';
+  const rows: Record<string, Cell>[] = sizes[0]!.commands!.stages.map(({ stage }) => ({
+    stage, ...Object.fromEntries(sizes.map((s) => [String(s.size), s.commands!.stages.find((x) => x.stage === stage)?.count.dispatches ?? 0])),
+  }));
+  rows.push({ stage: 'step: dispatches', ...Object.fromEntries(sizes.map((s) => [String(s.size), s.commands!.total.dispatches])) });
+  rows.push({ stage: 'step: compute passes', ...Object.fromEntries(sizes.map((s) => [String(s.size), s.commands!.total.passes])) });
+  rows.push({ stage: 'step: submissions', ...Object.fromEntries(sizes.map((s) => [String(s.size), s.commands!.total.submissions])) });
+  const columns: TableColumn[] = [
+    { key: 'stage', header: 'stage [dispatches]' },
+    ...sizes.map((s) => ({ key: String(s.size), header: sizeLabel(c, s.size), align: 'right' as const })),
+  ];
+  return formatTable(rows, columns, 'markdown').trimEnd();
+}
+
 function exponentLine(c: CaseResult): string {
   const e = c.exponent;
   if (!e) return '';
@@ -75,6 +92,8 @@ export function markdownReport(report: BenchReport): string {
     if (line) out.push('', line);
     const stages = stageTable(c);
     if (stages) out.push('', 'Where one more step\'s time goes, stage by stage:', '', stages);
+    const commands = commandTable(c);
+    if (commands) out.push('', 'What one more step records, stage by stage:', '', commands);
   }
   const r = report.roofline;
   if (r) {

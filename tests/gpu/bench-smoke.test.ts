@@ -26,6 +26,10 @@ describe('benchmark suite (Node)', () => {
     expect(agents.map((s) => s.agents)).toEqual([200, 2000]);
     const step = report.cases.find((c) => c.name === 'default-step')!.sizes.filter(isMeasured);
     for (const s of step) expect(s.stages?.stages.length).toBeGreaterThan(0);
+    // A finer grid has more multigrid levels, so more dispatches a step; a count, unlike a time, is exact.
+    const dispatches = step.map((s) => s.commands!.total.dispatches);
+    expect(dispatches[1]).toBeGreaterThan(dispatches[0]);
+    expect(markdownReport(report)).toContain('What one more step records');
     expect(report.roofline?.sizes.map((s) => s.n)).toEqual([32, 64]);
     expect(markdownReport(report)).toContain('## Roofline');
     expect(timeSizeSvg(report)).toMatch(/^<svg[\s\S]*<\/svg>\n$/);

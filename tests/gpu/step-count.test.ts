@@ -1,0 +1,108 @@
+// The work counter counts what is recorded, exactly, and nothing once uninstalled; a counted step
+// is the step, bit for bit; warm steps record the same work, and the stages add up to it.
+import { describe, expect, it } from 'vitest';
+import { Kernel } from '../../src/gpu/kernel.ts';
+import { WorkCounter } from '../../src/gpu/work-count.ts';
+import { DEFAULT_SCENARIO_JSON, parseScenario } from '../../src/model/scenario.ts';
+import { countStep, type StepCount } from '../../src/sim/count-step.ts';
+import { STEP_STAGES, Simulation } from '../../src/sim/simulation.ts';
+import { snapshot } from '../../src/sim/snapshot.ts';
+import type { Gpu } from '../../src/gpu/device.ts';
+import { scoped, useGpu } from './fixture.ts';
+
+/** The default tumour shrunk to 48² cells of 50 µm, every physics on and metrics every step. */
+const scenario = parseScenario({
+  ...DEFAULT_SCENARIO_JSON,
+  parameters: {
+    ...DEFAULT_SCENARIO_JSON.parameters,
+    nx: 48, ny: 48, dxMicrons: 50, tumourRadiusMicrons: 500, stromaWidthMicrons: 200, metricsIntervalMinutes: 240,
+  },
+});
+const STEPS = 3;
+
+async function finalState(gpu: Gpu, advance: (sim: Simulation) => Promise<void>) {
+  return scoped(gpu, async () => {
+    const sim = new Simulation(gpu, scenario);
+    for (let s = 0; s < STEPS; s++) await advance(sim);
+    const fields = await snapshot(sim);
+    const agents = await sim.cells!.readAgents();
+    const samples = await sim.cells!.drain();
+    sim.destroy();
+    return { fields, agents, samples };
+  });
+}
+
+const bits = (a: Float32Array | Uint32Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length));
+
+describe('WorkCounter', () => {
+  const gpu = useGpu();
+
+  it('counts dispatches, workgroups, passes, copies, uploads and submissions exactly, and stops when uninstalled', async () => {
+    const device = gpu().device;
+    const kernel = new Kernel(device, { label: 'Count.empty', code: '@compute @workgroup_size(1) fn main() {}', bindings: [] });
+    const group = kernel.bind('none', []);
+    const a = device.createBuffer({ size: 256, usage: GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST });
+    const b = device.createBuffer({ size: 256, usage: GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST });
+    const record = () => {
+      const encoder = device.createCommandEncoder();
+      const pass = encoder.beginComputePass();
+      kernel.dispatch(pass, group, 4, 2);
+      kernel.dispatch(pass, group, 3);
+      pass.end();
+      encoder.copyBufferToBuffer(a, 0, b, 0, 64);
+      device.queue.writeBuffer(a, 0, new Float32Array(4));
+      device.queue.writeBuffer(a, 16, new Float32Array(8), 2, 3);
+      device.queue.submit([encoder.finish()]);
+    };
+    const counter = new WorkCounter<'one'>(device);
+    try {
+      counter.stage('one');
+      record();
+    } finally {
+      counter.uninstall();
+    }
+    record();
+    await device.queue.onSubmittedWorkDone();
+    expect(counter.stages.get('one')).toEqual({
+      dispatches: 2, indirectDispatches: 0, workgroups: 11, passes: 1, submissions: 1, copies: 1, copiedBytes: 64, uploadedBytes: 28,
+    });
+    expect(counter.stages.has('before')).toBe(false);
+    a.destroy();
+    b.destroy();
+  });
+});
+
+describe('countStep', () => {
+  const gpu = useGpu();
+  const counts: StepCount[] = [];
+  let compared: Promise<readonly [Awaited<ReturnType<typeof finalState>>, Awaited<ReturnType<typeof finalState>>]> | undefined;
+  const run = () => (compared ??= (async () => [
+    await finalState(gpu(), (sim) => sim.step()),
+    await finalState(gpu(), async (sim) => void counts.push(await countStep(sim))),
+  ] as const)());
+
+  it('advances the simulation exactly as step() does', async () => {
+    const [stepped, counted] = await run();
+    for (const [k, field] of stepped.fields.entries()) expect(bits(counted.fields[k].data), `field '${field.name}'`).toEqual(bits(field.data));
+    expect(bits(counted.agents.cancer.body)).toEqual(bits(stepped.agents.cancer.body));
+    expect(counted.samples).toEqual(stepped.samples);
+  }, 120_000);
+
+  it('records the same work on every warm step, in one submission, the stages adding up to the step', async () => {
+    await run();
+    const [first, second, third] = counts;
+    for (const c of counts) {
+      console.log(c.stages.map((s) => `${s.stage} ${s.count.dispatches}`).join(', '), `→ ${c.total.dispatches} dispatches, ${c.total.passes} passes`);
+      expect(c.stages.map((s) => s.stage)).toEqual([...STEP_STAGES]);
+      expect(c.stages.reduce((n, s) => n + s.count.dispatches, 0)).toBe(c.total.dispatches);
+      expect(c.total.submissions).toBe(1);
+      // Every physics runs a kernel each step.
+      for (const stage of ['material', 'stress', 'perfusion', 'transport', 'cells']) {
+        expect(c.stages.find((s) => s.stage === stage)!.count.dispatches, stage).toBeGreaterThan(0);
+      }
+    }
+    // The first step solves the stress and oxygen cold, with more iterations.
+    expect(first.total.dispatches).toBeGreaterThan(second.total.dispatches);
+    expect(third).toEqual(second);
+  }, 120_000);
+});
