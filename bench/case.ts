@@ -13,7 +13,8 @@ export type Figure =
   | 'agentUpdatesPerSecond'
   | 'stepsPerSecond'
   | 'simulatedDaysPerWallMinute'
-  | 'achievedGBps';
+  | 'achievedGBps'
+  | 'dispatchesPerSecond';
 
 /** Where one step's time goes, as profileStep (src/sim/profile-step.ts) reports it. */
 export type StageProfile = StepProfile;
@@ -51,6 +52,8 @@ export interface BenchCase {
   axis: SizeAxis;
   figures: readonly Figure[];
   sizes: { full: number[]; smoke: number[] };
+  /** Runs its own sizes whatever sizes the runner is given (a probe whose sizes are not a grid to scale). */
+  ownSizes?: boolean;
   build(gpu: Gpu, size: number): Promise<CaseInstance>;
 }
 

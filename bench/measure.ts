@@ -52,5 +52,6 @@ export function figure(f: Figure, t: Timing['instance'], seconds: number): numbe
     case 'stepsPerSecond': return 1 / seconds;
     case 'simulatedDaysPerWallMinute': return ((t.dtMinutes ?? NaN) / 1440) * (60 / seconds);
     case 'achievedGBps': return (t.bytesPerUpdate ?? NaN) / seconds / 1e9;
+    case 'dispatchesPerSecond': return 1 / seconds;
   }
 }

@@ -1,11 +1,11 @@
-// Every benchmark case, in the order the runners take them: the roofline pair first (cheap, and
-// the bandwidth the rest are judged against), then the solves, then whole steps.
+// Every benchmark case, in the order the runners take them: the roofline pair and the dispatch
+// probe first (cheap, and the bandwidth and dispatch cost the rest are judged against), then the solves, then whole steps.
 import type { BenchCase } from './case.ts';
-import { copy, smootherSweep } from './cases/roofline.ts';
+import { copy, dispatch, smootherSweep } from './cases/roofline.ts';
 import { drugStep, oxygenSolve, stressSolve } from './cases/solves.ts';
 import { agentStep, defaultStep } from './cases/steps.ts';
 
-export const BENCH_CASES: readonly BenchCase[] = [copy, smootherSweep, oxygenSolve, drugStep, stressSolve, agentStep, defaultStep];
+export const BENCH_CASES: readonly BenchCase[] = [copy, dispatch, smootherSweep, oxygenSolve, drugStep, stressSolve, agentStep, defaultStep];
 
 export function caseNamed(name: string): BenchCase {
   const found = BENCH_CASES.find((c) => c.name === name);

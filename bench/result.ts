@@ -59,6 +59,26 @@ export interface Roofline {
   sizes: RooflineSize[];
 }
 
+export interface CostPrediction {
+  case: string;
+  size: number;
+  dispatches: number;
+  movedBytes: number;
+  measuredMs: number;
+  predictedMs: number;
+  /** Predicted over measured. */
+  ratio: number;
+}
+
+/** time ≈ dispatches × perDispatch + movedBytes ÷ bandwidth (suite.ts, costModelOf). */
+export interface CostModel {
+  /** The dispatch probe at its smallest size: the fixed cost of one dispatch on this adapter. */
+  perDispatchMicroseconds: number;
+  /** The copy's best bandwidth (roofline.copyBandwidthGBps). */
+  bandwidthGBps: number;
+  predictions: CostPrediction[];
+}
+
 export interface BenchReport {
   schema: typeof BENCH_SCHEMA;
   runner: 'node' | 'browser';
@@ -72,6 +92,7 @@ export interface BenchReport {
   options: { repeats: number; warmup: number; maxSecondsPerRepeat?: number };
   cases: CaseResult[];
   roofline?: Roofline;
+  costModel?: CostModel;
 }
 
 export function isMeasured(s: MeasuredSize | SkippedSize): s is MeasuredSize {
@@ -134,6 +155,12 @@ export function shapeProblems(report: BenchReport): string[] {
     for (const key of ['copyBytesPerCell', 'smootherBytesPerCell', 'copyBandwidthGBps'] as const) positive(`roofline.${key}`, r[key]);
     if (r.sizes.length === 0) problems.push('roofline.sizes is empty');
     for (const s of r.sizes) for (const key of ['n', 'copyGBps', 'smootherGBps', 'fraction'] as const) positive(`roofline[${s.n}].${key}`, s[key]);
+  }
+  if (report.costModel) {
+    const m = report.costModel;
+    positive('costModel.perDispatchMicroseconds', m.perDispatchMicroseconds);
+    positive('costModel.bandwidthGBps', m.bandwidthGBps);
+    for (const p of m.predictions) for (const key of ['dispatches', 'movedBytes', 'measuredMs', 'predictedMs', 'ratio'] as const) positive(`costModel[${p.case} ${p.size}].${key}`, p[key]);
   }
   return problems;
 }

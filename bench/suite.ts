@@ -5,7 +5,7 @@ import type { Gpu } from '../src/gpu/device.ts';
 import type { BenchCase } from './case.ts';
 import { figure, timeCase } from './measure.ts';
 import { BENCH_CASES, caseNamed } from './registry.ts';
-import { BENCH_SCHEMA, isMeasured, type BenchReport, type CaseResult, type MeasuredSize, type Roofline, type ScalingExponent } from './result.ts';
+import { BENCH_SCHEMA, isMeasured, type BenchReport, type CaseResult, type CostModel, type MeasuredSize, type Roofline, type ScalingExponent } from './result.ts';
 import { COPY_BYTES_PER_CELL, SMOOTHER_BYTES_PER_CELL } from './cases/roofline.ts';
 import { fittedExponent, middleIndices, spread } from './stats.ts';
 
@@ -39,6 +39,7 @@ const METHOD = 'wall time from the start of recording each timed run to onSubmit
 
 function sizesOf(c: BenchCase, o: SuiteOptions): number[] {
   const own = o.smoke ? c.sizes.smoke : c.sizes.full;
+  if (c.ownSizes) return own;
   return (c.axis === 'grid' ? o.gridSizes : o.agentCounts) ?? own;
 }
 
@@ -106,12 +107,33 @@ function rooflineOf(cases: CaseResult[]): Roofline | undefined {
   };
 }
 
+/**
+ * The step's cost model: time ≈ dispatches × (cost of one dispatch) + bytes moved ÷ bandwidth,
+ * with the dispatch probe's smallest size for the first and the copy's best bandwidth for the
+ * second, both measured in this run; its prediction for every measured size of every case that
+ * counted its commands.
+ */
+function costModelOf(cases: CaseResult[], roofline: Roofline | undefined): CostModel | undefined {
+  const probe = cases.find((c) => c.name === 'dispatch')?.sizes.filter(isMeasured).sort((a, b) => a.size - b.size)[0];
+  if (!probe || !roofline) return undefined;
+  const perDispatchMicroseconds = probe.medianMs * 1000;
+  const bandwidthGBps = roofline.copyBandwidthGBps;
+  const predictions = cases.flatMap((c) => c.sizes.filter(isMeasured).flatMap((s) => {
+    if (!s.commands) return [];
+    const { dispatches, movedBytes } = s.commands.total;
+    const predictedMs = (dispatches * perDispatchMicroseconds) / 1000 + movedBytes / (bandwidthGBps * 1e6);
+    return [{ case: c.name, size: s.size, dispatches, movedBytes, measuredMs: s.medianMs, predictedMs, ratio: predictedMs / s.medianMs }];
+  }));
+  return { perDispatchMicroseconds, bandwidthGBps, predictions };
+}
+
 export async function runSuite(gpu: Gpu, o: SuiteOptions, info: RunnerInfo, log: (line: string) => void): Promise<BenchReport> {
   const chosen = o.cases?.map(caseNamed) ?? BENCH_CASES;
   const cases: CaseResult[] = [];
   for (const c of chosen) cases.push(await runCase(gpu, c, o, log));
   const limits = Object.fromEntries(LIMITS.map((k) => [k, gpu.device.limits[k]]));
   const roofline = rooflineOf(cases);
+  const costModel = costModelOf(cases, roofline);
   return {
     schema: BENCH_SCHEMA,
     runner: info.runner,
@@ -124,5 +146,6 @@ export async function runSuite(gpu: Gpu, o: SuiteOptions, info: RunnerInfo, log:
     options: { repeats: o.repeats, warmup: o.warmup, ...(o.maxSecondsPerRepeat !== undefined ? { maxSecondsPerRepeat: o.maxSecondsPerRepeat } : {}) },
     cases,
     ...(roofline ? { roofline } : {}),
+    ...(costModel ? { costModel } : {}),
   };
 }

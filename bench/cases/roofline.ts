@@ -1,7 +1,9 @@
 // The roofline pair: a vec4 copy that measures what the device can move, and red-black
 // Gauss–Seidel sweeps of the transport smoother (shaders/multigrid/smooth.wgsl) alone on the
 // finest level, whose bytes per cell are counted from its code below. suite.ts divides one by
-// the other at each size.
+// the other at each size. And the dispatch probe: the same copy over a tiny grid, many times in
+// one pass, whose time is the fixed cost of a dispatch. The copy's bandwidth and the dispatch's
+// cost are the two figures of the step's cost model (suite.ts).
 import copyWgsl from '../../shaders/bench/copy.wgsl?raw';
 import type { Gpu } from '../../src/gpu/device.ts';
 import { storageBuffer, writeF32 } from '../../src/gpu/buffers.ts';
@@ -105,6 +107,33 @@ export const smootherSweep: BenchCase = {
       gridCells: cells, agents: 0, updatesPerRun: count, bytesPerUpdate: SMOOTHER_BYTES_PER_CELL * cells,
       run: onePass(gpu, 'bench.smoother', count, (p) => mg.sweep(p)),
       destroy: () => mg.destroy(),
+    };
+  },
+};
+
+/** Dispatches a timed run of the dispatch probe records, in one pass. */
+const DISPATCHES_PER_RUN = 1024;
+
+export const dispatch: BenchCase = {
+  name: 'dispatch',
+  update: 'one dispatch of the copy kernel over n² cells, with its pipeline and bind group set (at n = 1 one workgroup copying 32 B: the fixed cost of a dispatch)',
+  axis: 'grid',
+  figures: ['dispatchesPerSecond'],
+  sizes: { full: [1, 16, 64], smoke: [1, 8] },
+  ownSizes: true,
+  async build(gpu, n): Promise<CaseInstance> {
+    const device = gpu.device;
+    const cells = n * n;
+    const kernel = new Kernel(device, { label: 'Bench.dispatch', code: copyWgsl, bindings: ['read-only-storage', 'storage'], constants: { WG: COPY_WG } });
+    const src = storageBuffer(device, 'Bench.dispatch.src', cells * 16);
+    const dst = storageBuffer(device, 'Bench.dispatch.dst', cells * 16);
+    const group = kernel.bind('src→dst', [src, dst]);
+    const [gx, gy] = linearGroups(cells, COPY_WG);
+    await idle(gpu);
+    return {
+      gridCells: cells, agents: 0, updatesPerRun: DISPATCHES_PER_RUN, bytesPerUpdate: COPY_BYTES_PER_CELL * cells,
+      run: onePass(gpu, 'bench.dispatch', DISPATCHES_PER_RUN, (pass) => kernel.dispatch(pass, group, gx, gy)),
+      destroy: () => { src.destroy(); dst.destroy(); },
     };
   },
 };

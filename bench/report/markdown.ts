@@ -12,6 +12,7 @@ const FIGURE_HEADERS: Record<Figure, string> = {
   stepsPerSecond: 'steps/s',
   simulatedDaysPerWallMinute: 'simulated days/wall min',
   achievedGBps: 'GB/s',
+  dispatchesPerSecond: 'dispatches/s',
 };
 
 const count = (v: number) => v.toLocaleString('en');
@@ -106,6 +107,24 @@ export function markdownReport(report: BenchReport): string {
         { key: 'copy', header: 'copy [GB/s]' },
         { key: 'smoother', header: 'smoother [GB/s]' },
         { key: 'fraction', header: 'roofline fraction' },
+      ], 'markdown').trimEnd());
+  }
+  const m = report.costModel;
+  if (m) {
+    out.push('', '## Cost model', '',
+      `A step's time predicted as dispatches × ${formatNumber(m.perDispatchMicroseconds)} µs (the dispatch probe at its smallest size) `
+      + `+ bytes moved ÷ ${formatNumber(m.bandwidthGBps)} GB/s (the copy's best bandwidth), both measured in this run; `
+      + 'bytes moved count every storage buffer a dispatch binds, once read-only and twice writable (src/gpu/kernel.ts).',
+      '',
+      formatTable(m.predictions.map((p) => ({
+        step: `${p.case} ${sizeLabel(report.cases.find((c) => c.name === p.case)!, p.size)}`, dispatches: count(p.dispatches), bytes: p.movedBytes / 1e6, measured: p.measuredMs, predicted: p.predictedMs, ratio: p.ratio,
+      })), [
+        { key: 'step', header: 'case' },
+        { key: 'dispatches', header: 'dispatches', align: 'right' },
+        { key: 'bytes', header: 'moved [MB]', align: 'right' },
+        { key: 'measured', header: 'measured [ms]', align: 'right' },
+        { key: 'predicted', header: 'predicted [ms]', align: 'right' },
+        { key: 'ratio', header: 'predicted / measured', align: 'right' },
       ], 'markdown').trimEnd());
   }
   return `${out.join('\n')}\n`;

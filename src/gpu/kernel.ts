@@ -12,6 +12,17 @@ export interface KernelSpec {
   constants?: Record<string, number>;
 }
 
+/**
+ * Bytes a dispatch with this bind group moves, as a cost model counts them: every storage buffer
+ * bound, read once, and read and written again where it is writable. Per-level buffers make this
+ * the level's own size; a stencil's neighbour reads are taken to hit the cache.
+ */
+const MOVED_BYTES = new WeakMap<GPUBindGroup, number>();
+
+export function movedBytesOf(group: GPUBindGroup): number | undefined {
+  return MOVED_BYTES.get(group);
+}
+
 export class Kernel {
   readonly pipeline: GPUComputePipeline;
   readonly layout: GPUBindGroupLayout;
@@ -40,11 +51,14 @@ export class Kernel {
     if (buffers.length !== this.spec.bindings.length) {
       throw new Error(`${this.spec.label}: bind group "${label}" has ${buffers.length} buffers, layout wants ${this.spec.bindings.length}`);
     }
-    return this.device.createBindGroup({
+    const group = this.device.createBindGroup({
       label: `${this.spec.label}[${label}]`,
       layout: this.layout,
       entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })),
     });
+    const kinds = this.spec.bindings;
+    MOVED_BYTES.set(group, buffers.reduce((sum, b, k) => sum + (kinds[k] === 'storage' ? 2 : kinds[k] === 'read-only-storage' ? 1 : 0) * b.size, 0));
+    return group;
   }
 
   dispatch(pass: GPUComputePassEncoder, group: GPUBindGroup, x: number, y = 1, z = 1): void {

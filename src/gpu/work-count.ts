@@ -1,17 +1,21 @@
 // What a stretch of recorded GPU work costs in commands, stage by stage: dispatches (direct and
-// indirect), workgroups, compute passes, submissions, and the bytes copied and uploaded. On a
+// indirect), workgroups, compute passes, submissions, the bytes copied and uploaded, and the
+// bytes the dispatches move as the cost model estimates them (kernel.ts, movedBytesOf). On a
 // real GPU a step's time is set more by how many dispatches it records than by its arithmetic,
 // and unlike a time a count is the same on every adapter, so a test can hold it.
 //
 // It counts at the WebGPU objects' prototypes, for as long as it is installed, so work that
 // opens its own passes or submits its own encoders (solvers, the cells' capacity check) is
 // counted too. One counter at a time per device.
+import { movedBytesOf } from './kernel.ts';
 import { OneEncoder } from './recorder.ts';
 
 export interface WorkCount {
   dispatches: number;
   indirectDispatches: number;
   workgroups: number;
+  /** Σ over dispatches of the bytes their bind group moves (movedBytesOf; 0 for groups made elsewhere). */
+  movedBytes: number;
   passes: number;
   submissions: number;
   copies: number;
@@ -20,7 +24,7 @@ export interface WorkCount {
 }
 
 export const emptyCount = (): WorkCount => ({
-  dispatches: 0, indirectDispatches: 0, workgroups: 0, passes: 0, submissions: 0, copies: 0, copiedBytes: 0, uploadedBytes: 0,
+  dispatches: 0, indirectDispatches: 0, workgroups: 0, movedBytes: 0, passes: 0, submissions: 0, copies: 0, copiedBytes: 0, uploadedBytes: 0,
 });
 
 export function addCounts(a: WorkCount, b: WorkCount): WorkCount {
@@ -50,15 +54,22 @@ export class WorkCounter<S extends string> {
       if (!c) this.stages.set(this.current, (c = emptyCount()));
       return c;
     };
+    // Kernels bind everything at group 0 (kernel.ts), so its bytes are what the next dispatch moves.
+    let bound = 0;
+    this.patch(Object.getPrototypeOf(pass), 'setBindGroup', (index: number, group: GPUBindGroup | null) => {
+      if (index === 0) bound = (group && movedBytesOf(group)) ?? 0;
+    });
     this.patch(Object.getPrototypeOf(pass), 'dispatchWorkgroups', (x: number, y = 1, z = 1) => {
       const c = count();
       c.dispatches++;
       c.workgroups += x * y * z;
+      c.movedBytes += bound;
     });
     this.patch(Object.getPrototypeOf(pass), 'dispatchWorkgroupsIndirect', () => {
       const c = count();
       c.dispatches++;
       c.indirectDispatches++;
+      c.movedBytes += bound;
     });
     this.patch(Object.getPrototypeOf(encoder), 'beginComputePass', () => void count().passes++);
     this.patch(Object.getPrototypeOf(encoder), 'copyBufferToBuffer', (src: GPUBuffer, srcOffset: number, _dst: GPUBuffer, _dstOffset: number, size?: number) => {

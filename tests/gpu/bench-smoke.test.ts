@@ -30,6 +30,10 @@ describe('benchmark suite (Node)', () => {
     const dispatches = step.map((s) => s.commands!.total.dispatches);
     expect(dispatches[1]).toBeGreaterThan(dispatches[0]);
     expect(markdownReport(report)).toContain('What one more step records');
+    // The cost model predicts every whole-step case at every size from this run's own two probes.
+    const model = report.costModel!;
+    expect(model.predictions.map((p) => `${p.case} ${p.size}`)).toEqual(['agent-step 200', 'agent-step 2000', 'default-step 32', 'default-step 64']);
+    expect(markdownReport(report)).toContain('## Cost model');
     expect(report.roofline?.sizes.map((s) => s.n)).toEqual([32, 64]);
     expect(markdownReport(report)).toContain('## Roofline');
     expect(timeSizeSvg(report)).toMatch(/^<svg[\s\S]*<\/svg>\n$/);

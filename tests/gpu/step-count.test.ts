@@ -37,12 +37,18 @@ const bits = (a: Float32Array | Uint32Array) => Array.from(new Uint32Array(a.buf
 describe('WorkCounter', () => {
   const gpu = useGpu();
 
-  it('counts dispatches, workgroups, passes, copies, uploads and submissions exactly, and stops when uninstalled', async () => {
+  it('counts dispatches, workgroups, bytes bound, passes, copies, uploads and submissions exactly, and stops when uninstalled', async () => {
     const device = gpu().device;
-    const kernel = new Kernel(device, { label: 'Count.empty', code: '@compute @workgroup_size(1) fn main() {}', bindings: [] });
-    const group = kernel.bind('none', []);
-    const a = device.createBuffer({ size: 256, usage: GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST });
-    const b = device.createBuffer({ size: 256, usage: GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST });
+    const kernel = new Kernel(device, {
+      label: 'Count.touch',
+      code: '@group(0) @binding(0) var<storage, read> a: array<f32>; @group(0) @binding(1) var<storage, read_write> b: array<f32>;\n'
+        + '@compute @workgroup_size(1) fn main() { b[0] = a[0]; }',
+      bindings: ['read-only-storage', 'storage'],
+    });
+    const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
+    const a = device.createBuffer({ size: 256, usage });
+    const b = device.createBuffer({ size: 512, usage });
+    const group = kernel.bind('a → b', [a, b]);
     const record = () => {
       const encoder = device.createCommandEncoder();
       const pass = encoder.beginComputePass();
@@ -64,7 +70,7 @@ describe('WorkCounter', () => {
     record();
     await device.queue.onSubmittedWorkDone();
     expect(counter.stages.get('one')).toEqual({
-      dispatches: 2, indirectDispatches: 0, workgroups: 11, passes: 1, submissions: 1, copies: 1, copiedBytes: 64, uploadedBytes: 28,
+      dispatches: 2, indirectDispatches: 0, workgroups: 11, movedBytes: 2 * (256 + 2 * 512), passes: 1, submissions: 1, copies: 1, copiedBytes: 64, uploadedBytes: 28,
     });
     expect(counter.stages.has('before')).toBe(false);
     a.destroy();
