@@ -11,13 +11,14 @@ import type { Gpu } from '../../src/gpu/device.ts';
 import { scoped, useGpu } from './fixture.ts';
 
 /** The default tumour shrunk to 48² cells of 50 µm, every physics on and metrics every step. */
-const scenario = parseScenario({
+const json = {
   ...DEFAULT_SCENARIO_JSON,
   parameters: {
     ...DEFAULT_SCENARIO_JSON.parameters,
     nx: 48, ny: 48, dxMicrons: 50, tumourRadiusMicrons: 500, stromaWidthMicrons: 200, metricsIntervalMinutes: 240,
   },
-});
+};
+const scenario = parseScenario(json);
 const STEPS = 3;
 
 async function finalState(gpu: Gpu, advance: (sim: Simulation) => Promise<void>) {
@@ -110,5 +111,21 @@ describe('countStep', () => {
     // The first step solves the stress and oxygen cold, with more iterations.
     expect(first.total.dispatches).toBeGreaterThan(second.total.dispatches);
     expect(third).toEqual(second);
+  }, 120_000);
+
+  it('spends 6 stress dispatches a multigrid level per CG iteration (tiled smoothing), plus its coarsening', async () => {
+    await run();
+    // The same tissue on a grid twice as fine has one more level in each solve.
+    const finer = parseScenario({ ...json, parameters: { ...json.parameters, nx: 96, ny: 96, dxMicrons: 25 } });
+    const warm = await scoped(gpu(), async () => {
+      const sim = new Simulation(gpu(), finer);
+      await sim.step();
+      const c = await countStep(sim);
+      sim.destroy();
+      return c;
+    });
+    const stress = (c: StepCount) => c.stages.find((s) => s.stage === 'stress')!.count.dispatches;
+    // 8 warm CG iterations × (pre 2 + residual + restrict + post 2) + 1 coarsening in the assembly.
+    expect(stress(warm) - stress(counts[1])).toBe(8 * 6 + 1);
   }, 120_000);
 });
