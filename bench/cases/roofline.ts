@@ -50,29 +50,31 @@ function onePass(gpu: Gpu, label: string, count: number, record: (pass: GPUCompu
   };
 }
 
+/** The copy of n² vec4 cells, `count` times in one pass a run (copy and dispatch cases). */
+async function copies(gpu: Gpu, label: string, n: number, count: number): Promise<CaseInstance> {
+  const device = gpu.device;
+  const cells = n * n;
+  const kernel = new Kernel(device, { label, code: copyWgsl, bindings: ['read-only-storage', 'storage'], constants: { WG: COPY_WG } });
+  const src = storageBuffer(device, `${label}.src`, cells * 16);
+  const dst = storageBuffer(device, `${label}.dst`, cells * 16);
+  // Left as created (zeros): the bytes moved are the same whatever they hold.
+  const group = kernel.bind('src→dst', [src, dst]);
+  const [gx, gy] = linearGroups(cells, COPY_WG);
+  await idle(gpu);
+  return {
+    gridCells: cells, agents: 0, updatesPerRun: count, bytesPerUpdate: COPY_BYTES_PER_CELL * cells,
+    run: onePass(gpu, label, count, (pass) => kernel.dispatch(pass, group, gx, gy)),
+    destroy: () => { src.destroy(); dst.destroy(); },
+  };
+}
+
 export const copy: BenchCase = {
   name: 'copy',
   update: 'one copy of n² vec4<f32> from one storage buffer to another (32 B a cell)',
   axis: 'grid',
   figures: ['achievedGBps'],
   sizes: GRID_SIZES,
-  async build(gpu, n): Promise<CaseInstance> {
-    const device = gpu.device;
-    const cells = n * n;
-    const kernel = new Kernel(device, { label: 'Bench.copy', code: copyWgsl, bindings: ['read-only-storage', 'storage'], constants: { WG: COPY_WG } });
-    const src = storageBuffer(device, 'Bench.copy.src', cells * 16);
-    const dst = storageBuffer(device, 'Bench.copy.dst', cells * 16);
-    // Left as created (zeros): the bytes moved are the same whatever they hold.
-    const group = kernel.bind('src→dst', [src, dst]);
-    const [gx, gy] = linearGroups(cells, COPY_WG);
-    const count = updatesPerRun(n);
-    await idle(gpu);
-    return {
-      gridCells: cells, agents: 0, updatesPerRun: count, bytesPerUpdate: COPY_BYTES_PER_CELL * cells,
-      run: onePass(gpu, 'bench.copy', count, (pass) => kernel.dispatch(pass, group, gx, gy)),
-      destroy: () => { src.destroy(); dst.destroy(); },
-    };
-  },
+  build: (gpu, n) => copies(gpu, 'Bench.copy', n, updatesPerRun(n)),
 };
 
 /** Oxygen's diffusivity (µm²/s) and a uniform uptake (1/s): values do not change the work. */
@@ -121,19 +123,5 @@ export const dispatch: BenchCase = {
   figures: ['dispatchesPerSecond'],
   sizes: { full: [1, 16, 64], smoke: [1, 8] },
   ownSizes: true,
-  async build(gpu, n): Promise<CaseInstance> {
-    const device = gpu.device;
-    const cells = n * n;
-    const kernel = new Kernel(device, { label: 'Bench.dispatch', code: copyWgsl, bindings: ['read-only-storage', 'storage'], constants: { WG: COPY_WG } });
-    const src = storageBuffer(device, 'Bench.dispatch.src', cells * 16);
-    const dst = storageBuffer(device, 'Bench.dispatch.dst', cells * 16);
-    const group = kernel.bind('src→dst', [src, dst]);
-    const [gx, gy] = linearGroups(cells, COPY_WG);
-    await idle(gpu);
-    return {
-      gridCells: cells, agents: 0, updatesPerRun: DISPATCHES_PER_RUN, bytesPerUpdate: COPY_BYTES_PER_CELL * cells,
-      run: onePass(gpu, 'bench.dispatch', DISPATCHES_PER_RUN, (pass) => kernel.dispatch(pass, group, gx, gy)),
-      destroy: () => { src.destroy(); dst.destroy(); },
-    };
-  },
+  build: (gpu, n) => copies(gpu, 'Bench.dispatch', n, DISPATCHES_PER_RUN),
 };
