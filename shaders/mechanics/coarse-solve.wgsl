@@ -17,12 +17,12 @@ override WG: u32 = 256u;
 var<workgroup> shared_u: array<vec2<f32>, MAX_NODES>;
 var<workgroup> shared_lame: array<vec2<f32>, MAX_ELEMENTS>;
 
-fn node_value_at(L: MechLevel, i: u32, j: u32) -> vec2<f32> {
-  return shared_u[node_of(L, i, j)];
+fn node_value(n: u32) -> vec2<f32> {
+  return shared_u[n];
 }
 
-fn element_lame_at(L: MechLevel, i: u32, j: u32) -> vec2<f32> {
-  return shared_lame[element_of(L, i, j)];
+fn element_lame(e: u32) -> vec2<f32> {
+  return shared_lame[e];
 }
 
 @compute @workgroup_size(WG)

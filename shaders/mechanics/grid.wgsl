@@ -1,7 +1,6 @@
 // Node grid of the plane-strain elasticity solver: nx×ny square elements of side h (µm) and
-// (nx+1)×(ny+1) nodes, both numbered row by row. One MechLevel per multigrid level, with the
-// coarsening ratio to the next level (rx, ry ∈ {1, 2}; 1 on the coarsest) and its smoothing:
-// Gauss–Seidel sweeps before and after the coarse correction, and on the coarsest level alone.
+// (nx+1)×(ny+1) nodes, both numbered row by row. One MechLevel per multigrid level and colour,
+// with the coarsening ratio to the next level (rx, ry ∈ {1, 2}; 1 on the coarsest).
 // Node colour = (i mod 2) + 2·(j mod 2): two nodes of one colour never share an element, so a
 // colour is updated in parallel by a true Gauss–Seidel step. Every field is 4 bytes (the
 // TypeScript side packs fields by name, in this order).
@@ -12,8 +11,7 @@ struct MechLevel {
   cny: u32,
   rx: u32,
   ry: u32,
-  pre_sweeps: u32,
-  post_sweeps: u32,
+  colour: u32,
   sweeps: u32,
   // Element side (µm) and out-of-plane growth fraction κ (ε*_zz = κ ε*); finest level only.
   h: f32,

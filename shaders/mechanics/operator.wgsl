@@ -9,9 +9,9 @@
 //   K_e[a][a]   = [[(λ+3μ)/3, (λ+μ) s_x s_y/4], [(λ+μ) s_x s_y/4, (λ+3μ)/3]]
 // (the same matrix as the 8×8 block form in src/solvers/elasticity/twin.ts, in fewer flops).
 // Units: λ, μ in kPa, u in µm, so K u is a force per unit thickness in kPa·µm.
-// The including kernel defines node_value_at(L, i, j) -> vec2<f32> (u at node (i, j)) and
-// element_lame_at(L, i, j) -> vec2<f32> ((λ, μ) of element (i, j)), so one operator serves
-// storage and workgroup memory (a whole level, or a tile of it) alike.
+// The including kernel defines node_value(n) -> vec2<f32> (u at node n) and
+// element_lame(e) -> vec2<f32> ((λ, μ) of element e), so one operator serves storage and
+// workgroup memory alike.
 
 struct NodeRow {
   Ku: vec2<f32>,
@@ -23,14 +23,14 @@ struct NodeRow {
 // barrier loop and blow up SwiftShader's compiler.
 fn value_at(L: MechLevel, i: i32, j: i32) -> vec2<f32> {
   let inside = (i >= 0) & (j >= 0) & (i <= i32(L.nx)) & (j <= i32(L.ny));
-  let v = node_value_at(L, u32(clamp(i, 0, i32(L.nx))), u32(clamp(j, 0, i32(L.ny))));
+  let v = node_value(node_of(L, u32(clamp(i, 0, i32(L.nx))), u32(clamp(j, 0, i32(L.ny)))));
   return select(vec2<f32>(0.0), v, inside);
 }
 
 // (λ, μ) of element (i, j); zero off the grid, so a missing element adds nothing.
 fn lame_at(L: MechLevel, i: i32, j: i32) -> vec2<f32> {
   let inside = (i >= 0) & (j >= 0) & (i < i32(L.nx)) & (j < i32(L.ny));
-  let v = element_lame_at(L, u32(clamp(i, 0, i32(L.nx) - 1)), u32(clamp(j, 0, i32(L.ny) - 1)));
+  let v = element_lame(element_of(L, u32(clamp(i, 0, i32(L.nx) - 1)), u32(clamp(j, 0, i32(L.ny) - 1))));
   return select(vec2<f32>(0.0), v, inside);
 }
 

@@ -13,12 +13,12 @@ override WG_Y: u32 = 8u;
 @group(0) @binding(4) var<storage, read> u: array<vec2<f32>>;
 @group(0) @binding(5) var<storage, read_write> out: array<vec2<f32>>;
 
-fn node_value_at(L: MechLevel, i: u32, j: u32) -> vec2<f32> {
-  return u[node_of(L, i, j)];
+fn node_value(n: u32) -> vec2<f32> {
+  return u[n];
 }
 
-fn element_lame_at(L: MechLevel, i: u32, j: u32) -> vec2<f32> {
-  return lame[element_of(L, i, j)];
+fn element_lame(e: u32) -> vec2<f32> {
+  return lame[e];
 }
 
 @compute @workgroup_size(WG_X, WG_Y)

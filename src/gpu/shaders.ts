@@ -40,14 +40,16 @@ import mechGrid from '../../shaders/mechanics/grid.wgsl?raw';
 import mechOperator from '../../shaders/mechanics/operator.wgsl?raw';
 import mechAssemble from '../../shaders/mechanics/assemble.wgsl?raw';
 import mechCoarsen from '../../shaders/mechanics/coarsen.wgsl?raw';
-import mechTileSmooth from '../../shaders/mechanics/tile-smooth.wgsl?raw';
+import mechSmooth from '../../shaders/mechanics/smooth.wgsl?raw';
 import mechResidual from '../../shaders/mechanics/residual.wgsl?raw';
 import mechRestrict from '../../shaders/mechanics/restrict.wgsl?raw';
+import mechProlong from '../../shaders/mechanics/prolong.wgsl?raw';
 import mechCoarseSolve from '../../shaders/mechanics/coarse-solve.wgsl?raw';
 import mechCgState from '../../shaders/mechanics/cg-state.wgsl?raw';
 import mechCgScalars from '../../shaders/mechanics/cg-scalars.wgsl?raw';
 import mechCgSolution from '../../shaders/mechanics/cg-solution.wgsl?raw';
 import mechCgDirection from '../../shaders/mechanics/cg-direction.wgsl?raw';
+import mechClear from '../../shaders/mechanics/clear.wgsl?raw';
 import mechRigid from '../../shaders/mechanics/rigid.wgsl?raw';
 import mechImpose from '../../shaders/mechanics/impose.wgsl?raw';
 import mechStress from '../../shaders/mechanics/stress.wgsl?raw';
@@ -110,14 +112,16 @@ export const mechanicsWgsl = {
   operator: mechOperator,
   assemble: mechAssemble,
   coarsen: mechCoarsen,
-  tileSmooth: mechTileSmooth,
+  smooth: mechSmooth,
   residual: mechResidual,
   restrict: mechRestrict,
+  prolong: mechProlong,
   coarseSolve: mechCoarseSolve,
   cgState: mechCgState,
   cgScalars: mechCgScalars,
   cgSolution: mechCgSolution,
   cgDirection: mechCgDirection,
+  clear: mechClear,
   rigid: mechRigid,
   impose: mechImpose,
   stress: mechStress,

@@ -8,20 +8,19 @@ const U = 'uniform' as const;
 const R = 'read-only-storage' as const;
 const S = 'storage' as const;
 
-/** Workgroup sizes, passed to the WGSL `override`s: node/element grids, node vectors, coarse solve; the smoother's tile of nodes. */
+/** Workgroup sizes, passed to the WGSL `override`s: node/element grids, node vectors, coarse solve. */
 export const WG_2D = 8;
-export const SMOOTH_TILE = 16;
 export const WG_1D = 64;
 const WG_COARSE = 256;
 
 export class ElasticityKernels {
   readonly assemble: Kernel;
   readonly coarsen: Kernel;
-  /** The four dispatches of a level's smoothing, in V-cycle order (tile-smooth.wgsl). */
-  readonly smooth: { pre: [Kernel, Kernel]; post: [Kernel, Kernel] };
+  readonly smooth: Kernel;
   readonly residual: Kernel;
   readonly apply: Kernel;
   readonly restrict: Kernel;
+  readonly prolong: Kernel;
   readonly coarseSolve: Kernel;
   readonly alpha: Kernel;
   readonly beta: Kernel;
@@ -30,6 +29,7 @@ export class ElasticityKernels {
   readonly rewind: Kernel;
   readonly solution: Kernel;
   readonly direction: Kernel;
+  readonly clear: Kernel;
   readonly rigid: Kernel;
   readonly impose: Kernel;
   readonly stress: Kernel;
@@ -50,15 +50,11 @@ export class ElasticityKernels {
     const g1 = { WG: WG_1D };
     this.assemble = make('assemble', grid(w.assemble), [U, R, R, R, S, S], g2);
     this.coarsen = make('coarsen', grid(w.coarsen), [U, R, R, S, S], g2);
-    const smoothing = (name: string, PARITY: number, BACKWARD: boolean, ZERO_START: boolean, CORRECT: boolean) =>
-      make(name, op(w.tileSmooth), [U, R, R, R, R, R, S], { PARITY, BACKWARD: Number(BACKWARD), ZERO_START: Number(ZERO_START), CORRECT: Number(CORRECT) });
-    this.smooth = {
-      pre: [smoothing('pre0', 0, false, true, false), smoothing('pre1', 1, false, false, false)],
-      post: [smoothing('post1', 1, true, false, true), smoothing('post0', 0, true, false, false)],
-    };
+    this.smooth = make('smooth', op(w.smooth), [U, R, R, R, S], g2);
     this.residual = make('residual', op(w.residual), [U, R, R, R, R, S], g2, 'residual');
     this.apply = make('apply', op(w.residual), [U, R, R, R, R, S], g2, 'apply');
-    this.restrict = make('restrict', grid(w.restrict), [U, R, R, S], g2);
+    this.restrict = make('restrict', grid(w.restrict), [U, R, R, S, S], g2);
+    this.prolong = make('prolong', grid(w.prolong), [U, R, R, S], g2);
     this.coarseSolve = make('coarseSolve', op(w.coarseSolve), [U, R, R, R, S], { WG: WG_COARSE });
     const scalars = [U, S, S] as BindingKind[];
     this.alpha = make('alpha', cg(w.cgScalars), scalars, undefined, 'step_alpha');
@@ -68,6 +64,7 @@ export class ElasticityKernels {
     this.rewind = make('rewind', cg(w.cgScalars), scalars, undefined, 'rewind');
     this.solution = make('solution', cg(w.cgSolution), [U, R, R, R, S, S], g1);
     this.direction = make('direction', cg(w.cgDirection), [U, R, R, S], g1);
+    this.clear = make('clear', cg(w.clear), [U, S], g1);
     this.rigid = make('rigid', cg(w.rigid), [U, R, R, R, R, S], g1);
     this.impose = make('impose', grid(w.impose), [U, R, S], g1);
     this.stress = make('stress', grid(w.stress), [U, R, R, R, S, S, S, S], g2);

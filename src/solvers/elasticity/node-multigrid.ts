@@ -1,16 +1,13 @@
 // Multigrid V-cycle on the node grid of the elasticity solver, used as the CG preconditioner
 // z = M r. Levels follow buildLevels() of the element grid; coarse operators are rediscretised
-// (λ, μ averaged over the children); the smoother is point-block Gauss–Seidel over four colours
-// within 16×16-node tiles, block Gauss–Seidel between tiles coloured as a checkerboard (two
-// dispatches a smoothing: shaders/mechanics/tile-smooth.wgsl), pre-smoothing forward and
-// post-smoothing backward after the prolonged correction, with restriction the transpose of
-// bilinear prolongation and a symmetric coarse solve, so M is symmetric. A V-cycle records
-// 6 dispatches a level and one for the coarsest.
-import { groups } from '../../gpu/kernel.ts';
+// (λ, μ averaged over the children); the smoother is point-block Gauss–Seidel over four colours,
+// pre-smoothing in colour order 0,1,2,3 and post-smoothing in 3,2,1,0, with restriction the
+// transpose of bilinear prolongation and a symmetric coarse solve, so M is symmetric.
+import { groups, linearGroups } from '../../gpu/kernel.ts';
 import { isStorage, storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
 import { buildLevels, type LevelShape } from '../levels.ts';
 import { packStruct } from '../../gpu/struct-layout.ts';
-import { SMOOTH_TILE, WG_2D, type ElasticityKernels } from './kernels.ts';
+import { WG_1D, WG_2D, type ElasticityKernels } from './kernels.ts';
 
 export interface NodeMultigridOptions {
   label: string;
@@ -35,15 +32,15 @@ interface NodeLevel {
   uniform: GPUBuffer;
   lame: GPUBuffer;
   fixed: GPUBuffer;
-  /** The smoothing dispatches' bind groups, in V-cycle order (kernels.smooth). */
-  pre?: [GPUBindGroup, GPUBindGroup];
-  post?: [GPUBindGroup, GPUBindGroup];
+  smooth: GPUBindGroup[];
   residual?: GPUBindGroup;
   restrict?: GPUBindGroup;
+  prolong?: GPUBindGroup;
   coarsen?: GPUBindGroup;
   coarseSolve?: GPUBindGroup;
 }
 
+const COLOURS = [0, 1, 2, 3];
 /** Axes keep halving below buildLevels()' coarsest grid while even and longer than this. */
 const COARSEST_ELEMENTS = 4;
 /** MAX_NODES and MAX_ELEMENTS of shaders/mechanics/coarse-solve.wgsl. */
@@ -71,9 +68,11 @@ export class NodeMultigrid {
   readonly levels: NodeLevel[];
   /** (λ, μ) per element of the finest level (kPa), written by Elasticity's assembly. */
   readonly lame: GPUBuffer;
-  /** MechLevel uniform of the finest level, shared with the other finest-level kernels. */
+  /** MechLevel uniform of the finest level (colour 0), shared with the other finest-level kernels. */
   readonly uniform: GPUBuffer;
   private readonly buffers: GPUBuffer[] = [];
+  private readonly clearGroup: GPUBindGroup;
+  private readonly nodes: number;
 
   constructor(private readonly kernels: ElasticityKernels, readonly options: NodeMultigridOptions) {
     const device = kernels.device;
@@ -88,14 +87,12 @@ export class NodeMultigrid {
       this.buffers.push(b);
       return b;
     };
-    const levelUniform = (l: number) => {
+    const levelUniform = (l: number, colour: number) => {
       const s = shapes[l];
       const c = shapes[l + 1] ?? s;
-      const data = packStruct(kernels.levelLayout, {
-        nx: s.nx, ny: s.ny, cnx: c.nx, cny: c.ny, rx: s.rx, ry: s.ry, pre_sweeps: options.preSweeps, post_sweeps: options.postSweeps,
-        sweeps: options.coarseSweeps ?? 2 * (s.nx + s.ny), h: s.hx, kappa,
-      });
-      const b = uniformBuffer(device, `${label}.level[${l}]`, data);
+      const sweeps = options.coarseSweeps ?? 2 * (s.nx + s.ny);
+      const data = packStruct(kernels.levelLayout, { nx: s.nx, ny: s.ny, cnx: c.nx, cny: c.ny, rx: s.rx, ry: s.ry, colour, sweeps, h: s.hx, kappa });
+      const b = uniformBuffer(device, `${label}.level[${l}].colour${colour}`, data);
       this.buffers.push(b);
       return b;
     };
@@ -110,40 +107,37 @@ export class NodeMultigrid {
         rhs: l === 0 ? options.rhs : make(`rhs[${tag}]`, nodes * 8),
         x: l === 0 ? options.x : make(`x[${tag}]`, nodes * 8),
         res: make(`residual[${tag}]`, nodes * 8),
-        // Smoothing ping-pongs between x and these two (a dispatch never writes what it reads):
-        // zero → a → b (pre-smoothed; the residual's input) → a (+ correction) → x.
-        a: make(`smoothA[${tag}]`, nodes * 8),
-        b: make(`smoothB[${tag}]`, nodes * 8),
       };
     });
     this.levels = shapes.map((shape, l) => {
       const v = vectors[l];
-      const uniform = levelUniform(l);
+      const uniforms = COLOURS.map((c) => levelUniform(l, c));
       const tag = `${label} level ${l}`;
-      const level: NodeLevel = { shape, nodes: v.nodes, uniform, lame: v.lame, fixed: v.fixed };
+      const level: NodeLevel = {
+        shape,
+        nodes: v.nodes,
+        uniform: uniforms[0],
+        lame: v.lame,
+        fixed: v.fixed,
+        smooth: COLOURS.map((c) => kernels.smooth.bind(`${tag} colour ${c}`, [uniforms[c], v.lame, v.fixed, v.rhs, v.x])),
+      };
       const C = vectors[l + 1];
       if (C) {
-        // Slots a dispatch does not read (coarse values, a zero start) take the level's own rhs.
-        const [pre0, pre1] = kernels.smooth.pre;
-        const [post1, post0] = kernels.smooth.post;
-        level.pre = [
-          pre0.bind(`${tag} pre 0`, [uniform, v.lame, v.fixed, v.rhs, v.rhs, v.rhs, v.a]),
-          pre1.bind(`${tag} pre 1`, [uniform, v.lame, v.fixed, v.rhs, v.rhs, v.a, v.b]),
-        ];
-        level.post = [
-          post1.bind(`${tag} post 1`, [uniform, v.lame, v.fixed, v.rhs, C.x, v.b, v.a]),
-          post0.bind(`${tag} post 0`, [uniform, v.lame, v.fixed, v.rhs, v.rhs, v.a, v.x]),
-        ];
-        level.residual = kernels.residual.bind(tag, [uniform, v.lame, v.fixed, v.rhs, v.b, v.res]);
-        level.restrict = kernels.restrict.bind(tag, [uniform, C.fixed, v.res, C.rhs]);
-        level.coarsen = kernels.coarsen.bind(tag, [uniform, v.lame, v.fixed, C.lame, C.fixed]);
+        level.residual = kernels.residual.bind(tag, [uniforms[0], v.lame, v.fixed, v.rhs, v.x, v.res]);
+        level.restrict = kernels.restrict.bind(tag, [uniforms[0], C.fixed, v.res, C.rhs, C.x]);
+        level.prolong = kernels.prolong.bind(tag, [uniforms[0], v.fixed, C.x, v.x]);
+        level.coarsen = kernels.coarsen.bind(tag, [uniforms[0], v.lame, v.fixed, C.lame, C.fixed]);
       } else {
-        level.coarseSolve = kernels.coarseSolve.bind(tag, [uniform, v.lame, v.fixed, v.rhs, v.x]);
+        level.coarseSolve = kernels.coarseSolve.bind(tag, [uniforms[0], v.lame, v.fixed, v.rhs, v.x]);
       }
       return level;
     });
     this.lame = this.levels[0].lame;
     this.uniform = this.levels[0].uniform;
+    this.nodes = vectors[0].nodes;
+    const count = uniformBuffer(device, `${label}.count`, packStruct(kernels.vectorLayout, { count: this.nodes }));
+    this.buffers.push(count);
+    this.clearGroup = kernels.clear.bind(`${label} z`, [count, options.x]);
   }
 
   get levelCount(): number {
@@ -159,9 +153,18 @@ export class NodeMultigrid {
     });
   }
 
-  /** x = M rhs: one V-cycle from a zero guess (every level's pre-smoothing starts from zero). */
+  /** x = M rhs: one V-cycle from a zero guess. */
   precondition(pass: GPUComputePassEncoder): void {
+    this.kernels.clear.dispatch(pass, this.clearGroup, ...linearGroups(this.nodes, WG_1D));
     this.vcycle(pass, 0);
+  }
+
+  private smooth(pass: GPUComputePassEncoder, L: NodeLevel, colour: number): void {
+    const cx = colour & 1;
+    const cy = colour >> 1;
+    const gx = groups(Math.ceil((L.shape.nx + 1 - cx) / 2), WG_2D);
+    const gy = groups(Math.ceil((L.shape.ny + 1 - cy) / 2), WG_2D);
+    this.kernels.smooth.dispatch(pass, L.smooth[colour], gx, gy);
   }
 
   private vcycle(pass: GPUComputePassEncoder, l: number): void {
@@ -171,16 +174,16 @@ export class NodeMultigrid {
       k.coarseSolve.dispatch(pass, L.coarseSolve, 1);
       return;
     }
-    if (!L.pre || !L.post || !L.residual || !L.restrict) throw new Error('unreachable: a level without a coarser one is the coarsest');
-    const tiles: [number, number] = [groups(L.shape.nx + 1, SMOOTH_TILE), groups(L.shape.ny + 1, SMOOTH_TILE)];
+    if (!L.residual || !L.restrict || !L.prolong) throw new Error('unreachable: a level without a coarser one is the coarsest');
+    const gx = groups(L.shape.nx + 1, WG_2D);
+    const gy = groups(L.shape.ny + 1, WG_2D);
     const c = this.levels[l + 1].shape;
-    k.smooth.pre[0].dispatch(pass, L.pre[0], ...tiles);
-    k.smooth.pre[1].dispatch(pass, L.pre[1], ...tiles);
-    k.residual.dispatch(pass, L.residual, groups(L.shape.nx + 1, WG_2D), groups(L.shape.ny + 1, WG_2D));
+    for (let s = 0; s < this.options.preSweeps; s++) for (const colour of COLOURS) this.smooth(pass, L, colour);
+    k.residual.dispatch(pass, L.residual, gx, gy);
     k.restrict.dispatch(pass, L.restrict, groups(c.nx + 1, WG_2D), groups(c.ny + 1, WG_2D));
     this.vcycle(pass, l + 1);
-    k.smooth.post[0].dispatch(pass, L.post[0], ...tiles);
-    k.smooth.post[1].dispatch(pass, L.post[1], ...tiles);
+    k.prolong.dispatch(pass, L.prolong, gx, gy);
+    for (let s = 0; s < this.options.postSweeps; s++) for (const colour of [...COLOURS].reverse()) this.smooth(pass, L, colour);
   }
 
   /** Its storage buffers: every level's (λ, μ) and the coarse levels' vectors (checkpoints save them). */
