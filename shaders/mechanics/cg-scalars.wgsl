@@ -1,6 +1,7 @@
 // Scalar steps of preconditioned CG, each one invocation:
 //   step_alpha:  α = (r·z)/(p·Kp)  (0 when p·Kp ≤ 0 or not finite: converged, or p·Kp lost to
-//                fp32 rounding on a nearly singular operator; the iteration then stops safely)
+//                fp32 rounding on a nearly singular operator; the iteration then stops safely),
+//                and one more iteration counted
 //   step_beta:   β = (r·z)_next/(r·z), r·z ← (r·z)_next  (0 when r·z ≤ 0)
 //   restart:     β = 0, so the next direction is p = z
 //   record:      history[cursor++] = r·r (up to the history's capacity)
@@ -22,6 +23,7 @@ struct History {
 @compute @workgroup_size(1)
 fn step_alpha() {
   s.alpha = select(0.0, s.rz / s.p_kp, s.p_kp > 0.0);
+  s.iterations += 1.0;
 }
 
 @compute @workgroup_size(1)

@@ -47,6 +47,7 @@ import mechProlong from '../../shaders/mechanics/prolong.wgsl?raw';
 import mechCoarseSolve from '../../shaders/mechanics/coarse-solve.wgsl?raw';
 import mechCgState from '../../shaders/mechanics/cg-state.wgsl?raw';
 import mechCgScalars from '../../shaders/mechanics/cg-scalars.wgsl?raw';
+import mechCgGate from '../../shaders/mechanics/cg-gate.wgsl?raw';
 import mechCgSolution from '../../shaders/mechanics/cg-solution.wgsl?raw';
 import mechCgDirection from '../../shaders/mechanics/cg-direction.wgsl?raw';
 import mechClear from '../../shaders/mechanics/clear.wgsl?raw';
@@ -119,6 +120,7 @@ export const mechanicsWgsl = {
   coarseSolve: mechCoarseSolve,
   cgState: mechCgState,
   cgScalars: mechCgScalars,
+  cgGate: mechCgGate,
   cgSolution: mechCgSolution,
   cgDirection: mechCgDirection,
   clear: mechClear,

@@ -40,6 +40,11 @@ export interface ElasticityOptions {
   coarseSweeps?: number;
   /** Entries of the residual history (one per recorded iteration, plus one). */
   historyCapacity?: number;
+  /**
+   * Stop each solve once ‖r‖ ≤ tolerance·‖f‖ (f: the eigenstrain load), on the GPU; solve()'s
+   * count is then the most iterations. Without it every recorded iteration runs.
+   */
+  tolerance?: number;
 }
 
 export class Elasticity {
@@ -100,7 +105,7 @@ export class Elasticity {
     const edge = boundary === 'traction-free' ? new Uint32Array(this.nodes) : boundaryFlags(nx, ny);
     this.fixed = storageFrom(device, `${label}.fixed`, edge);
     this.buffers.push(this.fixed);
-    this.pcg = new Pcg(kernels, `${label}.pcg`, this.nodes, this.u, options.historyCapacity ?? 256);
+    this.pcg = new Pcg(kernels, `${label}.pcg`, this.nodes, this.u, this.load, options.historyCapacity ?? 256, options.tolerance);
     this.mg = new NodeMultigrid(kernels, {
       label: `${label}.mg`, nx, ny, h, kappa: options.kappa ?? 0, fixed: this.fixed, rhs: this.pcg.r, x: this.pcg.z,
       preSweeps: options.preSweeps ?? 2, postSweeps: options.postSweeps ?? 2, coarseSweeps: options.coarseSweeps,
@@ -140,8 +145,9 @@ export class Elasticity {
   }
 
   /**
-   * Records `iterations` MG-preconditioned CG iterations from the displacement in u. With
-   * `history`, ‖r‖² before and after each iteration goes to pcg.history (see readHistory()).
+   * Records `iterations` MG-preconditioned CG iterations from the displacement in u (with a
+   * tolerance, at most that many). With `history`, ‖r‖² before and after each iteration done goes
+   * to pcg.history (see readHistory()).
    */
   solve(pass: GPUComputePassEncoder, iterations: number, options: { history?: boolean } = {}): void {
     const { nx, ny } = this.options;

@@ -27,6 +27,8 @@ export class ElasticityKernels {
   readonly restart: Kernel;
   readonly record: Kernel;
   readonly rewind: Kernel;
+  readonly gateOpen: Kernel;
+  readonly gate: Kernel;
   readonly solution: Kernel;
   readonly direction: Kernel;
   readonly clear: Kernel;
@@ -39,6 +41,7 @@ export class ElasticityKernels {
   readonly scalarsLayout: ScalarStruct;
   readonly vectorLayout: ScalarStruct;
   readonly historyLayout: ScalarStruct;
+  readonly gateLayout: ScalarStruct;
 
   constructor(readonly device: GPUDevice, readonly dots: DotKernels) {
     const make = (name: string, code: string, bindings: BindingKind[], constants?: Record<string, number>, entryPoint?: string) =>
@@ -62,6 +65,8 @@ export class ElasticityKernels {
     this.restart = make('restart', cg(w.cgScalars), scalars, undefined, 'restart');
     this.record = make('record', cg(w.cgScalars), scalars, undefined, 'record');
     this.rewind = make('rewind', cg(w.cgScalars), scalars, undefined, 'rewind');
+    this.gateOpen = make('gateOpen', cg(w.cgGate), [U, S, R, S], undefined, 'open');
+    this.gate = make('gate', cg(w.cgGate), [U, S, R, S], undefined, 'gate');
     this.solution = make('solution', cg(w.cgSolution), [U, R, R, R, S, S], g1);
     this.direction = make('direction', cg(w.cgDirection), [U, R, R, S], g1);
     this.clear = make('clear', cg(w.clear), [U, S], g1);
@@ -73,5 +78,6 @@ export class ElasticityKernels {
     this.scalarsLayout = scalarStruct(w.cgState, 'CgScalars');
     this.vectorLayout = scalarStruct(w.cgState, 'VectorParams');
     this.historyLayout = scalarStruct(w.cgScalars, 'HistoryParams');
+    this.gateLayout = scalarStruct(w.cgGate, 'GateParams');
   }
 }

@@ -1,10 +1,12 @@
 // Preconditioned conjugate gradients recorded into a compute pass: a fixed number of iterations,
-// every scalar (r·z, p·Kp, α, β) kept on the GPU, ‖r‖² optionally appended to a history buffer
-// that is read back once after the solve.
+// or with a tolerance at most that many, stopped on the GPU once ‖r‖ ≤ τ‖f‖ (cg-gate.ts); every
+// scalar (r·z, p·Kp, α, β) kept on the GPU, ‖r‖² optionally appended to a history buffer that is
+// read back once after the solve.
 import { isStorage, readBuffer, storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
 import { Dot } from '../../gpu/dot.ts';
 import { linearGroups } from '../../gpu/kernel.ts';
 import { packStruct, slotOf } from '../../gpu/struct-layout.ts';
+import { CgGate } from './cg-gate.ts';
 import { WG_1D, type ElasticityKernels } from './kernels.ts';
 
 export interface PcgOperator {
@@ -30,9 +32,15 @@ export class Pcg {
   readonly history: GPUBuffer;
   private readonly buffers: GPUBuffer[] = [];
   private readonly groups: Record<'alpha' | 'beta' | 'restart' | 'record' | 'rewind' | 'solution' | 'direction', GPUBindGroup>;
-  private readonly dots: Record<'rz' | 'rzNext' | 'pKp' | 'rr', Dot>;
+  private readonly dots: Record<'rz' | 'rzNext' | 'pKp' | 'rr' | 'ff', Dot>;
+  /** With a tolerance: the gate that stops the iteration once ‖r‖ ≤ τ‖f‖. */
+  readonly gate?: CgGate;
 
-  constructor(private readonly kernels: ElasticityKernels, label: string, private readonly nodes: number, u: GPUBuffer, readonly capacity: number) {
+  /**
+   * Solves K u = f for the u and f given (f: the load, whose norm scales the tolerance).
+   * `tolerance`: stop once ‖r‖ ≤ tolerance·‖f‖; without it every recorded iteration runs.
+   */
+  constructor(private readonly kernels: ElasticityKernels, label: string, private readonly nodes: number, u: GPUBuffer, f: GPUBuffer, readonly capacity: number, tolerance?: number) {
     const device = kernels.device;
     const make = (role: string, bytes: number) => {
       const b = storageBuffer(device, `${label}.${role}`, bytes);
@@ -65,47 +73,58 @@ export class Pcg {
       rzNext: new Dot(kernels.dots, `${label}.r·z next`, this.r, this.z, n, this.scalars, slot('rz_next')),
       pKp: new Dot(kernels.dots, `${label}.p·Kp`, this.p, this.q, n, this.scalars, slot('p_kp')),
       rr: new Dot(kernels.dots, `${label}.r·r`, this.r, this.r, n, this.scalars, slot('rr')),
+      ff: new Dot(kernels.dots, `${label}.f·f`, f, f, n, this.scalars, slot('ff')),
     };
+    if (tolerance !== undefined) this.gate = new CgGate(kernels, `${label}.gate`, this.scalars, tolerance);
   }
 
   /**
-   * Records `iterations` PCG iterations from the solution already in u. With `history`, ‖r‖²
-   * before the first and after every iteration goes to the history buffer (iterations + 1 entries).
+   * Records `iterations` PCG iterations from the solution already in u (with a tolerance: at
+   * most that many, the rest shut by the gate). With `history`, ‖r‖² before the first and after
+   * every iteration done goes to the history buffer (up to iterations + 1 entries).
    */
   record(pass: GPUComputePassEncoder, op: PcgOperator, iterations: number, history: boolean): void {
     const k = this.kernels;
     const g = this.groups;
+    const gate = this.gate;
     const vectorGroups = linearGroups(this.nodes, WG_1D);
     if (history && iterations + 1 > this.capacity) {
       throw new RangeError(`PCG history holds ${this.capacity} entries; ${iterations} iterations need ${iterations + 1}`);
     }
-    const log = () => {
-      if (!history) return;
-      this.dots.rr.encode(pass);
-      k.record.dispatch(pass, g.record, 1);
+    // ‖r‖² for the gate and the history; both see the same value.
+    const measure = (on: GPUComputePassEncoder) => {
+      if (!gate && !history) return;
+      this.dots.rr.encode(on);
+      if (history) k.record.dispatch(on, g.record, 1);
+      gate?.check(pass);
     };
     op.residual(pass);
     op.project?.(pass, this.r);
     if (history) k.rewind.dispatch(pass, g.rewind, 1);
-    log();
+    if (gate) {
+      this.dots.ff.encode(pass);
+      gate.open(pass);
+    }
+    measure(pass);
     if (iterations === 0) return;
-    op.precondition(pass);
-    op.project?.(pass, this.z);
-    this.dots.rz.encode(pass);
-    k.restart.dispatch(pass, g.restart, 1);
-    k.direction.dispatch(pass, g.direction, ...vectorGroups);
+    const run = gate ? gate.gated(pass) : pass;
+    op.precondition(run);
+    op.project?.(run, this.z);
+    this.dots.rz.encode(run);
+    k.restart.dispatch(run, g.restart, 1);
+    k.direction.dispatch(run, g.direction, ...vectorGroups);
     for (let it = 1; it <= iterations; it++) {
-      op.apply(pass);
-      this.dots.pKp.encode(pass);
-      k.alpha.dispatch(pass, g.alpha, 1);
-      k.solution.dispatch(pass, g.solution, ...vectorGroups);
-      log();
+      op.apply(run);
+      this.dots.pKp.encode(run);
+      k.alpha.dispatch(run, g.alpha, 1);
+      k.solution.dispatch(run, g.solution, ...vectorGroups);
+      measure(run);
       if (it === iterations) break;
-      op.precondition(pass);
-      op.project?.(pass, this.z);
-      this.dots.rzNext.encode(pass);
-      k.beta.dispatch(pass, g.beta, 1);
-      k.direction.dispatch(pass, g.direction, ...vectorGroups);
+      op.precondition(run);
+      op.project?.(run, this.z);
+      this.dots.rzNext.encode(run);
+      k.beta.dispatch(run, g.beta, 1);
+      k.direction.dispatch(run, g.direction, ...vectorGroups);
     }
   }
 
@@ -124,5 +143,6 @@ export class Pcg {
   destroy(): void {
     for (const b of this.buffers) b.destroy();
     for (const d of Object.values(this.dots)) d.destroy();
+    this.gate?.destroy();
   }
 }

@@ -25,7 +25,7 @@ function problem(moduli: { E1: number; E2: number }, edge: InclusionEdge, b?: nu
 }
 
 /** Per element E, ν, ε* of an inclusion (element centre inside r < a) on an n×n grid of side n·h. */
-function inclusionMaterial(n: number, h: number, moduli: { E1: number; E2: number }, outside?: (r: number) => number) {
+export function inclusionMaterial(n: number, h: number, moduli: { E1: number; E2: number }, outside?: (r: number) => number) {
   const E = new Float32Array(n * n);
   const eigenstrain = new Float32Array(n * n);
   for (let e = 0; e < n * n; e++) {

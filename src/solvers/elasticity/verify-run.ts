@@ -1,7 +1,8 @@
 // Runs the elasticity solver on a problem given as CPU arrays and reads everything back once:
 // the shared runner of the verification cases (verify-cases.ts) and the GPU tests.
 import type { Gpu } from '../../gpu/device.ts';
-import { readF32, writeF32 } from '../../gpu/buffers.ts';
+import { readBuffer, readF32, writeF32 } from '../../gpu/buffers.ts';
+import { unpackStruct } from '../../gpu/struct-layout.ts';
 import { Elasticity, type ElasticBoundary } from './elasticity.ts';
 import type { ElasticityKernels } from './kernels.ts';
 
@@ -22,7 +23,10 @@ export interface ElasticProblem {
   prescribed?: Float32Array;
   /** Initial displacement, vec2 per node (µm; default 0). */
   u0?: Float32Array;
+  /** PCG iterations; with a tolerance, the most. */
   iterations: number;
+  /** Stop once ‖r‖ ≤ tolerance·‖f‖ (see ElasticityOptions). */
+  tolerance?: number;
   preSweeps?: number;
   postSweeps?: number;
 }
@@ -35,8 +39,10 @@ export interface ElasticResult {
   szz: Float32Array;
   pressure: Float32Array;
   vonMises: Float32Array;
-  /** ‖r‖₂ before and after each PCG iteration. */
+  /** ‖r‖₂ before and after each PCG iteration done. */
   residuals: number[];
+  /** From the solver's own scalars: iterations done, whether it stopped at its tolerance (false without one), ‖f‖₂ (0 without one). */
+  done: { iterations: number; converged: boolean; loadNorm: number };
   /** Wall time of assembly, solve and stress (one submission, until the results are ready). */
   ms: number;
   levels: number;
@@ -46,7 +52,7 @@ export async function runElastic(gpu: Gpu, kernels: ElasticityKernels, p: Elasti
   const device = gpu.device;
   const el = new Elasticity(kernels, {
     label: p.label, nx: p.n, ny: p.n, h: p.h, boundary: p.boundary,
-    preSweeps: p.preSweeps, postSweeps: p.postSweeps, historyCapacity: p.iterations + 1,
+    preSweeps: p.preSweeps, postSweeps: p.postSweeps, historyCapacity: p.iterations + 1, tolerance: p.tolerance,
   });
   try {
     writeF32(device, el.E, p.E);
@@ -70,7 +76,10 @@ export async function runElastic(gpu: Gpu, kernels: ElasticityKernels, p: Elasti
     const residuals = await el.readHistory();
     const ms = performance.now() - start;
     const read = (b: GPUBuffer) => readF32(device, b);
+    const scalars = unpackStruct(kernels.scalarsLayout, await readBuffer(device, el.pcg.scalars));
+    const done = { iterations: scalars.iterations, converged: p.tolerance !== undefined && scalars.open === 0, loadNorm: Math.sqrt(scalars.ff) };
     return {
+      done,
       u: await read(el.u), sxx: await read(el.sxx), syy: await read(el.syy), sxy: await read(el.sxy), szz: await read(el.szz),
       pressure: await read(el.pressure), vonMises: await read(el.vonMises), residuals, ms, levels: el.mg.levelCount,
     };

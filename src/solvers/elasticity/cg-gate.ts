@@ -1,0 +1,81 @@
+// The GPU side of a CG solve that stops at a tolerance (shaders/mechanics/cg-gate.wgsl). Every
+// dispatch recorded through gated(pass) becomes an indirect one whose workgroup counts the gate
+// kernel writes after each residual norm: the nominal counts while the solve goes on, zero once
+// ‖r‖ ≤ τ‖f‖. So a solve records its most iterations and does only those it needs, and the
+// CPU never waits for a residual.
+import { packStruct } from '../../gpu/struct-layout.ts';
+import { storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
+import type { ElasticityKernels } from './kernels.ts';
+
+/** Distinct dispatch sizes one gate can hold: a V-cycle uses a handful a level. */
+const CAPACITY = 128;
+
+export class CgGate {
+  /** (x, y, z) per registered size: as dispatched (nominal) and as the gate last wrote them (args). */
+  private readonly nominal: GPUBuffer;
+  private readonly args: GPUBuffer;
+  private readonly params: GPUBuffer;
+  private readonly sizes = new Map<string, number>();
+  private readonly openGroup: GPUBindGroup;
+  private readonly gateGroup: GPUBindGroup;
+
+  constructor(private readonly kernels: ElasticityKernels, label: string, scalars: GPUBuffer, readonly tolerance: number) {
+    if (!(tolerance > 0 && tolerance < 1)) throw new RangeError(`${label}: CG tolerance ${tolerance} is not in (0, 1)`);
+    const device = kernels.device;
+    this.nominal = storageBuffer(device, `${label}.nominal`, 12 * CAPACITY);
+    this.args = device.createBuffer({
+      label: `${label}.args`, size: 12 * CAPACITY,
+      usage: GPUBufferUsage.STORAGE | GPUBufferUsage.INDIRECT | GPUBufferUsage.COPY_SRC,
+    });
+    this.params = uniformBuffer(device, `${label}.params`, this.packParams());
+    const buffers = [this.params, scalars, this.nominal, this.args];
+    this.openGroup = kernels.gateOpen.bind(label, buffers);
+    this.gateGroup = kernels.gate.bind(label, buffers);
+  }
+
+  /** Starts a solve: the gate opens and the iteration count restarts. */
+  open(pass: GPUComputePassEncoder): void {
+    this.kernels.gateOpen.dispatch(pass, this.openGroup, 1);
+  }
+
+  /** After ‖r‖² is in the scalars: lets the next dispatches run, or shuts them for the rest of the solve. */
+  check(pass: GPUComputePassEncoder): void {
+    this.kernels.gate.dispatch(pass, this.gateGroup, 1);
+  }
+
+  /** The pass, with every dispatchWorkgroups(x, y, z) made indirect through the gate. */
+  gated(pass: GPUComputePassEncoder): GPUComputePassEncoder {
+    return new Proxy(pass, {
+      get: (target, key) => {
+        if (key === 'dispatchWorkgroups') {
+          return (x: number, y = 1, z = 1) => target.dispatchWorkgroupsIndirect(this.args, 12 * this.slot(x, y, z));
+        }
+        const value = Reflect.get(target, key, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  }
+
+  /** Index of a dispatch size, registered (and uploaded before the next submission) on first use. */
+  private slot(x: number, y: number, z: number): number {
+    const key = `${x},${y},${z}`;
+    let k = this.sizes.get(key);
+    if (k === undefined) {
+      k = this.sizes.size;
+      if (k >= CAPACITY) throw new RangeError(`CG gate: more than ${CAPACITY} distinct dispatch sizes in one solve`);
+      this.sizes.set(key, k);
+      const queue = this.kernels.device.queue;
+      queue.writeBuffer(this.nominal, 12 * k, new Uint32Array([x, y, z]));
+      queue.writeBuffer(this.params, 0, this.packParams());
+    }
+    return k;
+  }
+
+  private packParams(): ArrayBuffer {
+    return packStruct(this.kernels.gateLayout, { sizes: this.sizes.size, tolerance: this.tolerance });
+  }
+
+  destroy(): void {
+    for (const b of [this.nominal, this.args, this.params]) b.destroy();
+  }
+}
