@@ -56,11 +56,28 @@ export class ReadbackRing<T> {
 
   /** Encodes a copy of `byteSize` bytes of `source` from `sourceOffset`; throws a map failure seen since. */
   record(encoder: GPUCommandEncoder, source: GPUBuffer, tag: T, sourceOffset = 0): void {
-    if (this.#destroyed) throw new Error(`${this.label}: record() after destroy()`);
-    if (this.#failure) throw this.#failure;
-    const buffer = this.#free.pop() ?? this.#create();
+    const buffer = this.#staging();
     encoder.copyBufferToBuffer(source, sourceOffset, buffer, 0, this.byteSize);
     this.#recorded.push({ seq: this.#nextSeq++, buffer, tag });
+  }
+
+  /** One sample of several whole buffers, one after the other; their sizes must add up to `byteSize`. */
+  recordAll(encoder: GPUCommandEncoder, sources: readonly GPUBuffer[], tag: T): void {
+    const total = sources.reduce((sum, b) => sum + b.size, 0);
+    if (total !== this.byteSize) throw new RangeError(`${this.label}: the sources hold ${total} bytes, a sample ${this.byteSize}`);
+    const buffer = this.#staging();
+    let offset = 0;
+    for (const source of sources) {
+      encoder.copyBufferToBuffer(source, 0, buffer, offset, source.size);
+      offset += source.size;
+    }
+    this.#recorded.push({ seq: this.#nextSeq++, buffer, tag });
+  }
+
+  #staging(): GPUBuffer {
+    if (this.#destroyed) throw new Error(`${this.label}: record() after destroy()`);
+    if (this.#failure) throw this.#failure;
+    return this.#free.pop() ?? this.#create();
   }
 
   /** Call after queue.submit() of the encoder(s) holding the copies recorded since the last call. */

@@ -48,6 +48,7 @@ import mechCoarseSolve from '../../shaders/mechanics/coarse-solve.wgsl?raw';
 import mechCgState from '../../shaders/mechanics/cg-state.wgsl?raw';
 import mechCgScalars from '../../shaders/mechanics/cg-scalars.wgsl?raw';
 import mechCgGate from '../../shaders/mechanics/cg-gate.wgsl?raw';
+import mechSolveLog from '../../shaders/mechanics/solve-log.wgsl?raw';
 import mechCgSolution from '../../shaders/mechanics/cg-solution.wgsl?raw';
 import mechCgDirection from '../../shaders/mechanics/cg-direction.wgsl?raw';
 import mechClear from '../../shaders/mechanics/clear.wgsl?raw';
@@ -121,6 +122,7 @@ export const mechanicsWgsl = {
   cgState: mechCgState,
   cgScalars: mechCgScalars,
   cgGate: mechCgGate,
+  solveLog: mechSolveLog,
   cgSolution: mechCgSolution,
   cgDirection: mechCgDirection,
   clear: mechClear,

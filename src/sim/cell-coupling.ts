@@ -14,6 +14,7 @@ import { ecmBaseOf, experimentOf, type Experiment } from '../cells/experiments.t
 import { agentArrays, cellsPerGridCell } from '../cells/initial.ts';
 import { CellKernels } from '../cells/kernels.ts';
 import { parseLedger, type LedgerSample } from '../cells/ledger.ts';
+import { parseStressSolves, type StressSolves } from './mechanics.ts';
 import { COMPARTMENT } from '../cells/initial.ts';
 import { circulationCohort, type MetricsSample } from './cell-readouts.ts';
 import { BODY_FLOATS, TAG_WORDS, type AgentArrays } from '../cells/population.ts';
@@ -52,7 +53,8 @@ export class CellCoupling {
   /** Cancer cells that start in the blood or the lung (a tail-vein injection), and those of them primed. */
   private readonly initiallyCirculating: { all: number; primed: number };
 
-  constructor(private readonly gpu: Gpu, private scenario: Scenario, private readonly world: World, fields: SolverFields) {
+  /** `stressSolveLog`: the stress solves' log (Mechanics.solveLog), read with every metrics sample. */
+  constructor(private readonly gpu: Gpu, private scenario: Scenario, private readonly world: World, fields: SolverFields, private readonly stressSolveLog?: GPUBuffer) {
     const device = gpu.device;
     const p = scenario.parameters;
     const { nx, ny } = world;
@@ -90,8 +92,9 @@ export class CellCoupling {
     this.metricsEvery = metricsEvery(p);
     const inBlood = this.experiment.cancer.filter((c) => c.compartment === COMPARTMENT.circulating || c.compartment === COMPARTMENT.lung);
     this.initiallyCirculating = { all: inBlood.length, primed: inBlood.filter((c) => c.iap >= PRIMED_IAP).length };
-    this.ring = new ReadbackRing(device, 'Cells.metrics', this.cells.ledger.size, (data, tag) => {
-      this.samples.push(this.withCohort(tag.step, tag.timeMinutes, parseLedger(data, ny)));
+    const ledgerBytes = this.cells.ledger.size;
+    this.ring = new ReadbackRing(device, 'Cells.metrics', ledgerBytes + (stressSolveLog?.size ?? 0), (data, tag) => {
+      this.samples.push(this.sampleOf(tag.step, tag.timeMinutes, data));
     });
     // Valid from the start, so the view's cell states (primed, at risk) read the rules' thresholds
     // before the first step; every step writes its own before any rule runs.
@@ -145,7 +148,8 @@ export class CellCoupling {
       await rec.begin('metrics');
       const encoder = rec.encoder();
       this.cells.encodeMetrics(encoder);
-      this.ring.record(encoder, this.cells.ledger, { step: step + 1, timeMinutes });
+      const log = this.stressSolveLog;
+      this.ring.recordAll(encoder, log ? [this.cells.ledger, log] : [this.cells.ledger], { step: step + 1, timeMinutes });
     }
   }
 
@@ -192,10 +196,19 @@ export class CellCoupling {
     const encoder = this.gpu.device.createCommandEncoder({ label: 'Cells.sampleNow' });
     this.cells.encodeMetrics(encoder);
     this.gpu.device.queue.submit([encoder.finish()]);
-    return this.withCohort(step, timeMinutes, parseLedger(await readBuffer(this.gpu.device, this.cells.ledger), this.world.ny));
+    const ledger = await readBuffer(this.gpu.device, this.cells.ledger);
+    const log = this.stressSolveLog ? await readBuffer(this.gpu.device, this.stressSolveLog) : undefined;
+    return this.withCohort(step, timeMinutes, parseLedger(ledger, this.world.ny), log && parseStressSolves(log));
   }
 
-  private withCohort(step: number, timeMinutes: number, ledger: LedgerSample): MetricsSample {
+  /** A metrics sample from the ring's bytes: the ledger, then (where there is one) the stress solves' log. */
+  private sampleOf(step: number, timeMinutes: number, data: ArrayBuffer): MetricsSample {
+    const ledgerBytes = this.cells.ledger.size;
+    const log = this.stressSolveLog ? parseStressSolves(data.slice(ledgerBytes)) : undefined;
+    return this.withCohort(step, timeMinutes, parseLedger(data.slice(0, ledgerBytes), this.world.ny), log);
+  }
+
+  private withCohort(step: number, timeMinutes: number, ledger: LedgerSample, stressSolves: StressSolves | null = null): MetricsSample {
     const p = this.scenario.parameters;
     const circulation = p.circulationTransitHours * 60 + p.lungExtravasationDays * 1440;
     const history = [...this.samples, { timeMinutes, ledger }];
@@ -206,6 +219,7 @@ export class CellCoupling {
       circulationCohortPrimed: circulationCohort(history, cutoff, this.initiallyCirculating.primed, 'intravasationsPrimed'),
       cohortEntries: circulationCohort(history, cutoff, 0, 'intravasations'),
       cohortExpectedSurvivors: circulationCohort(history, cutoff, 0, (l) => l.expectedExtravasations),
+      stressSolves,
     };
   }
 

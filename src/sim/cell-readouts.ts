@@ -1,6 +1,7 @@
 // The cells' metrics samples as a time series (one CSV row per sample, units in the header) and
 // as the headline numbers of a tissue run. Pure: no GPU, so tests feed it hand-made samples.
 import type { Scenario } from '../model/scenario.ts';
+import type { StressSolves } from './mechanics.ts';
 import type { CsvColumn } from '../io/csv.ts';
 import { stressPercentile, type CounterName, type GroupCounts, type GroupSample, type LedgerSample } from '../cells/ledger.ts';
 
@@ -25,6 +26,8 @@ export interface MetricsSample {
    */
   cohortEntries: number | null;
   cohortExpectedSurvivors: number | null;
+  /** What the stress solves have done so far; null without tolerance-stopped stress solves. */
+  stressSolves?: StressSolves | null;
 }
 
 /** Live cells by compartment and the per-sample group numbers, summed over every group. */
@@ -61,6 +64,10 @@ interface Column extends CsvColumn {
 // Where a physics is off the cells read a placeholder constant (see cell-coupling.ts), so a
 // quantity computed from it would look measured; it is written NaN instead.
 const when = (on: boolean, value: number) => (on ? value : NaN);
+const solveLog = (c: Context, value: (log: StressSolves) => number) => {
+  const log = c.sample.stressSolves;
+  return log && log.solves > 0 ? value(log) : NaN;
+};
 const counter = (name: string, key: CounterName): Column => ({ name, unit: 'cells', value: (c) => c.ledger.counters[key] });
 
 const COLUMNS: readonly Column[] = [
@@ -114,6 +121,12 @@ const COLUMNS: readonly Column[] = [
   counter('lung_metastases_primed', 'metastasesPrimed'),
   { name: 'circulation_survival_primed', unit: '1', value: (c) => circulationSurvivalBy(c.sample, 'primed') },
   { name: 'circulation_survival_unprimed', unit: '1', value: (c) => circulationSurvivalBy(c.sample, 'unprimed') },
+  // The stress solves so far: CG iterations in all (a step's are the difference of two rows), the
+  // last solve's final relative residual and the worst, and the solves that ended unconverged.
+  { name: 'stress_iterations', unit: 'iterations', value: (c) => solveLog(c, (l) => l.iterations) },
+  { name: 'stress_residual', unit: '1', value: (c) => solveLog(c, (l) => l.residual) },
+  { name: 'stress_worst_residual', unit: '1', value: (c) => solveLog(c, (l) => l.worstResidual) },
+  { name: 'stress_unconverged', unit: 'solves', value: (c) => solveLog(c, (l) => l.unconverged) },
 ];
 
 /**

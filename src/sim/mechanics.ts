@@ -2,7 +2,9 @@
 // scenario (clamped far tissue, material written each step by the material kernel) or for the
 // circular-inclusion verification problem (its moduli, eigenstrain and outer boundary).
 import type { Gpu } from '../gpu/device.ts';
-import { writeF32 } from '../gpu/buffers.ts';
+import { storageBuffer, writeF32 } from '../gpu/buffers.ts';
+import { mechanicsWgsl } from '../gpu/shaders.ts';
+import { scalarStruct, unpackStruct } from '../gpu/struct-layout.ts';
 import { DotKernels } from '../gpu/dot.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { inclusionAt } from '../model/reference/inclusion.ts';
@@ -11,15 +13,31 @@ import { ElasticityKernels } from '../solvers/elasticity/kernels.ts';
 import { boundaryValues } from '../solvers/elasticity/boundary.ts';
 import type { World } from './world.ts';
 
-/** PCG iterations a step: a cold first solve, then warm starts from the last step's field. */
-const FIRST_ITERATIONS = 30;
-const WARM_ITERATIONS = 8;
+/**
+ * How a step solves the stress. 'adaptive' (default): MG-PCG from the last step's field until
+ * ‖r‖ ≤ 1e-4‖f‖ (f the growth load), stopped on the GPU, at most 40 iterations on the first step
+ * and 10 after; a solve that ends above the tolerance is counted in the metrics. An unchanged
+ * material costs no iteration, and a small change few. 'fixed': 30 iterations, then 8 every
+ * step, whatever the residual (the path before tolerances, kept to compare with).
+ */
+export type SolveMode = 'adaptive' | 'fixed';
+
+export const STRESS_TOLERANCE = 1e-4;
+/** Iterations recorded a step: on the first, and on every later one (warm from the last field). */
+export const STRESS_ITERATIONS: Record<SolveMode, { first: number; warm: number }> = {
+  adaptive: { first: 40, warm: 10 },
+  fixed: { first: 30, warm: 8 },
+};
 
 export class Mechanics {
   readonly elasticity: Elasticity;
+  /** The SolveLog struct of solve-log.wgsl: what the solves have done since the run began. */
+  readonly solveLog: GPUBuffer;
+  private readonly solveLogGroup: GPUBindGroup;
   private readonly device: GPUDevice;
+  private readonly kernels: ElasticityKernels;
 
-  constructor(gpu: Gpu, scenario: Scenario, world: World) {
+  constructor(gpu: Gpu, scenario: Scenario, world: World, readonly mode: SolveMode = 'adaptive') {
     const device = gpu.device;
     this.device = device;
     const { nx, ny, hMicrons: h } = world;
@@ -27,8 +45,13 @@ export class Mechanics {
     const boundary: ElasticBoundary = !inclusion
       ? 'clamped'
       : inclusion.boundary === 'exact-infinite' ? 'prescribed' : inclusion.boundary;
-    this.elasticity = new Elasticity(new ElasticityKernels(device, new DotKernels(device)), { label: 'Stress', nx, ny, h, boundary });
+    this.kernels = new ElasticityKernels(device, new DotKernels(device));
+    this.elasticity = new Elasticity(this.kernels, {
+      label: 'Stress', nx, ny, h, boundary, tolerance: mode === 'adaptive' ? STRESS_TOLERANCE : undefined,
+    });
     const el = this.elasticity;
+    this.solveLog = storageBuffer(device, 'Stress.solveLog', this.kernels.solveLogLayout.size);
+    this.solveLogGroup = this.kernels.solveLog.bind('Stress', [el.pcg.scalars, this.solveLog]);
     writeF32(device, el.E, world.baseE);
     this.setPoissonRatios(world.nu);
     const eigenstrain = new Float32Array(nx * ny);
@@ -68,15 +91,39 @@ export class Mechanics {
   /** Re-assembles (the material may have changed), solves from the last field, and derives stresses. */
   solve(pass: GPUComputePassEncoder, first: boolean): void {
     this.elasticity.assemble(pass);
-    this.elasticity.solve(pass, first ? FIRST_ITERATIONS : WARM_ITERATIONS);
+    const most = STRESS_ITERATIONS[this.mode];
+    this.elasticity.solve(pass, first ? most.first : most.warm);
+    if (this.mode === 'adaptive') this.kernels.solveLog.dispatch(pass, this.solveLogGroup, 1);
     this.elasticity.stress(pass);
   }
 
   stateBuffers(): GPUBuffer[] {
-    return this.elasticity.stateBuffers();
+    return [...this.elasticity.stateBuffers(), this.solveLog];
   }
 
   destroy(): void {
     this.elasticity.destroy();
+    this.solveLog.destroy();
   }
+}
+
+/** What the stress solves have done since the run began (solve-log.wgsl). */
+export interface StressSolves {
+  solves: number;
+  /** CG iterations done, in all and the most in one solve. */
+  iterations: number;
+  mostIterations: number;
+  /** The last solve's final ‖r‖/‖f‖, and the largest of any solve. */
+  residual: number;
+  worstResidual: number;
+  /** Solves that ended above their tolerance. */
+  unconverged: number;
+}
+
+export function parseStressSolves(data: ArrayBuffer): StressSolves {
+  const v = unpackStruct(scalarStruct(mechanicsWgsl.solveLog, 'SolveLog'), data);
+  return {
+    solves: v.solves, iterations: v.iterations, mostIterations: v.most_iterations,
+    residual: v.residual, worstResidual: v.worst_residual, unconverged: v.unconverged,
+  };
 }

@@ -22,7 +22,7 @@ import { Drug, drugKernel, type DrugCoefficients } from '../solvers/transport/dr
 import type { DrugSlot } from '../solvers/transport/vessel-field.ts';
 import { vesselField, vesselRings } from '../solvers/transport/vessel-field.ts';
 import { fieldKernels, type FieldKernels } from './field-kernels.ts';
-import { Mechanics } from './mechanics.ts';
+import { Mechanics, type SolveMode } from './mechanics.ts';
 import { buildWorld, materialOf, type World } from './world.ts';
 import { CellCoupling } from './cell-coupling.ts';
 import { exchangeCoefficients, oxygenCoefficients, smacCoefficients, softenerCoefficients } from './solver-coefficients.ts';
@@ -36,6 +36,11 @@ export type StageName = (typeof STEP_STAGES)[number];
 /** The steps a run of `p.durationDays` takes at `p.dtMinutes`. */
 export function stepCountOf(p: Readonly<Params>): number {
   return Math.round((p.durationDays * 1440) / p.dtMinutes);
+}
+
+export interface SimulationOptions {
+  /** How the stress is solved each step (mechanics.ts): to a tolerance (default) or fixed counts. */
+  solves?: SolveMode;
 }
 
 export class Simulation {
@@ -57,7 +62,7 @@ export class Simulation {
   private current: Scenario;
   private recording = false;
 
-  constructor(readonly gpu: Gpu, scenario: Scenario) {
+  constructor(readonly gpu: Gpu, scenario: Scenario, options: SimulationOptions = {}) {
     this.current = scenario;
     const device = gpu.device;
     const p = scenario.parameters;
@@ -84,7 +89,7 @@ export class Simulation {
     }
 
     if (physics.mechanics) {
-      this.mechanics = new Mechanics(gpu, scenario, this.world);
+      this.mechanics = new Mechanics(gpu, scenario, this.world, options.solves);
       if (!scenario.inclusion) {
         const density = this.oxygen?.density ?? keep(storageFrom(device, 'Material.density', this.world.density));
         const collagen = keep(storageFrom(device, 'Material.collagen', this.world.collagen));
@@ -105,7 +110,7 @@ export class Simulation {
         po2: this.oxygen?.pO2, smac: this.smac?.concentration, pressure: this.mechanics?.pressure,
         vonMises: this.mechanics?.elasticity.vonMises, density: this.materialState?.density ?? this.oxygen?.density,
         softening: this.materialState?.softening, collagen: this.materialState?.collagen, perfusion: this.oxygen?.perfusion,
-      });
+      }, this.mechanics?.mode === 'adaptive' ? this.mechanics.solveLog : undefined);
     }
   }
 

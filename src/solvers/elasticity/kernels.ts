@@ -29,6 +29,7 @@ export class ElasticityKernels {
   readonly rewind: Kernel;
   readonly gateOpen: Kernel;
   readonly gate: Kernel;
+  readonly solveLog: Kernel;
   readonly solution: Kernel;
   readonly direction: Kernel;
   readonly clear: Kernel;
@@ -42,6 +43,7 @@ export class ElasticityKernels {
   readonly vectorLayout: ScalarStruct;
   readonly historyLayout: ScalarStruct;
   readonly gateLayout: ScalarStruct;
+  readonly solveLogLayout: ScalarStruct;
 
   constructor(readonly device: GPUDevice, readonly dots: DotKernels) {
     const make = (name: string, code: string, bindings: BindingKind[], constants?: Record<string, number>, entryPoint?: string) =>
@@ -67,6 +69,7 @@ export class ElasticityKernels {
     this.rewind = make('rewind', cg(w.cgScalars), scalars, undefined, 'rewind');
     this.gateOpen = make('gateOpen', cg(w.cgGate), [U, S, R, S], undefined, 'open');
     this.gate = make('gate', cg(w.cgGate), [U, S, R, S], undefined, 'gate');
+    this.solveLog = make('solveLog', cg(w.solveLog), [R, S]);
     this.solution = make('solution', cg(w.cgSolution), [U, R, R, R, S, S], g1);
     this.direction = make('direction', cg(w.cgDirection), [U, R, R, S], g1);
     this.clear = make('clear', cg(w.clear), [U, S], g1);
@@ -79,5 +82,6 @@ export class ElasticityKernels {
     this.vectorLayout = scalarStruct(w.cgState, 'VectorParams');
     this.historyLayout = scalarStruct(w.cgScalars, 'HistoryParams');
     this.gateLayout = scalarStruct(w.cgGate, 'GateParams');
+    this.solveLogLayout = scalarStruct(w.solveLog, 'SolveLog');
   }
 }

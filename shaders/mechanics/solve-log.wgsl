@@ -1,0 +1,28 @@
+// What the stress solves have done since the run began, counted like the cells' counters (a
+// metrics row holds the totals; the work of one step is the difference of two rows): solves,
+// CG iterations, the most in one solve, the last and the worst final ‖r‖/‖f‖, and the solves
+// that ran out of iterations above their tolerance (cg-gate.wgsl).
+// Bindings: scalars (of the solve just recorded), tally. Dispatch: (1), after each solve.
+struct SolveLog {
+  solves: f32,
+  iterations: f32,
+  most_iterations: f32,
+  residual: f32,
+  worst_residual: f32,
+  unconverged: f32,
+}
+
+@group(0) @binding(0) var<storage, read> s: CgScalars;
+@group(0) @binding(1) var<storage, read_write> tally: SolveLog;
+
+@compute @workgroup_size(1)
+fn main() {
+  tally.solves += 1.0;
+  tally.iterations += s.iterations;
+  tally.most_iterations = max(tally.most_iterations, s.iterations);
+  // A load of zero is solved exactly by u = 0: no residual to scale.
+  let relative = select(0.0, sqrt(max(s.rr, 0.0) / s.ff), s.ff > 0.0);
+  tally.residual = relative;
+  tally.worst_residual = max(tally.worst_residual, relative);
+  tally.unconverged += s.open;
+}
