@@ -2,14 +2,15 @@
 // and the stress solve, on the default tumour in an n² grid. The simulation takes one whole step
 // first, so every solve is timed from a warm, realistic state, as it runs inside a step.
 import type { Gpu } from '../../src/gpu/device.ts';
-import { Simulation } from '../../src/sim/simulation.ts';
+import { Simulation, type SimulationOptions } from '../../src/sim/simulation.ts';
+import { STRESS_ITERATIONS } from '../../src/sim/mechanics.ts';
 import { GRID_SIZES, idle, type BenchCase, type CaseInstance } from '../case.ts';
 import { solveScenario } from '../scenarios.ts';
 
 type Physics = Parameters<typeof solveScenario>[1];
 
-async function warmSimulation(gpu: Gpu, n: number, physics: Physics): Promise<Simulation> {
-  const sim = new Simulation(gpu, solveScenario(n, physics));
+async function warmSimulation(gpu: Gpu, n: number, physics: Physics, options: SimulationOptions = {}): Promise<Simulation> {
+  const sim = new Simulation(gpu, solveScenario(n, physics), options);
   await sim.step();
   await idle(gpu);
   return sim;
@@ -68,7 +69,9 @@ export const stressSolve: BenchCase = {
   figures: ['gridCellUpdatesPerSecond'],
   sizes: GRID_SIZES,
   async build(gpu, n) {
-    const sim = await warmSimulation(gpu, n, { oxygen: true, mechanics: true });
-    return instance(sim, passRun(gpu, 'bench.stress', (pass) => sim.mechanics!.solve(pass, false)));
+    // Fixed counts: repeated on one state, a solve to a tolerance would stop at once after the first.
+    const sim = await warmSimulation(gpu, n, { oxygen: true, mechanics: true }, { solves: 'fixed' });
+    const iterations = STRESS_ITERATIONS.fixed.warm;
+    return instance(sim, passRun(gpu, 'bench.stress', (pass) => sim.mechanics!.solve(pass, iterations)));
   },
 };

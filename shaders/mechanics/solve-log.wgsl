@@ -1,7 +1,8 @@
 // What the stress solves have done since the run began, counted like the cells' counters (a
 // metrics row holds the totals; the work of one step is the difference of two rows): solves,
 // CG iterations, the most in one solve, the last and the worst final ‖r‖/‖f‖, and the solves
-// that ran out of iterations above their tolerance (cg-gate.wgsl).
+// that ran out of iterations above their tolerance (cg-gate.wgsl); and the iterations of the
+// last two solves, which set how many later steps record (src/sim/stress-iterations.ts).
 // Bindings: scalars (of the solve just recorded), tally. Dispatch: (1), after each solve.
 struct SolveLog {
   solves: f32,
@@ -10,6 +11,8 @@ struct SolveLog {
   residual: f32,
   worst_residual: f32,
   unconverged: f32,
+  previous_iterations: f32,
+  last_iterations: f32,
 }
 
 @group(0) @binding(0) var<storage, read> s: CgScalars;
@@ -25,4 +28,6 @@ fn main() {
   tally.residual = relative;
   tally.worst_residual = max(tally.worst_residual, relative);
   tally.unconverged += s.open;
+  tally.previous_iterations = tally.last_iterations;
+  tally.last_iterations = s.iterations;
 }

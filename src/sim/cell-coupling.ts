@@ -14,7 +14,7 @@ import { ecmBaseOf, experimentOf, type Experiment } from '../cells/experiments.t
 import { agentArrays, cellsPerGridCell } from '../cells/initial.ts';
 import { CellKernels } from '../cells/kernels.ts';
 import { parseLedger, type LedgerSample } from '../cells/ledger.ts';
-import { parseStressSolves, type StressSolves } from './mechanics.ts';
+import { parseStressSolves, type StressSolves } from './stress-solve-log.ts';
 import { COMPARTMENT } from '../cells/initial.ts';
 import { circulationCohort, type MetricsSample } from './cell-readouts.ts';
 import { BODY_FLOATS, TAG_WORDS, type AgentArrays } from '../cells/population.ts';

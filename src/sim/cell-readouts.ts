@@ -1,7 +1,7 @@
 // The cells' metrics samples as a time series (one CSV row per sample, units in the header) and
 // as the headline numbers of a tissue run. Pure: no GPU, so tests feed it hand-made samples.
 import type { Scenario } from '../model/scenario.ts';
-import type { StressSolves } from './mechanics.ts';
+import type { StressSolves } from './stress-solve-log.ts';
 import type { CsvColumn } from '../io/csv.ts';
 import { stressPercentile, type CounterName, type GroupCounts, type GroupSample, type LedgerSample } from '../cells/ledger.ts';
 

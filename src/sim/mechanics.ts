@@ -3,21 +3,21 @@
 // circular-inclusion verification problem (its moduli, eigenstrain and outer boundary).
 import type { Gpu } from '../gpu/device.ts';
 import { storageBuffer, writeF32 } from '../gpu/buffers.ts';
-import { mechanicsWgsl } from '../gpu/shaders.ts';
-import { scalarStruct, unpackStruct } from '../gpu/struct-layout.ts';
 import { DotKernels } from '../gpu/dot.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { inclusionAt } from '../model/reference/inclusion.ts';
 import { Elasticity, type ElasticBoundary } from '../solvers/elasticity/elasticity.ts';
 import { ElasticityKernels } from '../solvers/elasticity/kernels.ts';
 import { boundaryValues } from '../solvers/elasticity/boundary.ts';
+import { IterationPlanner } from './stress-iterations.ts';
 import type { World } from './world.ts';
 
 /**
  * How a step solves the stress. 'adaptive' (default): MG-PCG from the last step's field until
  * ‖r‖ ≤ 1e-4‖f‖ (f the growth load), stopped on the GPU, at most 40 iterations on the first step
- * and 8 after (the default tumour needs 3–7); a solve that ends above the tolerance is counted in
- * the metrics. An unchanged material costs no iteration, and a small change few. 'fixed': 30 iterations, then 8 every
+ * and 8 after (the default tumour needs 3–7), recording as many as the solve two steps back
+ * needed plus 2 (stress-iterations.ts); a solve that ends above the tolerance is counted in the
+ * metrics. An unchanged material costs no iteration, and a small change few. 'fixed': 30 iterations, then 8 every
  * step, whatever the residual (the path before tolerances, kept to compare with).
  */
 export type SolveMode = 'adaptive' | 'fixed';
@@ -36,6 +36,7 @@ export class Mechanics {
   private readonly solveLogGroup: GPUBindGroup;
   private readonly device: GPUDevice;
   private readonly kernels: ElasticityKernels;
+  private readonly planner?: IterationPlanner;
 
   constructor(gpu: Gpu, scenario: Scenario, world: World, readonly mode: SolveMode = 'adaptive') {
     const device = gpu.device;
@@ -52,6 +53,7 @@ export class Mechanics {
     const el = this.elasticity;
     this.solveLog = storageBuffer(device, 'Stress.solveLog', this.kernels.solveLogLayout.size);
     this.solveLogGroup = this.kernels.solveLog.bind('Stress', [el.pcg.scalars, this.solveLog]);
+    if (mode === 'adaptive') this.planner = new IterationPlanner(device, this.solveLog, STRESS_ITERATIONS.adaptive);
     writeF32(device, el.E, world.baseE);
     this.setPoissonRatios(world.nu);
     const eigenstrain = new Float32Array(nx * ny);
@@ -88,13 +90,27 @@ export class Mechanics {
   get eigenstrain(): GPUBuffer { return this.elasticity.eigenstrain; }
   get pressure(): GPUBuffer { return this.elasticity.pressure; }
 
+  /** CG iterations `step` records: the fixed counts, or what the solves have been needing (stress-iterations.ts). */
+  iterationsFor(step: number): Promise<number> {
+    const fixed = STRESS_ITERATIONS.fixed;
+    return this.planner?.iterationsFor(step) ?? Promise.resolve(step === 0 ? fixed.first : fixed.warm);
+  }
+
   /** Re-assembles (the material may have changed), solves from the last field, and derives stresses. */
-  solve(pass: GPUComputePassEncoder, first: boolean): void {
+  solve(pass: GPUComputePassEncoder, iterations: number): void {
     this.elasticity.assemble(pass);
-    const most = STRESS_ITERATIONS[this.mode];
-    this.elasticity.solve(pass, first ? most.first : most.warm);
-    if (this.mode === 'adaptive') this.kernels.solveLog.dispatch(pass, this.solveLogGroup, 1);
+    this.elasticity.solve(pass, iterations);
+    if (this.planner) this.kernels.solveLog.dispatch(pass, this.solveLogGroup, 1);
     this.elasticity.stress(pass);
+  }
+
+  /** At the end of `step`'s encoder (outside any pass), and after its submission. */
+  afterSolve(encoder: GPUCommandEncoder, step: number): void {
+    this.planner?.copy(encoder, step);
+  }
+
+  submitted(): void {
+    this.planner?.submitted();
   }
 
   stateBuffers(): GPUBuffer[] {
@@ -104,26 +120,6 @@ export class Mechanics {
   destroy(): void {
     this.elasticity.destroy();
     this.solveLog.destroy();
+    this.planner?.destroy();
   }
-}
-
-/** What the stress solves have done since the run began (solve-log.wgsl). */
-export interface StressSolves {
-  solves: number;
-  /** CG iterations done, in all and the most in one solve. */
-  iterations: number;
-  mostIterations: number;
-  /** The last solve's final ‖r‖/‖f‖, and the largest of any solve. */
-  residual: number;
-  worstResidual: number;
-  /** Solves that ended above their tolerance. */
-  unconverged: number;
-}
-
-export function parseStressSolves(data: ArrayBuffer): StressSolves {
-  const v = unpackStruct(scalarStruct(mechanicsWgsl.solveLog, 'SolveLog'), data);
-  return {
-    solves: v.solves, iterations: v.iterations, mostIterations: v.most_iterations,
-    residual: v.residual, worstResidual: v.worst_residual, unconverged: v.unconverged,
-  };
 }

@@ -225,7 +225,7 @@ export class Simulation {
         this.kernels.material.dispatch(rec.pass('fields'), this.materialGroup, ...linearGroups(cells, WG));
       }
       await rec.begin('stress');
-      this.mechanics.solve(rec.pass('fields'), this.steps === 0);
+      this.mechanics.solve(rec.pass('fields'), await this.mechanics.iterationsFor(this.steps));
       if (this.perfusionGroup) {
         await rec.begin('perfusion');
         this.kernels.perfusion.dispatch(rec.pass('fields'), this.perfusionGroup, ...linearGroups(cells, WG));
@@ -238,7 +238,9 @@ export class Simulation {
       if (!this.materialGroup) this.softener?.advance(rec.encoder(), softenerPlan);
     }
     await this.cells?.afterFields(rec, this.steps, next);
+    this.mechanics?.afterSolve(rec.encoder(), this.steps);
     rec.submit();
+    this.mechanics?.submitted();
     this.cells?.submitted();
     this.timeMinutes = next;
     this.steps++;

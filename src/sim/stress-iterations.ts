@@ -1,0 +1,72 @@
+// How many CG iterations a step records for the stress solve. The solve stops on the GPU at its
+// tolerance (cg-gate.wgsl), but an iteration recorded and shut still costs its dispatches, so the
+// count recorded follows what the solves needed: step n records what step n − 2's solve did plus
+// a margin, at most the step's limit. Step n − 2, read back through a copy of the solve log: its
+// copy is mapped by the time step n is recorded, so the CPU does not wait for the GPU, and the
+// count depends only on the run's own state, never on timing, so a run is the same on every
+// repeat and after a checkpoint (which holds the log, and with it the last two solves' counts).
+import { readBuffer } from '../gpu/buffers.ts';
+import { parseStressSolves } from './stress-solve-log.ts';
+
+/** Iterations recorded beyond what the solve two steps back needed: the count drifts by one or two a step. */
+export const ITERATION_MARGIN = 2;
+
+export class IterationPlanner {
+  /** Step → iterations its solve did, as its log copy comes back. */
+  private readonly done = new Map<number, Promise<number>>();
+  private readonly free: GPUBuffer[] = [];
+  private readonly all: GPUBuffer[] = [];
+  private copied?: { step: number; buffer: GPUBuffer };
+
+  constructor(private readonly device: GPUDevice, private readonly log: GPUBuffer, private readonly limits: { first: number; warm: number }) {}
+
+  /** Iterations to record at `step` (0: the cold first solve). */
+  async iterationsFor(step: number): Promise<number> {
+    if (step === 0) return this.limits.first;
+    if (step === 1) return this.limits.warm;
+    if (!this.done.has(step - 2)) await this.seed(step);
+    const needed = await this.done.get(step - 2)!;
+    for (const k of this.done.keys()) if (k < step - 2) this.done.delete(k);
+    return Math.max(1, Math.min(this.limits.warm, needed + ITERATION_MARGIN));
+  }
+
+  /** After `step`'s solve, in the step's encoder (outside a pass): a copy of the log to read back. */
+  copy(encoder: GPUCommandEncoder, step: number): void {
+    const buffer = this.free.pop() ?? this.staging();
+    encoder.copyBufferToBuffer(this.log, 0, buffer, 0, this.log.size);
+    this.copied = { step, buffer };
+  }
+
+  /** After the submission that holds copy(): starts its read-back. */
+  submitted(): void {
+    if (!this.copied) return;
+    const { step, buffer } = this.copied;
+    this.copied = undefined;
+    const iterations = buffer.mapAsync(GPUMapMode.READ).then(() => {
+      const log = parseStressSolves(buffer.getMappedRange().slice(0));
+      buffer.unmap();
+      this.free.push(buffer);
+      return log.lastIterations;
+    });
+    // A read-back abandoned by destroy() is nobody's error; one a later step awaits still throws there.
+    iterations.catch(() => {});
+    this.done.set(step, iterations);
+  }
+
+  destroy(): void {
+    for (const b of this.all) b.destroy();
+  }
+
+  /** No copy of step − 2 (a run resumed from a checkpoint): the log holds the last two solves'. */
+  private async seed(step: number): Promise<void> {
+    const log = parseStressSolves(await readBuffer(this.device, this.log));
+    this.done.set(step - 1, Promise.resolve(log.lastIterations));
+    this.done.set(step - 2, Promise.resolve(log.previousIterations));
+  }
+
+  private staging(): GPUBuffer {
+    const buffer = this.device.createBuffer({ label: `Stress.solveLog.readback[${this.all.length}]`, size: this.log.size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    this.all.push(buffer);
+    return buffer;
+  }
+}

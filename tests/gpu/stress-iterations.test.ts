@@ -1,0 +1,47 @@
+// The stress solve records as many CG iterations as the solve two steps back needed plus a
+// margin (src/sim/stress-iterations.ts), each solve stops at its tolerance, and none ends
+// unconverged on the default tumour shrunk to 48² cells of 50 µm.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCENARIO_JSON, parseScenario } from '../../src/model/scenario.ts';
+import { STRESS_ITERATIONS, STRESS_TOLERANCE } from '../../src/sim/mechanics.ts';
+import { Simulation } from '../../src/sim/simulation.ts';
+import { ITERATION_MARGIN } from '../../src/sim/stress-iterations.ts';
+import { scoped, useGpu } from './fixture.ts';
+
+const scenario = parseScenario({
+  ...DEFAULT_SCENARIO_JSON,
+  parameters: {
+    ...DEFAULT_SCENARIO_JSON.parameters,
+    nx: 48, ny: 48, dxMicrons: 50, tumourRadiusMicrons: 500, stromaWidthMicrons: 200, metricsIntervalMinutes: 240,
+  },
+});
+const STEPS = 12;
+
+describe('stress iterations recorded', () => {
+  const gpu = useGpu();
+
+  it('follow what the solve two steps back needed, and every solve reaches its tolerance', async () => {
+    const { planned, samples } = await scoped(gpu(), async () => {
+      const sim = new Simulation(gpu(), scenario);
+      const planned: number[] = [];
+      for (let s = 0; s < STEPS; s++) {
+        planned.push(await sim.mechanics!.iterationsFor(s));
+        await sim.step();
+      }
+      const samples = await sim.cells!.drain();
+      sim.destroy();
+      return { planned, samples };
+    });
+    const log = samples.map((s) => s.stressSolves!);
+    expect(log).toHaveLength(STEPS);
+    const done = log.map((l, s) => l.iterations - (s ? log[s - 1].iterations : 0));
+    const limits = STRESS_ITERATIONS.adaptive;
+    expect(planned.slice(0, 2)).toEqual([limits.first, limits.warm]);
+    for (let s = 2; s < STEPS; s++) expect(planned[s]).toBe(Math.min(limits.warm, done[s - 2] + ITERATION_MARGIN));
+    for (let s = 0; s < STEPS; s++) expect(done[s]).toBeLessThanOrEqual(planned[s]);
+    expect(log.at(-1)!.unconverged).toBe(0);
+    expect(log.at(-1)!.worstResidual).toBeLessThanOrEqual(STRESS_TOLERANCE);
+    expect(log.at(-1)!.solves).toBe(STEPS);
+    console.log(`iterations done ${done.join(' ')}; recorded ${planned.join(' ')}`);
+  }, 120_000);
+});
