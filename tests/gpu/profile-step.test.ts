@@ -1,21 +1,15 @@
 // A profiled step is a step: the same fields, cells and ledgers as step(), bit for bit, with
 // either timing method, and a breakdown that names every stage with times that add up.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCENARIO_JSON, parseScenario } from '../../src/model/scenario.ts';
+import { parseScenario } from '../../src/model/scenario.ts';
 import { formatProfile, profileStep, type StepProfile } from '../../src/sim/profile-step.ts';
 import { STEP_STAGES, Simulation } from '../../src/sim/simulation.ts';
 import { snapshot } from '../../src/sim/snapshot.ts';
 import type { Gpu } from '../../src/gpu/device.ts';
 import { scoped, useGpu } from './fixture.ts';
+import { SMALL_TUMOUR_JSON } from './small-tumour.ts';
 
-/** The default tumour shrunk to 48² cells of 50 µm, with every physics on and metrics every step. */
-const scenario = parseScenario({
-  ...DEFAULT_SCENARIO_JSON,
-  parameters: {
-    ...DEFAULT_SCENARIO_JSON.parameters,
-    nx: 48, ny: 48, dxMicrons: 50, tumourRadiusMicrons: 500, stromaWidthMicrons: 200, metricsIntervalMinutes: 240,
-  },
-});
+const scenario = parseScenario(SMALL_TUMOUR_JSON);
 const STEPS = 3;
 
 async function finalState(gpu: Gpu, advance: (sim: Simulation, step: number) => Promise<void>) {

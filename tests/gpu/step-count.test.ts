@@ -3,22 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { Kernel } from '../../src/gpu/kernel.ts';
 import { WorkCounter } from '../../src/gpu/work-count.ts';
-import { DEFAULT_SCENARIO_JSON, parseScenario } from '../../src/model/scenario.ts';
+import { parseScenario } from '../../src/model/scenario.ts';
 import { countStep, type StepCount } from '../../src/sim/count-step.ts';
 import { STRESS_ITERATIONS } from '../../src/sim/mechanics.ts';
 import { STEP_STAGES, Simulation } from '../../src/sim/simulation.ts';
 import { snapshot } from '../../src/sim/snapshot.ts';
 import type { Gpu } from '../../src/gpu/device.ts';
 import { scoped, useGpu } from './fixture.ts';
+import { SMALL_TUMOUR_JSON } from './small-tumour.ts';
 
-/** The default tumour shrunk to 48² cells of 50 µm, every physics on and metrics every step. */
-const json = {
-  ...DEFAULT_SCENARIO_JSON,
-  parameters: {
-    ...DEFAULT_SCENARIO_JSON.parameters,
-    nx: 48, ny: 48, dxMicrons: 50, tumourRadiusMicrons: 500, stromaWidthMicrons: 200, metricsIntervalMinutes: 240,
-  },
-};
+const json = SMALL_TUMOUR_JSON;
 const scenario = parseScenario(json);
 const STEPS = 3;
 

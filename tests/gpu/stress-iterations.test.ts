@@ -2,19 +2,14 @@
 // margin (src/sim/stress-iterations.ts), each solve stops at its tolerance, and none ends
 // unconverged on the default tumour shrunk to 48² cells of 50 µm.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCENARIO_JSON, parseScenario } from '../../src/model/scenario.ts';
+import { parseScenario } from '../../src/model/scenario.ts';
 import { STRESS_ITERATIONS, STRESS_TOLERANCE } from '../../src/sim/mechanics.ts';
 import { Simulation } from '../../src/sim/simulation.ts';
 import { ITERATION_MARGIN } from '../../src/sim/stress-iterations.ts';
 import { scoped, useGpu } from './fixture.ts';
+import { SMALL_TUMOUR_JSON } from './small-tumour.ts';
 
-const scenario = parseScenario({
-  ...DEFAULT_SCENARIO_JSON,
-  parameters: {
-    ...DEFAULT_SCENARIO_JSON.parameters,
-    nx: 48, ny: 48, dxMicrons: 50, tumourRadiusMicrons: 500, stromaWidthMicrons: 200, metricsIntervalMinutes: 240,
-  },
-});
+const scenario = parseScenario(SMALL_TUMOUR_JSON);
 const STEPS = 12;
 
 describe('stress iterations recorded', () => {
