@@ -111,20 +111,27 @@ describe('metrics time series', () => {
     l.everSqueezed = 12;
     l.expectedExtravasations = 7.25;
     Object.assign(l.counters, { extravasated: 6, anoikisBlood: 2, anoikisLung: 1, nkBlood: 3, squeezes: 40, divisions: 7 });
-    const row = byName(metricsRow(sample(l), DEFAULT_SCENARIO));
+    const solved: MetricsSample = {
+      ...sample(l),
+      stressSolves: { solves: 12, iterations: 61, mostIterations: 9, residual: 4e-5, worstResidual: 9e-5, unconverged: 1, previousIterations: 5, lastIterations: 4 },
+    };
+    const row = byName(metricsRow(solved, DEFAULT_SCENARIO));
     expect(row).toMatchObject({
       time: 2, step: 12, live_tissue: 100, live_suspended: 5, live_circulating: 10, live_lung: 5, live_held: 0,
       primed_fraction: 0.25, mean_iap: 1.5, hypoxic_fraction: 0.2, stress_p50: 0.625, stress_p90: 1.625, stress_max: 3.1, tumour_mean_stress: 1.2,
       perfused_vessel_fraction: 0.4, tumour_perfused_vessel_fraction: 0.25, tumour_hypoxic_area_fraction: 0.2, tumour_mean_po2: 10, tumour_mean_smac: 0.5, mean_smac_effect: 0.3, ever_squeezed_fraction: 0.12,
       squeezes: 40, extravasated: 6, expected_extravasated: 7.25, deaths_anoikis_blood: 2, deaths_anoikis_lung: 1, deaths_nk_blood: 3, divisions: 7,
       circulation_survival: 0.5, expected_circulation_survival: 0.3,
+      stress_iterations: 61, stress_residual: 4e-5, stress_worst_residual: 9e-5, stress_unconverged: 1,
     });
-    expect(tissueReadout(sample(l), DEFAULT_SCENARIO)).toEqual(row);
+    expect(tissueReadout(solved, DEFAULT_SCENARIO)).toEqual(row);
   });
 
   it('writes NaN (null in the readout) where nothing is counted or the physics is off', () => {
     const row = byName(metricsRow(sample(emptyLedger(), 2880, 12, null), DEFAULT_SCENARIO));
     for (const k of ['primed_fraction', 'mean_iap', 'perfused_vessel_fraction', 'tumour_mean_po2', 'circulation_survival']) expect(row[k]).toBeNaN();
+    // No tolerance-stopped stress solve (fixed counts, or no mechanics): nothing to report.
+    for (const k of ['stress_iterations', 'stress_residual', 'stress_worst_residual', 'stress_unconverged']) expect(row[k]).toBeNaN();
     expect(row.stress_p50).toBe(0);
     const l = emptyLedger();
     l.grid = { ...l.grid, capillaries: 4, perfusionSum: 4, tumourCells: 2, po2Sum: 80 };
