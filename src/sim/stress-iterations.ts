@@ -2,9 +2,10 @@
 // tolerance (cg-gate.wgsl), but an iteration recorded and shut still costs its dispatches, so the
 // count recorded follows what the solves needed: step n records what step n − 2's solve did plus
 // a margin, at most the step's limit. Step n − 2, read back through a copy of the solve log: its
-// copy is mapped by the time step n is recorded, so the CPU does not wait for the GPU, and the
-// count depends only on the run's own state, never on timing, so a run is the same on every
-// repeat and after a checkpoint (which holds the log, and with it the last two solves' counts).
+// copy is mapped by the time step n is recorded unless the GPU has fallen two steps behind (then
+// the CPU waits for it, which bounds how far ahead it records), and the count depends only on the
+// run's own state, never on timing, so a run is the same on every repeat and after a checkpoint
+// (which holds the log, and with it the last two solves' counts).
 import { readBuffer } from '../gpu/buffers.ts';
 import { parseStressSolves } from './stress-solve-log.ts';
 
