@@ -31,9 +31,9 @@ export const STRESS_ITERATIONS: Record<SolveMode, { first: number; warm: number 
 
 export class Mechanics {
   readonly elasticity: Elasticity;
-  /** The SolveLog struct of solve-log.wgsl: what the solves have done since the run began. */
-  readonly solveLog: GPUBuffer;
-  private readonly solveLogGroup: GPUBindGroup;
+  /** 'adaptive': the SolveLog struct of solve-log.wgsl, what the solves have done since the run began. */
+  readonly solveLog?: GPUBuffer;
+  private readonly solveLogGroup?: GPUBindGroup;
   private readonly device: GPUDevice;
   private readonly kernels: ElasticityKernels;
   private readonly planner?: IterationPlanner;
@@ -51,9 +51,11 @@ export class Mechanics {
       label: 'Stress', nx, ny, h, boundary, tolerance: mode === 'adaptive' ? STRESS_TOLERANCE : undefined,
     });
     const el = this.elasticity;
-    this.solveLog = storageBuffer(device, 'Stress.solveLog', this.kernels.solveLogLayout.size);
-    this.solveLogGroup = this.kernels.solveLog.bind('Stress', [el.pcg.scalars, this.solveLog]);
-    if (mode === 'adaptive') this.planner = new IterationPlanner(device, this.solveLog, STRESS_ITERATIONS.adaptive);
+    if (mode === 'adaptive') {
+      this.solveLog = storageBuffer(device, 'Stress.solveLog', this.kernels.solveLogLayout.size);
+      this.solveLogGroup = this.kernels.solveLog.bind('Stress', [el.pcg.scalars, this.solveLog]);
+      this.planner = new IterationPlanner(device, this.solveLog, STRESS_ITERATIONS.adaptive);
+    }
     writeF32(device, el.E, world.baseE);
     this.setPoissonRatios(world.nu);
     const eigenstrain = new Float32Array(nx * ny);
@@ -100,7 +102,7 @@ export class Mechanics {
   solve(pass: GPUComputePassEncoder, iterations: number): void {
     this.elasticity.assemble(pass);
     this.elasticity.solve(pass, iterations);
-    if (this.planner) this.kernels.solveLog.dispatch(pass, this.solveLogGroup, 1);
+    if (this.solveLogGroup) this.kernels.solveLog.dispatch(pass, this.solveLogGroup, 1);
     this.elasticity.stress(pass);
   }
 
@@ -114,12 +116,12 @@ export class Mechanics {
   }
 
   stateBuffers(): GPUBuffer[] {
-    return [...this.elasticity.stateBuffers(), this.solveLog];
+    return this.solveLog ? [...this.elasticity.stateBuffers(), this.solveLog] : this.elasticity.stateBuffers();
   }
 
   destroy(): void {
     this.elasticity.destroy();
-    this.solveLog.destroy();
+    this.solveLog?.destroy();
     this.planner?.destroy();
   }
 }

@@ -32,9 +32,10 @@ export class Pcg {
   readonly history: GPUBuffer;
   private readonly buffers: GPUBuffer[] = [];
   private readonly groups: Record<'alpha' | 'beta' | 'restart' | 'record' | 'rewind' | 'solution' | 'direction', GPUBindGroup>;
-  private readonly dots: Record<'rz' | 'rzNext' | 'pKp' | 'rr' | 'ff', Dot>;
-  /** With a tolerance: the gate that stops the iteration once ‖r‖ ≤ τ‖f‖. */
+  private readonly dots: Record<'rz' | 'rzNext' | 'pKp' | 'rr', Dot>;
+  /** With a tolerance: the gate that stops the iteration once ‖r‖ ≤ τ‖f‖, and f·f for it. */
   readonly gate?: CgGate;
+  private readonly loadNorm?: Dot;
 
   /**
    * Solves K u = f for the u and f given (f: the load, whose norm scales the tolerance).
@@ -73,9 +74,11 @@ export class Pcg {
       rzNext: new Dot(kernels.dots, `${label}.r·z next`, this.r, this.z, n, this.scalars, slot('rz_next')),
       pKp: new Dot(kernels.dots, `${label}.p·Kp`, this.p, this.q, n, this.scalars, slot('p_kp')),
       rr: new Dot(kernels.dots, `${label}.r·r`, this.r, this.r, n, this.scalars, slot('rr')),
-      ff: new Dot(kernels.dots, `${label}.f·f`, f, f, n, this.scalars, slot('ff')),
     };
-    if (tolerance !== undefined) this.gate = new CgGate(kernels, `${label}.gate`, this.scalars, tolerance);
+    if (tolerance !== undefined) {
+      this.gate = new CgGate(kernels, `${label}.gate`, this.scalars, tolerance);
+      this.loadNorm = new Dot(kernels.dots, `${label}.f·f`, f, f, n, this.scalars, slot('ff'));
+    }
   }
 
   /**
@@ -102,7 +105,7 @@ export class Pcg {
     op.project?.(pass, this.r);
     if (history) k.rewind.dispatch(pass, g.rewind, 1);
     if (gate) {
-      this.dots.ff.encode(pass);
+      this.loadNorm?.encode(pass);
       gate.open(pass);
     }
     measure(pass);
@@ -137,12 +140,14 @@ export class Pcg {
 
   /** Its storage buffers: vectors, scalars, history and the dot products' partials (checkpoints save them). */
   stateBuffers(): GPUBuffer[] {
-    return [...this.buffers.filter(isStorage), ...Object.values(this.dots).map((d) => d.partials)];
+    const dots = this.loadNorm ? [...Object.values(this.dots), this.loadNorm] : Object.values(this.dots);
+    return [...this.buffers.filter(isStorage), ...dots.map((d) => d.partials)];
   }
 
   destroy(): void {
     for (const b of this.buffers) b.destroy();
     for (const d of Object.values(this.dots)) d.destroy();
+    this.loadNorm?.destroy();
     this.gate?.destroy();
   }
 }
