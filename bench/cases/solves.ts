@@ -3,7 +3,7 @@
 // first, so every solve is timed from a warm, realistic state, as it runs inside a step.
 import type { Gpu } from '../../src/gpu/device.ts';
 import { Simulation, type SimulationOptions } from '../../src/sim/simulation.ts';
-import { STRESS_ITERATIONS } from '../../src/sim/mechanics.ts';
+import { STRESS_ITERATIONS } from '../../src/sim/solve-mode.ts';
 import { GRID_SIZES, idle, type BenchCase, type CaseInstance } from '../case.ts';
 import { solveScenario } from '../scenarios.ts';
 

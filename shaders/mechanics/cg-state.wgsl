@@ -15,7 +15,7 @@ struct CgScalars {
   mode_x: f32,
   mode_y: f32,
   mode_rot: f32,
-  // f·f of the load, the scale of a tolerance (cg-gate.wgsl).
+  // f·f of the load, the scale of a tolerance (shaders/lib/gate.wgsl).
   ff: f32,
   // Iterations this solve has done, and 1 while it goes on (0 once ‖r‖ ≤ τ‖f‖).
   iterations: f32,

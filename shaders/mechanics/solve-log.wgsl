@@ -1,7 +1,7 @@
 // What the stress solves have done since the run began, counted like the cells' counters (a
 // metrics row holds the totals; the work of one step is the difference of two rows): solves,
 // CG iterations, the most in one solve, the last and the worst final ‖r‖/‖f‖, and the solves
-// that ran out of iterations above their tolerance (cg-gate.wgsl); and the iterations of the
+// that ran out of iterations above their tolerance (shaders/lib/gate.wgsl); and the iterations of the
 // last two solves, which set how many later steps record (src/sim/stress-iterations.ts).
 // Bindings: scalars (of the solve just recorded), tally. Dispatch: (1), after each solve.
 struct SolveLog {

@@ -3,6 +3,7 @@
 import level from '../../shaders/lib/level.wgsl?raw';
 import rng from '../../shaders/lib/rng.wgsl?raw';
 import collagen from '../../shaders/lib/collagen.wgsl?raw';
+import gate from '../../shaders/lib/gate.wgsl?raw';
 import compact from '../../shaders/cells/compact.wgsl?raw';
 import cellAgents from '../../shaders/cells/agents.wgsl?raw';
 import cellSample from '../../shaders/cells/sample.wgsl?raw';
@@ -47,7 +48,6 @@ import mechProlong from '../../shaders/mechanics/prolong.wgsl?raw';
 import mechCoarseSolve from '../../shaders/mechanics/coarse-solve.wgsl?raw';
 import mechCgState from '../../shaders/mechanics/cg-state.wgsl?raw';
 import mechCgScalars from '../../shaders/mechanics/cg-scalars.wgsl?raw';
-import mechCgGate from '../../shaders/mechanics/cg-gate.wgsl?raw';
 import mechSolveLog from '../../shaders/mechanics/solve-log.wgsl?raw';
 import mechCgSolution from '../../shaders/mechanics/cg-solution.wgsl?raw';
 import mechCgDirection from '../../shaders/mechanics/cg-direction.wgsl?raw';
@@ -68,6 +68,7 @@ export const wgsl = {
   level,
   rng,
   collagen,
+  gate,
   compact,
   mgStencil,
   mgAssemble,
@@ -121,7 +122,6 @@ export const mechanicsWgsl = {
   coarseSolve: mechCoarseSolve,
   cgState: mechCgState,
   cgScalars: mechCgScalars,
-  cgGate: mechCgGate,
   solveLog: mechSolveLog,
   cgSolution: mechCgSolution,
   cgDirection: mechCgDirection,

@@ -10,24 +10,8 @@ import { Elasticity, type ElasticBoundary } from '../solvers/elasticity/elastici
 import { ElasticityKernels } from '../solvers/elasticity/kernels.ts';
 import { boundaryValues } from '../solvers/elasticity/boundary.ts';
 import { IterationPlanner } from './stress-iterations.ts';
+import { STRESS_ITERATIONS, STRESS_TOLERANCE, type SolveMode } from './solve-mode.ts';
 import type { World } from './world.ts';
-
-/**
- * How a step solves the stress. 'adaptive' (default): MG-PCG from the last step's field until
- * ‖r‖ ≤ 1e-4‖f‖ (f the growth load), stopped on the GPU, at most 40 iterations on the first step
- * and 8 after (the default tumour needs 3–7), recording as many as the solve two steps back
- * needed plus 2 (stress-iterations.ts); a solve that ends above the tolerance is counted in the
- * metrics. An unchanged material costs no iteration, and a small change few. 'fixed': 30 iterations, then 8 every
- * step, whatever the residual (the path before tolerances, kept to compare with).
- */
-export type SolveMode = 'adaptive' | 'fixed';
-
-export const STRESS_TOLERANCE = 1e-4;
-/** Iterations recorded a step: on the first, and on every later one (warm from the last field). */
-export const STRESS_ITERATIONS: Record<SolveMode, { first: number; warm: number }> = {
-  adaptive: { first: 40, warm: 8 },
-  fixed: { first: 30, warm: 8 },
-};
 
 export class Mechanics {
   readonly elasticity: Elasticity;

@@ -18,11 +18,14 @@ import { smacRegimen, softenerRegimen } from '../model/dosing.ts';
 import { drugStepPlan } from '../solvers/transport/dose-substeps.ts';
 import { MultigridKernels } from '../solvers/multigrid.ts';
 import { Oxygen, oxygenKernel } from '../solvers/transport/oxygen.ts';
+import { DotKernels } from '../gpu/dot.ts';
+import { GateKernels } from '../gpu/gate.ts';
 import { Drug, drugKernel, type DrugCoefficients } from '../solvers/transport/drug.ts';
 import type { DrugSlot } from '../solvers/transport/vessel-field.ts';
 import { vesselField, vesselRings } from '../solvers/transport/vessel-field.ts';
 import { fieldKernels, type FieldKernels } from './field-kernels.ts';
-import { Mechanics, type SolveMode } from './mechanics.ts';
+import { Mechanics } from './mechanics.ts';
+import { OXYGEN_CYCLES, OXYGEN_NEWTON, OXYGEN_TOLERANCE, type SolveMode } from './solve-mode.ts';
 import { buildWorld, materialOf, type World } from './world.ts';
 import { CellCoupling } from './cell-coupling.ts';
 import { exchangeCoefficients, oxygenCoefficients, smacCoefficients, softenerCoefficients } from './solver-coefficients.ts';
@@ -75,7 +78,10 @@ export class Simulation {
     const keep = (b: GPUBuffer) => (this.owned.push(b), b);
 
     if (physics.oxygen || physics.smac || physics.softener) {
-      this.oxygen = new Oxygen(mg, oxygenKernel(device), { label: 'Oxygen', nx, ny, hMicrons: h, ...oxygenCoefficients(scenario) });
+      const tolerance = (options.solves ?? 'adaptive') === 'adaptive'
+        ? { dots: new DotKernels(device), gates: new GateKernels(device), tolerance: OXYGEN_TOLERANCE }
+        : undefined;
+      this.oxygen = new Oxygen(mg, oxygenKernel(device), { label: 'Oxygen', nx, ny, hMicrons: h, ...oxygenCoefficients(scenario) }, tolerance);
       writeF32(device, this.oxygen.density, this.world.uptake);
       this.writeVesselField();
       writeF32(device, this.oxygen.perfusion, new Float32Array(cells).fill(1));
@@ -233,7 +239,9 @@ export class Simulation {
     }
     if (this.oxygen) {
       await rec.begin('transport');
-      this.oxygen.solve(rec.pass('fields'), this.steps === 0 ? 4 : 2, 2);
+      // The first solve starts from a uniform field, far from the answer: it runs whole.
+      const first = this.steps === 0;
+      this.oxygen.solve(rec.pass('fields'), first ? OXYGEN_NEWTON.first : OXYGEN_NEWTON.warm, OXYGEN_CYCLES, !first);
       this.smac?.advance(rec.encoder(), drugStepPlan(smacRegimen(p), this.timeMinutes, next));
       if (!this.materialGroup) this.softener?.advance(rec.encoder(), softenerPlan);
     }

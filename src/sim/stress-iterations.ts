@@ -1,5 +1,5 @@
 // How many CG iterations a step records for the stress solve. The solve stops on the GPU at its
-// tolerance (cg-gate.wgsl), but an iteration recorded and shut still costs its dispatches, so the
+// tolerance (shaders/lib/gate.wgsl), but an iteration recorded and shut still costs its dispatches, so the
 // count recorded follows what the solves needed: step n records what step n − 2's solve did plus
 // a margin, at most the step's limit. Step n − 2, read back through a copy of the solve log: its
 // copy is mapped by the time step n is recorded unless the GPU has fallen two steps behind (then

@@ -1,4 +1,4 @@
-// MG-PCG stopped on the GPU at a tolerance (cg-gate.wgsl): it does the iterations a fixed-count
+// MG-PCG stopped on the GPU at a tolerance (shaders/lib/gate.wgsl): it does the iterations a fixed-count
 // solve needs to reach ‖r‖ ≤ τ‖f‖, the same ones bit for bit, no more; an unchanged problem
 // costs no iteration; a solve that runs out of iterations says so.
 import { describe, expect, it } from 'vitest';

@@ -5,7 +5,7 @@ import { Kernel } from '../../src/gpu/kernel.ts';
 import { WorkCounter } from '../../src/gpu/work-count.ts';
 import { parseScenario } from '../../src/model/scenario.ts';
 import { countStep, type StepCount } from '../../src/sim/count-step.ts';
-import { STRESS_ITERATIONS } from '../../src/sim/mechanics.ts';
+import { STRESS_ITERATIONS } from '../../src/sim/solve-mode.ts';
 import { STEP_STAGES, Simulation } from '../../src/sim/simulation.ts';
 import { snapshot } from '../../src/sim/snapshot.ts';
 import type { Gpu } from '../../src/gpu/device.ts';

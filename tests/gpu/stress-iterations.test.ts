@@ -3,7 +3,7 @@
 // unconverged on the default tumour shrunk to 48² cells of 50 µm.
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/model/scenario.ts';
-import { STRESS_ITERATIONS, STRESS_TOLERANCE } from '../../src/sim/mechanics.ts';
+import { STRESS_ITERATIONS, STRESS_TOLERANCE } from '../../src/sim/solve-mode.ts';
 import { Simulation } from '../../src/sim/simulation.ts';
 import { ITERATION_MARGIN } from '../../src/sim/stress-iterations.ts';
 import { scoped, useGpu } from './fixture.ts';

@@ -1,6 +1,7 @@
 // Pipelines of the elasticity solver, built once per device and shared by every Elasticity.
 import { Kernel, type BindingKind } from '../../gpu/kernel.ts';
 import type { DotKernels } from '../../gpu/dot.ts';
+import { GateKernels } from '../../gpu/gate.ts';
 import { compose, mechanicsWgsl as w } from '../../gpu/shaders.ts';
 import { scalarStruct, type ScalarStruct } from '../../gpu/struct-layout.ts';
 
@@ -27,8 +28,6 @@ export class ElasticityKernels {
   readonly restart: Kernel;
   readonly record: Kernel;
   readonly rewind: Kernel;
-  readonly gateOpen: Kernel;
-  readonly gate: Kernel;
   readonly solveLog: Kernel;
   readonly solution: Kernel;
   readonly direction: Kernel;
@@ -37,12 +36,13 @@ export class ElasticityKernels {
   readonly impose: Kernel;
   readonly stress: Kernel;
   readonly measures: Kernel;
+  /** The tolerance gate's kernels (gpu/gate.ts). */
+  readonly gates: GateKernels;
   /** Layouts of the level uniform and of the CG scalars, read from the WGSL structs. */
   readonly levelLayout: ScalarStruct;
   readonly scalarsLayout: ScalarStruct;
   readonly vectorLayout: ScalarStruct;
   readonly historyLayout: ScalarStruct;
-  readonly gateLayout: ScalarStruct;
   readonly solveLogLayout: ScalarStruct;
 
   constructor(readonly device: GPUDevice, readonly dots: DotKernels) {
@@ -67,8 +67,6 @@ export class ElasticityKernels {
     this.restart = make('restart', cg(w.cgScalars), scalars, undefined, 'restart');
     this.record = make('record', cg(w.cgScalars), scalars, undefined, 'record');
     this.rewind = make('rewind', cg(w.cgScalars), scalars, undefined, 'rewind');
-    this.gateOpen = make('gateOpen', cg(w.cgGate), [U, S, R, S], undefined, 'open');
-    this.gate = make('gate', cg(w.cgGate), [U, S, R, S], undefined, 'gate');
     this.solveLog = make('solveLog', cg(w.solveLog), [R, S]);
     this.solution = make('solution', cg(w.cgSolution), [U, R, R, R, S, S], g1);
     this.direction = make('direction', cg(w.cgDirection), [U, R, R, S], g1);
@@ -77,11 +75,11 @@ export class ElasticityKernels {
     this.impose = make('impose', grid(w.impose), [U, R, S], g1);
     this.stress = make('stress', grid(w.stress), [U, R, R, R, S, S, S, S], g2);
     this.measures = make('measures', grid(w.stressMeasures), [U, R, R, R, R, S, S, S], g2);
+    this.gates = new GateKernels(device);
     this.levelLayout = scalarStruct(w.grid, 'MechLevel');
     this.scalarsLayout = scalarStruct(w.cgState, 'CgScalars');
     this.vectorLayout = scalarStruct(w.cgState, 'VectorParams');
     this.historyLayout = scalarStruct(w.cgScalars, 'HistoryParams');
-    this.gateLayout = scalarStruct(w.cgGate, 'GateParams');
     this.solveLogLayout = scalarStruct(w.solveLog, 'SolveLog');
   }
 }

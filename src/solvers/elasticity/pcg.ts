@@ -1,12 +1,12 @@
 // Preconditioned conjugate gradients recorded into a compute pass: a fixed number of iterations,
-// or with a tolerance at most that many, stopped on the GPU once ‖r‖ ≤ τ‖f‖ (cg-gate.ts); every
+// or with a tolerance at most that many, stopped on the GPU once ‖r‖ ≤ τ‖f‖ (gpu/gate.ts); every
 // scalar (r·z, p·Kp, α, β) kept on the GPU, ‖r‖² optionally appended to a history buffer that is
 // read back once after the solve.
 import { isStorage, readBuffer, storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
 import { Dot } from '../../gpu/dot.ts';
 import { linearGroups } from '../../gpu/kernel.ts';
 import { packStruct, slotOf } from '../../gpu/struct-layout.ts';
-import { CgGate } from './cg-gate.ts';
+import { Gate } from '../../gpu/gate.ts';
 import { WG_1D, type ElasticityKernels } from './kernels.ts';
 
 export interface PcgOperator {
@@ -34,7 +34,7 @@ export class Pcg {
   private readonly groups: Record<'alpha' | 'beta' | 'restart' | 'record' | 'rewind' | 'solution' | 'direction', GPUBindGroup>;
   private readonly dots: Record<'rz' | 'rzNext' | 'pKp' | 'rr', Dot>;
   /** With a tolerance: the gate that stops the iteration once ‖r‖ ≤ τ‖f‖, and f·f for it. */
-  readonly gate?: CgGate;
+  readonly gate?: Gate;
   private readonly loadNorm?: Dot;
 
   /**
@@ -76,7 +76,8 @@ export class Pcg {
       rr: new Dot(kernels.dots, `${label}.r·r`, this.r, this.r, n, this.scalars, slot('rr')),
     };
     if (tolerance !== undefined) {
-      this.gate = new CgGate(kernels, `${label}.gate`, this.scalars, tolerance);
+      const slots = { rr: slot('rr'), ff: slot('ff'), open: slot('open'), count: slot('iterations'), counts: false };
+      this.gate = new Gate(kernels.gates, `${label}.gate`, this.scalars, slots, tolerance);
       this.loadNorm = new Dot(kernels.dots, `${label}.f·f`, f, f, n, this.scalars, slot('ff'));
     }
   }

@@ -1,6 +1,11 @@
-// Quasi-steady oxygen: Newton iterations around the multigrid (the uptake is Michaelis–Menten).
+// Quasi-steady oxygen: Newton iterations around the multigrid (the uptake is Michaelis–Menten),
+// a fixed number, or with a tolerance at most that many: after each Newton step's V-cycles the
+// residual ‖f − A u‖ of its system is measured on the GPU, and once that is ≤ τ‖f‖ a gate
+// (gpu/gate.ts) shuts every later step of the solve.
 import { Kernel, linearGroups } from '../../gpu/kernel.ts';
 import { storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
+import { Dot, type DotKernels } from '../../gpu/dot.ts';
+import { Gate, type GateKernels } from '../../gpu/gate.ts';
 import { wgsl } from '../../gpu/shaders.ts';
 import { packNamed } from '../../gpu/struct-layout.ts';
 import { Multigrid, type BoundaryConditions, type MultigridKernels } from '../multigrid.ts';
@@ -20,6 +25,16 @@ export interface OxygenOptions {
 
 /** What the coefficient kernel reads, settable live. */
 export type OxygenCoefficients = Pick<OxygenOptions, 'diffusivityUm2PerS' | 'maxUptakeMmHgPerS' | 'kmMmHg' | 'nusselt'>;
+
+/** Stopping the Newton steps at ‖f − A(u) u‖ ≤ tolerance·‖f‖ (relative, > 0 and < 1). */
+export interface OxygenTolerance {
+  dots: DotKernels;
+  gates: GateKernels;
+  tolerance: number;
+}
+
+/** The Newton solve's scalars (f32 each): r·r and f·f after the last step that ran, the gate's open flag, and the checks that found ‖r‖ > τ‖f‖ (a solve of N steps ran min(N, 1 + above) and ended above τ when above = N). */
+export const NEWTON_SLOTS = { rr: 0, ff: 1, open: 2, above: 3 } as const;
 
 const WG = 64;
 const ZERO_FLUX: BoundaryConditions = {
@@ -44,11 +59,14 @@ export class Oxygen {
    * (vessel-field.ts `vesselRings`): the exchange's correction for the tissue's decay length.
    */
   readonly ring: GPUBuffer;
+  /** With a tolerance: NEWTON_SLOTS of the last solve. */
+  readonly scalars?: GPUBuffer;
   private readonly group: GPUBindGroup;
   private readonly params: GPUBuffer;
   private readonly cells: number;
+  private readonly stop?: { gate: Gate; rr: Dot; ff: Dot };
 
-  constructor(mgKernels: MultigridKernels, private readonly kernel: Kernel, options: OxygenOptions) {
+  constructor(mgKernels: MultigridKernels, private readonly kernel: Kernel, options: OxygenOptions, tolerance?: OxygenTolerance) {
     const device = mgKernels.device;
     const label = options.label ?? 'Oxygen';
     this.cells = options.nx * options.ny;
@@ -59,6 +77,16 @@ export class Oxygen {
     this.ring = storageBuffer(device, `${label}.ring`, this.cells * 8);
     this.params = uniformBuffer(device, `${label}.params`, this.packParams(options));
     this.group = kernel.bind(label, [this.params, this.density, this.vessel, this.perfusion, this.mg.u, this.mg.k, this.mg.a, this.mg.f, this.ring]);
+    if (tolerance) {
+      const scalars = storageBuffer(device, `${label}.newton`, 16);
+      const slots = { rr: NEWTON_SLOTS.rr, ff: NEWTON_SLOTS.ff, open: NEWTON_SLOTS.open, count: NEWTON_SLOTS.above, counts: true };
+      this.scalars = scalars;
+      this.stop = {
+        gate: new Gate(tolerance.gates, `${label}.gate`, scalars, slots, tolerance.tolerance),
+        rr: new Dot(tolerance.dots, `${label}.r·r`, this.mg.r, this.mg.r, this.cells, scalars, NEWTON_SLOTS.rr),
+        ff: new Dot(tolerance.dots, `${label}.f·f`, this.mg.rhs, this.mg.rhs, this.cells, scalars, NEWTON_SLOTS.ff),
+      };
+    }
   }
 
   setParams(o: OxygenCoefficients): void {
@@ -76,12 +104,28 @@ export class Oxygen {
     return this.mg.u;
   }
 
-  /** Records `newton` Newton steps of `cycles` V-cycles each. */
-  solve(pass: GPUComputePassEncoder, newton = 3, cycles = 2): void {
+  /**
+   * Records `newton` Newton steps of `cycles` V-cycles each. With a tolerance and `stopAtTolerance`,
+   * the first step always runs (the problem has changed since the last solve), and each later one
+   * only while the residual its predecessor left is above τ‖f‖.
+   */
+  solve(pass: GPUComputePassEncoder, newton = 3, cycles = 2, stopAtTolerance = true): void {
+    const stop = this.stop;
+    // Not stopping, the solve still measures its residuals and goes through the open gate: a
+    // step records the same dispatches either way (but the checks), and the first registers their sizes.
+    stop?.gate.open(pass);
     for (let n = 0; n < newton; n++) {
-      this.kernel.dispatch(pass, this.group, ...linearGroups(this.cells, WG));
-      this.mg.assemble(pass);
-      for (let c = 0; c < cycles; c++) this.mg.vcycle(pass);
+      const run = stop && n > 0 ? stop.gate.gated(pass) : pass;
+      this.kernel.dispatch(run, this.group, ...linearGroups(this.cells, WG));
+      this.mg.assemble(run);
+      for (let c = 0; c < cycles; c++) this.mg.vcycle(run);
+      if (!stop) continue;
+      // The linear residual of the system just solved: the nonlinear one at the new u up to the
+      // square of the step's change (the uptake is smooth), and it needs no new assembly.
+      this.mg.residual(run);
+      stop.rr.encode(run);
+      stop.ff.encode(run);
+      if (stopAtTolerance) stop.gate.check(pass);
     }
   }
 
@@ -90,7 +134,7 @@ export class Oxygen {
    * `ring` is left out: it depends on the vessels' geometry alone, written when the owner is built.
    */
   stateBuffers(): GPUBuffer[] {
-    return [...this.mg.stateBuffers(), this.density, this.vessel, this.perfusion];
+    return [...this.mg.stateBuffers(), this.density, this.vessel, this.perfusion, ...(this.scalars ? [this.scalars] : [])];
   }
 
   destroy(): void {
@@ -100,5 +144,7 @@ export class Oxygen {
     this.perfusion.destroy();
     this.ring.destroy();
     this.params.destroy();
+    this.scalars?.destroy();
+    if (this.stop) for (const d of [this.stop.gate, this.stop.rr, this.stop.ff]) d.destroy();
   }
 }

@@ -1,16 +1,44 @@
-// The GPU side of a CG solve that stops at a tolerance (shaders/mechanics/cg-gate.wgsl). Every
+// The CPU side of a solve that stops at a tolerance on the GPU (shaders/lib/gate.wgsl). Every
 // dispatch recorded through gated(pass) becomes an indirect one whose workgroup counts the gate
 // kernel writes after each residual norm: the nominal counts while the solve goes on, zero once
-// ‖r‖ ≤ τ‖f‖. So a solve records its most iterations and does only those it needs, and the
-// CPU never waits for a residual.
-import { packStruct } from '../../gpu/struct-layout.ts';
-import { storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
-import type { ElasticityKernels } from './kernels.ts';
+// ‖r‖ ≤ τ‖f‖. So a solve records its most rounds and does only those it needs, and the CPU
+// never waits for a residual. The stress solve's CG (elasticity/pcg.ts) and the oxygen's Newton
+// steps (transport/oxygen.ts) stop this way.
+import { Kernel } from './kernel.ts';
+import { storageBuffer, uniformBuffer } from './buffers.ts';
+import { wgsl } from './shaders.ts';
+import { packStruct, scalarStruct, type ScalarStruct } from './struct-layout.ts';
 
 /** Distinct dispatch sizes one gate can hold: a V-cycle uses a handful a level. */
 const CAPACITY = 128;
 
-export class CgGate {
+/** The gate's two kernels, built once per device and shared by every gate. */
+export class GateKernels {
+  readonly open: Kernel;
+  readonly gate: Kernel;
+  readonly layout: ScalarStruct;
+
+  constructor(readonly device: GPUDevice) {
+    const bindings = ['uniform', 'storage', 'read-only-storage', 'storage'] as const;
+    this.open = new Kernel(device, { label: 'Gate.open', code: wgsl.gate, entryPoint: 'open', bindings });
+    this.gate = new Kernel(device, { label: 'Gate.gate', code: wgsl.gate, entryPoint: 'gate', bindings });
+    this.layout = scalarStruct(wgsl.gate, 'GateParams');
+  }
+}
+
+/** Where the gate finds its numbers in the owner's scalars buffer (f32 indices). */
+export interface GateSlots {
+  /** r·r and f·f, written by the owner before each check. */
+  rr: number;
+  ff: number;
+  /** 1 while the solve goes on, 0 once shut. */
+  open: number;
+  /** Rounds done: zeroed by open(); counted by the gate when `counts`, else by the owner. */
+  count: number;
+  counts: boolean;
+}
+
+export class Gate {
   /** (x, y, z) per registered size: as dispatched (nominal) and as the gate last wrote them (args). */
   private readonly nominal: GPUBuffer;
   private readonly args: GPUBuffer;
@@ -19,8 +47,8 @@ export class CgGate {
   private readonly openGroup: GPUBindGroup;
   private readonly gateGroup: GPUBindGroup;
 
-  constructor(private readonly kernels: ElasticityKernels, label: string, scalars: GPUBuffer, readonly tolerance: number) {
-    if (!(tolerance > 0 && tolerance < 1)) throw new RangeError(`${label}: CG tolerance ${tolerance} is not in (0, 1)`);
+  constructor(private readonly kernels: GateKernels, private readonly label: string, scalars: GPUBuffer, private readonly slots: GateSlots, readonly tolerance: number) {
+    if (!(tolerance > 0 && tolerance < 1)) throw new RangeError(`${label}: tolerance ${tolerance} is not in (0, 1)`);
     const device = kernels.device;
     this.nominal = storageBuffer(device, `${label}.nominal`, 12 * CAPACITY);
     this.args = device.createBuffer({
@@ -29,16 +57,16 @@ export class CgGate {
     });
     this.params = uniformBuffer(device, `${label}.params`, this.packParams());
     const buffers = [this.params, scalars, this.nominal, this.args];
-    this.openGroup = kernels.gateOpen.bind(label, buffers);
+    this.openGroup = kernels.open.bind(label, buffers);
     this.gateGroup = kernels.gate.bind(label, buffers);
   }
 
-  /** Starts a solve: the gate opens and the iteration count restarts. */
+  /** Starts a solve: the gate opens and the round count restarts. */
   open(pass: GPUComputePassEncoder): void {
-    this.kernels.gateOpen.dispatch(pass, this.openGroup, 1);
+    this.kernels.open.dispatch(pass, this.openGroup, 1);
   }
 
-  /** After ‖r‖² is in the scalars: lets the next dispatches run, or shuts them for the rest of the solve. */
+  /** After ‖r‖² and ‖f‖² are in the scalars: lets the next dispatches run, or shuts them for the rest of the solve. */
   check(pass: GPUComputePassEncoder): void {
     this.kernels.gate.dispatch(pass, this.gateGroup, 1);
   }
@@ -62,7 +90,7 @@ export class CgGate {
     let k = this.sizes.get(key);
     if (k === undefined) {
       k = this.sizes.size;
-      if (k >= CAPACITY) throw new RangeError(`CG gate: more than ${CAPACITY} distinct dispatch sizes in one solve`);
+      if (k >= CAPACITY) throw new RangeError(`${this.label}: more than ${CAPACITY} distinct dispatch sizes in one solve`);
       this.sizes.set(key, k);
       const queue = this.kernels.device.queue;
       queue.writeBuffer(this.nominal, 12 * k, new Uint32Array([x, y, z]));
@@ -72,7 +100,10 @@ export class CgGate {
   }
 
   private packParams(): ArrayBuffer {
-    return packStruct(this.kernels.gateLayout, { sizes: this.sizes.size, tolerance: this.tolerance });
+    const s = this.slots;
+    return packStruct(this.kernels.layout, {
+      sizes: this.sizes.size, tolerance: this.tolerance, rr: s.rr, ff: s.ff, open: s.open, count: s.count, counts: s.counts ? 1 : 0,
+    });
   }
 
   destroy(): void {

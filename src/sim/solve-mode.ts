@@ -1,0 +1,22 @@
+// How a step's solves stop. 'adaptive' (default): each solve stops at a tolerance on the GPU
+// (gpu/gate.ts). The stress: MG-PCG from the last step's field until ‖r‖ ≤ 1e-4‖f‖ (f the growth
+// load), at most 40 iterations on the first step and 8 after (the default tumour needs 3–7),
+// recording as many as the solve two steps back needed plus 2 (stress-iterations.ts); a solve
+// that ends above the tolerance is counted in the metrics. The oxygen: from the last step's field,
+// one Newton step of 2 V-cycles, then a second only while the nonlinear residual is above
+// 5e-4‖f‖ (the first step, from a uniform field, runs all 4). An unchanged material costs the
+// stress no iteration, and a small change few. 'fixed': 30 CG iterations, then 8 every step, and
+// 4 then 2 Newton steps, whatever the residual (the path before tolerances, kept to compare with).
+export type SolveMode = 'adaptive' | 'fixed';
+
+export const STRESS_TOLERANCE = 1e-4;
+/** Iterations recorded a step: on the first, and on every later one (warm from the last field). */
+export const STRESS_ITERATIONS: Record<SolveMode, { first: number; warm: number }> = {
+  adaptive: { first: 40, warm: 8 },
+  fixed: { first: 30, warm: 8 },
+};
+
+export const OXYGEN_TOLERANCE = 5e-4;
+/** Newton steps recorded a step, each of OXYGEN_CYCLES V-cycles. */
+export const OXYGEN_NEWTON = { first: 4, warm: 2 };
+export const OXYGEN_CYCLES = 2;
