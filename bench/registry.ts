@@ -3,9 +3,9 @@
 import type { BenchCase } from './case.ts';
 import { copy, dispatch, smootherSweep } from './cases/roofline.ts';
 import { drugStep, oxygenSolve, stressSolve } from './cases/solves.ts';
-import { agentStep, defaultStep } from './cases/steps.ts';
+import { agentStep, defaultStep, defaultStepFixed } from './cases/steps.ts';
 
-export const BENCH_CASES: readonly BenchCase[] = [copy, dispatch, smootherSweep, oxygenSolve, drugStep, stressSolve, agentStep, defaultStep];
+export const BENCH_CASES: readonly BenchCase[] = [copy, dispatch, smootherSweep, oxygenSolve, drugStep, stressSolve, agentStep, defaultStep, defaultStepFixed];
 
 export function caseNamed(name: string): BenchCase {
   const found = BENCH_CASES.find((c) => c.name === name);

@@ -1,15 +1,16 @@
 // Whole simulation steps: agents moving in a dish (the agent kernels and compaction, with no
-// field solves to hide them), and the default scenario with every physics on.
+// field solves to hide them), and the default scenario with every physics on, its solves
+// stopped at their tolerances (the default) and at fixed counts side by side.
 import type { Gpu } from '../../src/gpu/device.ts';
 import type { Scenario } from '../../src/model/scenario.ts';
-import { Simulation } from '../../src/sim/simulation.ts';
+import { Simulation, type SimulationOptions } from '../../src/sim/simulation.ts';
 import { profileStep } from '../../src/sim/profile-step.ts';
 import { countStep } from '../../src/sim/count-step.ts';
 import { AGENT_COUNTS, GRID_SIZES, idle, type BenchCase, type CaseInstance } from '../case.ts';
 import { defaultStepScenario, dishScenario } from '../scenarios.ts';
 
-async function stepping(gpu: Gpu, scenario: Scenario): Promise<CaseInstance> {
-  const sim = new Simulation(gpu, scenario);
+async function stepping(gpu: Gpu, scenario: Scenario, options?: SimulationOptions): Promise<CaseInstance> {
+  const sim = new Simulation(gpu, scenario, options);
   await idle(gpu);
   return {
     gridCells: sim.world.nx * sim.world.ny,
@@ -39,4 +40,13 @@ export const defaultStep: BenchCase = {
   figures: ['stepsPerSecond', 'simulatedDaysPerWallMinute', 'gridCellUpdatesPerSecond', 'agentUpdatesPerSecond'],
   sizes: GRID_SIZES,
   build: (gpu, n) => stepping(gpu, defaultStepScenario(n)),
+};
+
+export const defaultStepFixed: BenchCase = {
+  name: 'default-step-fixed',
+  update: 'default-step with the solves at fixed counts (8 CG iterations, 2 Newton steps of 2 V-cycles), whatever their residuals',
+  axis: 'grid',
+  figures: ['stepsPerSecond', 'simulatedDaysPerWallMinute'],
+  sizes: GRID_SIZES,
+  build: (gpu, n) => stepping(gpu, defaultStepScenario(n), { solves: 'fixed' }),
 };

@@ -52,6 +52,7 @@ import mechSolveLog from '../../shaders/mechanics/solve-log.wgsl?raw';
 import mechCgSolution from '../../shaders/mechanics/cg-solution.wgsl?raw';
 import mechCgDirection from '../../shaders/mechanics/cg-direction.wgsl?raw';
 import mechClear from '../../shaders/mechanics/clear.wgsl?raw';
+import mechExtrapolate from '../../shaders/mechanics/extrapolate.wgsl?raw';
 import mechRigid from '../../shaders/mechanics/rigid.wgsl?raw';
 import mechImpose from '../../shaders/mechanics/impose.wgsl?raw';
 import mechStress from '../../shaders/mechanics/stress.wgsl?raw';
@@ -126,6 +127,7 @@ export const mechanicsWgsl = {
   cgSolution: mechCgSolution,
   cgDirection: mechCgDirection,
   clear: mechClear,
+  extrapolate: mechExtrapolate,
   rigid: mechRigid,
   impose: mechImpose,
   stress: mechStress,

@@ -2,12 +2,14 @@
 // scenario (clamped far tissue, material written each step by the material kernel) or for the
 // circular-inclusion verification problem (its moduli, eigenstrain and outer boundary).
 import type { Gpu } from '../gpu/device.ts';
-import { storageBuffer, writeF32 } from '../gpu/buffers.ts';
+import { storageBuffer, uniformBuffer, writeF32 } from '../gpu/buffers.ts';
+import { linearGroups } from '../gpu/kernel.ts';
+import { packStruct } from '../gpu/struct-layout.ts';
 import { DotKernels } from '../gpu/dot.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { inclusionAt } from '../model/reference/inclusion.ts';
 import { Elasticity, type ElasticBoundary } from '../solvers/elasticity/elasticity.ts';
-import { ElasticityKernels } from '../solvers/elasticity/kernels.ts';
+import { ElasticityKernels, WG_1D } from '../solvers/elasticity/kernels.ts';
 import { boundaryValues } from '../solvers/elasticity/boundary.ts';
 import { IterationPlanner } from './stress-iterations.ts';
 import { STRESS_ITERATIONS, STRESS_TOLERANCE, type SolveMode } from './solve-mode.ts';
@@ -21,6 +23,10 @@ export class Mechanics {
   private readonly device: GPUDevice;
   private readonly kernels: ElasticityKernels;
   private readonly planner?: IterationPlanner;
+  /** 'adaptive' tissue: the last solve's displacement, for the next solve's extrapolated guess (extrapolate.wgsl). */
+  private readonly previousU?: GPUBuffer;
+  private readonly extrapolateGroup?: GPUBindGroup;
+  private readonly owned: GPUBuffer[] = [];
 
   constructor(gpu: Gpu, scenario: Scenario, world: World, readonly mode: SolveMode = 'adaptive') {
     const device = gpu.device;
@@ -39,6 +45,13 @@ export class Mechanics {
       this.solveLog = storageBuffer(device, 'Stress.solveLog', this.kernels.solveLogLayout.size);
       this.solveLogGroup = this.kernels.solveLog.bind('Stress', [el.pcg.scalars, this.solveLog]);
       this.planner = new IterationPlanner(device, this.solveLog, STRESS_ITERATIONS.adaptive);
+      // A tissue's growth load changes smoothly from step to step; an inclusion's is fixed.
+      if (!inclusion) {
+        this.previousU = storageBuffer(device, 'Stress.previousU', el.nodes * 8);
+        const count = uniformBuffer(device, 'Stress.extrapolate.count', packStruct(this.kernels.vectorLayout, { count: el.nodes }));
+        this.owned.push(this.previousU, count);
+        this.extrapolateGroup = this.kernels.extrapolate.bind('Stress', [count, el.u, this.previousU]);
+      }
     }
     writeF32(device, el.E, world.baseE);
     this.setPoissonRatios(world.nu);
@@ -82,8 +95,9 @@ export class Mechanics {
     return this.planner?.iterationsFor(step) ?? Promise.resolve(step === 0 ? fixed.first : fixed.warm);
   }
 
-  /** Re-assembles (the material may have changed), solves from the last field, and derives stresses. */
+  /** Re-assembles (the material may have changed), solves from the last field (or its extrapolation), and derives stresses. */
   solve(pass: GPUComputePassEncoder, iterations: number): void {
+    if (this.extrapolateGroup) this.kernels.extrapolate.dispatch(pass, this.extrapolateGroup, ...linearGroups(this.elasticity.nodes, WG_1D));
     this.elasticity.assemble(pass);
     this.elasticity.solve(pass, iterations);
     if (this.solveLogGroup) this.kernels.solveLog.dispatch(pass, this.solveLogGroup, 1);
@@ -100,12 +114,13 @@ export class Mechanics {
   }
 
   stateBuffers(): GPUBuffer[] {
-    return this.solveLog ? [...this.elasticity.stateBuffers(), this.solveLog] : this.elasticity.stateBuffers();
+    return [...this.elasticity.stateBuffers(), ...(this.solveLog ? [this.solveLog] : []), ...(this.previousU ? [this.previousU] : [])];
   }
 
   destroy(): void {
     this.elasticity.destroy();
     this.solveLog?.destroy();
     this.planner?.destroy();
+    for (const b of this.owned) b.destroy();
   }
 }

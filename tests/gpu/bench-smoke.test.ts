@@ -32,7 +32,7 @@ describe('benchmark suite (Node)', () => {
     expect(markdownReport(report)).toContain('What one more step records');
     // The cost model predicts every whole-step case at every size from this run's own two probes.
     const model = report.costModel!;
-    expect(model.predictions.map((p) => `${p.case} ${p.size}`)).toEqual(['agent-step 200', 'agent-step 2000', 'default-step 32', 'default-step 64']);
+    expect(model.predictions.map((p) => `${p.case} ${p.size}`)).toEqual(['agent-step 200', 'agent-step 2000', 'default-step 32', 'default-step 64', 'default-step-fixed 32', 'default-step-fixed 64']);
     expect(markdownReport(report)).toContain('## Cost model');
     expect(report.roofline?.sizes.map((s) => s.n)).toEqual([32, 64]);
     expect(markdownReport(report)).toContain('## Roofline');

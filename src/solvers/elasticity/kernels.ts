@@ -32,6 +32,7 @@ export class ElasticityKernels {
   readonly solution: Kernel;
   readonly direction: Kernel;
   readonly clear: Kernel;
+  readonly extrapolate: Kernel;
   readonly rigid: Kernel;
   readonly impose: Kernel;
   readonly stress: Kernel;
@@ -71,6 +72,7 @@ export class ElasticityKernels {
     this.solution = make('solution', cg(w.cgSolution), [U, R, R, R, S, S], g1);
     this.direction = make('direction', cg(w.cgDirection), [U, R, R, S], g1);
     this.clear = make('clear', cg(w.clear), [U, S], g1);
+    this.extrapolate = make('extrapolate', cg(w.extrapolate), [U, S, S], g1);
     this.rigid = make('rigid', cg(w.rigid), [U, R, R, R, R, S], g1);
     this.impose = make('impose', grid(w.impose), [U, R, S], g1);
     this.stress = make('stress', grid(w.stress), [U, R, R, R, S, S, S, S], g2);

@@ -1,7 +1,7 @@
 // Quasi-steady oxygen: Newton iterations around the multigrid (the uptake is Michaelis–Menten),
-// a fixed number, or with a tolerance at most that many: after each Newton step's V-cycles the
-// residual ‖f − A u‖ of its system is measured on the GPU, and once that is ≤ τ‖f‖ a gate
-// (gpu/gate.ts) shuts every later step of the solve.
+// a fixed number, or with a tolerance at most that many: after each V-cycle the residual
+// ‖f − A u‖ of the system being solved is measured on the GPU, and once that is ≤ τ‖f‖ a gate
+// (gpu/gate.ts) shuts every later cycle and Newton step of the solve.
 import { Kernel, linearGroups } from '../../gpu/kernel.ts';
 import { storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
 import { Dot, type DotKernels } from '../../gpu/dot.ts';
@@ -33,7 +33,7 @@ export interface OxygenTolerance {
   tolerance: number;
 }
 
-/** The Newton solve's scalars (f32 each): r·r and f·f after the last step that ran, the gate's open flag, and the checks that found ‖r‖ > τ‖f‖ (a solve of N steps ran min(N, 1 + above) and ended above τ when above = N). */
+/** The Newton solve's scalars (f32 each): r·r and f·f after the last V-cycle that ran, the gate's open flag, and the checks that found ‖r‖ > τ‖f‖ (a solve of N cycles in all ran min(N, 1 + above) and ended above τ when above = N). */
 export const NEWTON_SLOTS = { rr: 0, ff: 1, open: 2, above: 3 } as const;
 
 const WG = 64;
@@ -106,26 +106,31 @@ export class Oxygen {
 
   /**
    * Records `newton` Newton steps of `cycles` V-cycles each. With a tolerance and `stopAtTolerance`,
-   * the first step always runs (the problem has changed since the last solve), and each later one
-   * only while the residual its predecessor left is above τ‖f‖.
+   * the first cycle always runs (the problem has changed since the last solve), and each later
+   * one, and each later Newton step, only while the residual the cycle before left is above τ‖f‖.
    */
   solve(pass: GPUComputePassEncoder, newton = 3, cycles = 2, stopAtTolerance = true): void {
     const stop = this.stop;
     // Not stopping, the solve still measures its residuals and goes through the open gate: a
     // step records the same dispatches either way (but the checks), and the first registers their sizes.
     stop?.gate.open(pass);
+    const gated = stop ? stop.gate.gated(pass) : pass;
     for (let n = 0; n < newton; n++) {
-      const run = stop && n > 0 ? stop.gate.gated(pass) : pass;
-      this.kernel.dispatch(run, this.group, ...linearGroups(this.cells, WG));
-      this.mg.assemble(run);
-      for (let c = 0; c < cycles; c++) this.mg.vcycle(run);
-      if (!stop) continue;
-      // The linear residual of the system just solved: the nonlinear one at the new u up to the
-      // square of the step's change (the uptake is smooth), and it needs no new assembly.
-      this.mg.residual(run);
-      stop.rr.encode(run);
-      stop.ff.encode(run);
-      if (stopAtTolerance) stop.gate.check(pass);
+      const assemble = n > 0 ? gated : pass;
+      this.kernel.dispatch(assemble, this.group, ...linearGroups(this.cells, WG));
+      this.mg.assemble(assemble);
+      for (let c = 0; c < cycles; c++) {
+        const run = n > 0 || c > 0 ? gated : pass;
+        this.mg.vcycle(run);
+        if (!stop) continue;
+        // The linear residual of the system being solved: at a Newton step's end, the nonlinear
+        // one at the new u up to the square of the step's change (the uptake is smooth), with
+        // no new assembly.
+        this.mg.residual(run);
+        stop.rr.encode(run);
+        stop.ff.encode(run);
+        if (stopAtTolerance) stop.gate.check(pass);
+      }
     }
   }
 
