@@ -31,6 +31,7 @@ import mgProlong from '../../shaders/multigrid/prolong.wgsl?raw';
 import mgCoarseSolve from '../../shaders/multigrid/coarse-solve.wgsl?raw';
 import dot from '../../shaders/metrics/dot.wgsl?raw';
 import oxygenCoefficients from '../../shaders/transport/oxygen-coefficients.wgsl?raw';
+import oxygenLog from '../../shaders/transport/oxygen-log.wgsl?raw';
 import drugParams from '../../shaders/transport/drug-params.wgsl?raw';
 import drugCoefficients from '../../shaders/transport/drug-coefficients.wgsl?raw';
 import drugExposure from '../../shaders/transport/drug-exposure.wgsl?raw';
@@ -81,6 +82,7 @@ export const wgsl = {
   mgCoarseSolve,
   dot,
   oxygenCoefficients,
+  oxygenLog,
   drugParams,
   drugCoefficients,
   drugExposure,

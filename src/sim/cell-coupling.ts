@@ -14,7 +14,8 @@ import { ecmBaseOf, experimentOf, type Experiment } from '../cells/experiments.t
 import { agentArrays, cellsPerGridCell } from '../cells/initial.ts';
 import { CellKernels } from '../cells/kernels.ts';
 import { parseLedger, type LedgerSample } from '../cells/ledger.ts';
-import { parseStressSolves, type StressSolves } from './stress-solve-log.ts';
+import { parseStressSolves } from './stress-solve-log.ts';
+import { parseOxygenSolves } from './oxygen-solve-log.ts';
 import { COMPARTMENT } from '../cells/initial.ts';
 import { circulationCohort, type MetricsSample } from './cell-readouts.ts';
 import { BODY_FLOATS, TAG_WORDS, type AgentArrays } from '../cells/population.ts';
@@ -37,6 +38,9 @@ export interface CellCouplingState {
 /** Solver buffers the cells read where that physics is on. */
 export type SolverFields = Partial<Record<'po2' | 'smac' | 'pressure' | 'vonMises' | 'density' | 'softening' | 'collagen' | 'perfusion', GPUBuffer>>;
 
+/** The logs of the solves that stop at tolerances (solve-mode.ts), where there are such solves. */
+export type SolveLogs = Partial<Record<'stress' | 'oxygen', GPUBuffer>>;
+
 export class CellCoupling {
   readonly cells: Cells;
   readonly experiment: Experiment;
@@ -53,8 +57,8 @@ export class CellCoupling {
   /** Cancer cells that start in the blood or the lung (a tail-vein injection), and those of them primed. */
   private readonly initiallyCirculating: { all: number; primed: number };
 
-  /** `stressSolveLog`: the stress solves' log (Mechanics.solveLog), read with every metrics sample. */
-  constructor(private readonly gpu: Gpu, private scenario: Scenario, private readonly world: World, fields: SolverFields, private readonly stressSolveLog?: GPUBuffer) {
+  /** `solveLogs`: the stress and oxygen solves' logs (Mechanics.solveLog, Oxygen.log), read with every metrics sample. */
+  constructor(private readonly gpu: Gpu, private scenario: Scenario, private readonly world: World, fields: SolverFields, private readonly solveLogs: SolveLogs = {}) {
     const device = gpu.device;
     const p = scenario.parameters;
     const { nx, ny } = world;
@@ -93,7 +97,8 @@ export class CellCoupling {
     const inBlood = this.experiment.cancer.filter((c) => c.compartment === COMPARTMENT.circulating || c.compartment === COMPARTMENT.lung);
     this.initiallyCirculating = { all: inBlood.length, primed: inBlood.filter((c) => c.iap >= PRIMED_IAP).length };
     const ledgerBytes = this.cells.ledger.size;
-    this.ring = new ReadbackRing(device, 'Cells.metrics', ledgerBytes + (stressSolveLog?.size ?? 0), (data, tag) => {
+    const logBytes = this.logBuffers().reduce((n, b) => n + b.size, 0);
+    this.ring = new ReadbackRing(device, 'Cells.metrics', ledgerBytes + logBytes, (data, tag) => {
       this.samples.push(this.sampleOf(tag.step, tag.timeMinutes, data));
     });
     // Valid from the start, so the view's cell states (primed, at risk) read the rules' thresholds
@@ -148,8 +153,7 @@ export class CellCoupling {
       await rec.begin('metrics');
       const encoder = rec.encoder();
       this.cells.encodeMetrics(encoder);
-      const log = this.stressSolveLog;
-      this.ring.recordAll(encoder, log ? [this.cells.ledger, log] : [this.cells.ledger], { step: step + 1, timeMinutes });
+      this.ring.recordAll(encoder, [this.cells.ledger, ...this.logBuffers()], { step: step + 1, timeMinutes });
     }
   }
 
@@ -196,19 +200,31 @@ export class CellCoupling {
     const encoder = this.gpu.device.createCommandEncoder({ label: 'Cells.sampleNow' });
     this.cells.encodeMetrics(encoder);
     this.gpu.device.queue.submit([encoder.finish()]);
-    const ledger = await readBuffer(this.gpu.device, this.cells.ledger);
-    const log = this.stressSolveLog ? await readBuffer(this.gpu.device, this.stressSolveLog) : undefined;
-    return this.withCohort(step, timeMinutes, parseLedger(ledger, this.world.ny), log && parseStressSolves(log));
+    const buffers = [this.cells.ledger, ...this.logBuffers()];
+    const parts = await Promise.all(buffers.map((b) => readBuffer(this.gpu.device, b)));
+    return this.sampleFrom(step, timeMinutes, parts);
   }
 
-  /** A metrics sample from the ring's bytes: the ledger, then (where there is one) the stress solves' log. */
+  /** A metrics sample from the ring's bytes: the ledger, then the solves' logs (logBuffers() order). */
   private sampleOf(step: number, timeMinutes: number, data: ArrayBuffer): MetricsSample {
-    const ledgerBytes = this.cells.ledger.size;
-    const log = this.stressSolveLog ? parseStressSolves(data.slice(ledgerBytes)) : undefined;
-    return this.withCohort(step, timeMinutes, parseLedger(data.slice(0, ledgerBytes), this.world.ny), log);
+    let offset = 0;
+    const parts = [this.cells.ledger, ...this.logBuffers()].map((b) => data.slice(offset, (offset += b.size)));
+    return this.sampleFrom(step, timeMinutes, parts);
   }
 
-  private withCohort(step: number, timeMinutes: number, ledger: LedgerSample, stressSolves: StressSolves | null = null): MetricsSample {
+  /** The logs there are: the stress solves', then the oxygen solves'. */
+  private logBuffers(): GPUBuffer[] {
+    const { stress, oxygen } = this.solveLogs;
+    return [...(stress ? [stress] : []), ...(oxygen ? [oxygen] : [])];
+  }
+
+  private sampleFrom(step: number, timeMinutes: number, [ledger, ...logs]: ArrayBuffer[]): MetricsSample {
+    const stress = this.solveLogs.stress ? parseStressSolves(logs.shift()!) : null;
+    const oxygen = this.solveLogs.oxygen ? parseOxygenSolves(logs.shift()!) : null;
+    return { ...this.withCohort(step, timeMinutes, parseLedger(ledger, this.world.ny)), stressSolves: stress, oxygenSolves: oxygen };
+  }
+
+  private withCohort(step: number, timeMinutes: number, ledger: LedgerSample): MetricsSample {
     const p = this.scenario.parameters;
     const circulation = p.circulationTransitHours * 60 + p.lungExtravasationDays * 1440;
     const history = [...this.samples, { timeMinutes, ledger }];
@@ -219,7 +235,6 @@ export class CellCoupling {
       circulationCohortPrimed: circulationCohort(history, cutoff, this.initiallyCirculating.primed, 'intravasationsPrimed'),
       cohortEntries: circulationCohort(history, cutoff, 0, 'intravasations'),
       cohortExpectedSurvivors: circulationCohort(history, cutoff, 0, (l) => l.expectedExtravasations),
-      stressSolves,
     };
   }
 

@@ -2,6 +2,7 @@
 // as the headline numbers of a tissue run. Pure: no GPU, so tests feed it hand-made samples.
 import type { Scenario } from '../model/scenario.ts';
 import type { StressSolves } from './stress-solve-log.ts';
+import type { OxygenSolves } from './oxygen-solve-log.ts';
 import type { CsvColumn } from '../io/csv.ts';
 import { stressPercentile, type CounterName, type GroupCounts, type GroupSample, type LedgerSample } from '../cells/ledger.ts';
 
@@ -26,8 +27,9 @@ export interface MetricsSample {
    */
   cohortEntries: number | null;
   cohortExpectedSurvivors: number | null;
-  /** What the stress solves have done so far; null without tolerance-stopped stress solves. */
+  /** What the stress and oxygen solves have done so far; null without tolerance-stopped solves. */
   stressSolves?: StressSolves | null;
+  oxygenSolves?: OxygenSolves | null;
 }
 
 /** Live cells by compartment and the per-sample group numbers, summed over every group. */
@@ -66,6 +68,10 @@ interface Column extends CsvColumn {
 const when = (on: boolean, value: number) => (on ? value : NaN);
 const solveLog = (c: Context, value: (log: StressSolves) => number) => {
   const log = c.sample.stressSolves;
+  return log && log.solves > 0 ? value(log) : NaN;
+};
+const oxygenLog = (c: Context, value: (log: OxygenSolves) => number) => {
+  const log = c.sample.oxygenSolves;
   return log && log.solves > 0 ? value(log) : NaN;
 };
 const counter = (name: string, key: CounterName): Column => ({ name, unit: 'cells', value: (c) => c.ledger.counters[key] });
@@ -127,6 +133,11 @@ const COLUMNS: readonly Column[] = [
   { name: 'stress_residual', unit: '1', value: (c) => solveLog(c, (l) => l.residual) },
   { name: 'stress_worst_residual', unit: '1', value: (c) => solveLog(c, (l) => l.worstResidual) },
   { name: 'stress_unconverged', unit: 'solves', value: (c) => solveLog(c, (l) => l.unconverged) },
+  // The oxygen solves the same way: V-cycles in all, final relative residuals, solves unconverged.
+  { name: 'oxygen_cycles', unit: 'cycles', value: (c) => oxygenLog(c, (l) => l.cycles) },
+  { name: 'oxygen_residual', unit: '1', value: (c) => oxygenLog(c, (l) => l.residual) },
+  { name: 'oxygen_worst_residual', unit: '1', value: (c) => oxygenLog(c, (l) => l.worstResidual) },
+  { name: 'oxygen_unconverged', unit: 'solves', value: (c) => oxygenLog(c, (l) => l.unconverged) },
 ];
 
 /**

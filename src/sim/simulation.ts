@@ -116,7 +116,7 @@ export class Simulation {
         po2: this.oxygen?.pO2, smac: this.smac?.concentration, pressure: this.mechanics?.pressure,
         vonMises: this.mechanics?.elasticity.vonMises, density: this.materialState?.density ?? this.oxygen?.density,
         softening: this.materialState?.softening, collagen: this.materialState?.collagen, perfusion: this.oxygen?.perfusion,
-      }, this.mechanics?.solveLog);
+      }, { stress: this.mechanics?.solveLog, oxygen: this.oxygen?.log });
     }
   }
 

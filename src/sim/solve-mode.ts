@@ -1,12 +1,12 @@
 // How a step's solves stop. 'adaptive' (default): each solve stops at a tolerance on the GPU
-// (gpu/gate.ts). The stress: MG-PCG from the last step's field until ‖r‖ ≤ 1e-4‖f‖ (f the growth
-// load), at most 40 iterations on the first step and 8 after (the default tumour needs 3–7),
-// recording as many as the solve two steps back needed plus 2 (stress-iterations.ts); a solve
-// that ends above the tolerance is counted in the metrics. The oxygen: from the last step's field,
-// one Newton step of 2 V-cycles, then a second only while the nonlinear residual is above
-// 5e-4‖f‖ (the first step, from a uniform field, runs all 4). An unchanged material costs the
-// stress no iteration, and a small change few. 'fixed': 30 CG iterations, then 8 every step, and
-// 4 then 2 Newton steps, whatever the residual (the path before tolerances, kept to compare with).
+// (gpu/gate.ts). The stress: MG-PCG from the last two steps' displacements extrapolated
+// (mechanics.ts) until ‖r‖ ≤ 1e-4‖f‖ (f the growth load), at most 40 iterations on the first
+// step and 8 after (the default tumour needs 2–5), recording as many as the solve two steps back
+// needed plus 2 (stress-iterations.ts); a solve that ends above the tolerance is counted in the
+// metrics. The oxygen: from the last step's field, V-cycles until the residual of the system
+// being solved is ≤ 5e-4‖f‖, at most 2 Newton steps of 2 cycles (the first step, from a uniform
+// field, runs all 4 of 2). 'fixed': 30 CG iterations, then 8 every step, from the last field, and
+// every Newton step's cycles, whatever the residuals (the path before tolerances, to compare with).
 export type SolveMode = 'adaptive' | 'fixed';
 
 export const STRESS_TOLERANCE = 1e-4;

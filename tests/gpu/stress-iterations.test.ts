@@ -1,9 +1,10 @@
 // The stress solve records as many CG iterations as the solve two steps back needed plus a
 // margin (src/sim/stress-iterations.ts), each solve stops at its tolerance, and none ends
-// unconverged on the default tumour shrunk to 48² cells of 50 µm.
+// unconverged on the default tumour shrunk to 48² cells of 50 µm; the oxygen solves' log
+// counts the V-cycles each step ran, within what it recorded, none unconverged.
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/model/scenario.ts';
-import { STRESS_ITERATIONS, STRESS_TOLERANCE } from '../../src/sim/solve-mode.ts';
+import { OXYGEN_CYCLES, OXYGEN_NEWTON, OXYGEN_TOLERANCE, STRESS_ITERATIONS, STRESS_TOLERANCE } from '../../src/sim/solve-mode.ts';
 import { Simulation } from '../../src/sim/simulation.ts';
 import { ITERATION_MARGIN } from '../../src/sim/stress-iterations.ts';
 import { scoped, useGpu } from './fixture.ts';
@@ -37,6 +38,16 @@ describe('stress iterations recorded', () => {
     expect(log.at(-1)!.unconverged).toBe(0);
     expect(log.at(-1)!.worstResidual).toBeLessThanOrEqual(STRESS_TOLERANCE);
     expect(log.at(-1)!.solves).toBe(STEPS);
-    console.log(`iterations done ${done.join(' ')}; recorded ${planned.join(' ')}`);
+    const oxygen = samples.map((s) => s.oxygenSolves!);
+    const cycles = oxygen.map((l, s) => l.cycles - (s ? oxygen[s - 1].cycles : 0));
+    // The first solve, from a uniform field, runs every cycle; later ones 1 up to the most recorded.
+    expect(cycles[0]).toBe(OXYGEN_NEWTON.first * OXYGEN_CYCLES);
+    for (const c of cycles.slice(1)) {
+      expect(c).toBeGreaterThanOrEqual(1);
+      expect(c).toBeLessThanOrEqual(OXYGEN_NEWTON.warm * OXYGEN_CYCLES);
+    }
+    expect(oxygen.at(-1)!.unconverged).toBe(0);
+    expect(oxygen.at(-1)!.residual).toBeLessThanOrEqual(OXYGEN_TOLERANCE);
+    console.log(`iterations done ${done.join(' ')}; recorded ${planned.join(' ')}; oxygen cycles ${cycles.join(' ')}`);
   }, 120_000);
 });

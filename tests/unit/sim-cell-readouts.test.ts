@@ -114,6 +114,7 @@ describe('metrics time series', () => {
     const solved: MetricsSample = {
       ...sample(l),
       stressSolves: { solves: 12, iterations: 61, mostIterations: 9, residual: 4e-5, worstResidual: 9e-5, unconverged: 1, previousIterations: 5, lastIterations: 4 },
+      oxygenSolves: { solves: 12, cycles: 19, residual: 2e-4, worstResidual: 4e-4, unconverged: 0 },
     };
     const row = byName(metricsRow(solved, DEFAULT_SCENARIO));
     expect(row).toMatchObject({
@@ -123,6 +124,7 @@ describe('metrics time series', () => {
       squeezes: 40, extravasated: 6, expected_extravasated: 7.25, deaths_anoikis_blood: 2, deaths_anoikis_lung: 1, deaths_nk_blood: 3, divisions: 7,
       circulation_survival: 0.5, expected_circulation_survival: 0.3,
       stress_iterations: 61, stress_residual: 4e-5, stress_worst_residual: 9e-5, stress_unconverged: 1,
+      oxygen_cycles: 19, oxygen_residual: 2e-4, oxygen_worst_residual: 4e-4, oxygen_unconverged: 0,
     });
     expect(tissueReadout(solved, DEFAULT_SCENARIO)).toEqual(row);
   });
@@ -130,8 +132,9 @@ describe('metrics time series', () => {
   it('writes NaN (null in the readout) where nothing is counted or the physics is off', () => {
     const row = byName(metricsRow(sample(emptyLedger(), 2880, 12, null), DEFAULT_SCENARIO));
     for (const k of ['primed_fraction', 'mean_iap', 'perfused_vessel_fraction', 'tumour_mean_po2', 'circulation_survival']) expect(row[k]).toBeNaN();
-    // No tolerance-stopped stress solve (fixed counts, or no mechanics): nothing to report.
+    // No tolerance-stopped solve (fixed counts, or the physics off): nothing to report.
     for (const k of ['stress_iterations', 'stress_residual', 'stress_worst_residual', 'stress_unconverged']) expect(row[k]).toBeNaN();
+    for (const k of ['oxygen_cycles', 'oxygen_residual', 'oxygen_worst_residual', 'oxygen_unconverged']) expect(row[k]).toBeNaN();
     expect(row.stress_p50).toBe(0);
     const l = emptyLedger();
     l.grid = { ...l.grid, capillaries: 4, perfusionSum: 4, tumourCells: 2, po2Sum: 80 };

@@ -7,7 +7,7 @@ import { storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
 import { Dot, type DotKernels } from '../../gpu/dot.ts';
 import { Gate, type GateKernels } from '../../gpu/gate.ts';
 import { wgsl } from '../../gpu/shaders.ts';
-import { packNamed } from '../../gpu/struct-layout.ts';
+import { packNamed, scalarStruct } from '../../gpu/struct-layout.ts';
 import { Multigrid, type BoundaryConditions, type MultigridKernels } from '../multigrid.ts';
 
 export interface OxygenOptions {
@@ -59,12 +59,13 @@ export class Oxygen {
    * (vessel-field.ts `vesselRings`): the exchange's correction for the tissue's decay length.
    */
   readonly ring: GPUBuffer;
-  /** With a tolerance: NEWTON_SLOTS of the last solve. */
+  /** With a tolerance: NEWTON_SLOTS of the last solve, and the OxygenLog of oxygen-log.wgsl (every solve so far). */
   readonly scalars?: GPUBuffer;
+  readonly log?: GPUBuffer;
   private readonly group: GPUBindGroup;
   private readonly params: GPUBuffer;
   private readonly cells: number;
-  private readonly stop?: { gate: Gate; rr: Dot; ff: Dot };
+  private readonly stop?: { gate: Gate; rr: Dot; ff: Dot; logKernel: Kernel; logParams: GPUBuffer; logGroup: GPUBindGroup };
 
   constructor(mgKernels: MultigridKernels, private readonly kernel: Kernel, options: OxygenOptions, tolerance?: OxygenTolerance) {
     const device = mgKernels.device;
@@ -81,10 +82,15 @@ export class Oxygen {
       const scalars = storageBuffer(device, `${label}.newton`, 16);
       const slots = { rr: NEWTON_SLOTS.rr, ff: NEWTON_SLOTS.ff, open: NEWTON_SLOTS.open, count: NEWTON_SLOTS.above, counts: true };
       this.scalars = scalars;
+      const log = storageBuffer(device, `${label}.log`, scalarStruct(wgsl.oxygenLog, 'OxygenLog').size);
+      this.log = log;
+      const logKernel = new Kernel(device, { label: `${label}.log`, code: wgsl.oxygenLog, bindings: ['uniform', 'read-only-storage', 'storage'] });
+      const logParams = uniformBuffer(device, `${label}.logParams`, this.packLogParams(0, false));
       this.stop = {
         gate: new Gate(tolerance.gates, `${label}.gate`, scalars, slots, tolerance.tolerance),
         rr: new Dot(tolerance.dots, `${label}.r·r`, this.mg.r, this.mg.r, this.cells, scalars, NEWTON_SLOTS.rr),
         ff: new Dot(tolerance.dots, `${label}.f·f`, this.mg.rhs, this.mg.rhs, this.cells, scalars, NEWTON_SLOTS.ff),
+        logKernel, logParams, logGroup: logKernel.bind(label, [logParams, scalars, log]),
       };
     }
   }
@@ -132,6 +138,14 @@ export class Oxygen {
         if (stopAtTolerance) stop.gate.check(pass);
       }
     }
+    if (!stop) return;
+    // One solve a submission: the step's params are on the queue before the step is submitted.
+    this.kernel.device.queue.writeBuffer(stop.logParams, 0, this.packLogParams(newton * cycles, stopAtTolerance));
+    stop.logKernel.dispatch(pass, stop.logGroup, 1);
+  }
+
+  private packLogParams(cycles: number, checked: boolean): ArrayBuffer {
+    return packNamed(wgsl.oxygenLog, 'OxygenLogParams', { cycles, checked: checked ? 1 : 0 });
   }
 
   /**
@@ -139,7 +153,7 @@ export class Oxygen {
    * `ring` is left out: it depends on the vessels' geometry alone, written when the owner is built.
    */
   stateBuffers(): GPUBuffer[] {
-    return [...this.mg.stateBuffers(), this.density, this.vessel, this.perfusion, ...(this.scalars ? [this.scalars] : [])];
+    return [...this.mg.stateBuffers(), this.density, this.vessel, this.perfusion, ...(this.scalars ? [this.scalars] : []), ...(this.log ? [this.log] : [])];
   }
 
   destroy(): void {
@@ -150,6 +164,7 @@ export class Oxygen {
     this.ring.destroy();
     this.params.destroy();
     this.scalars?.destroy();
-    if (this.stop) for (const d of [this.stop.gate, this.stop.rr, this.stop.ff]) d.destroy();
+    this.log?.destroy();
+    if (this.stop) for (const d of [this.stop.gate, this.stop.rr, this.stop.ff, this.stop.logParams]) d.destroy();
   }
 }
