@@ -26,7 +26,7 @@ export interface OxygenOptions {
 /** What the coefficient kernel reads, settable live. */
 export type OxygenCoefficients = Pick<OxygenOptions, 'diffusivityUm2PerS' | 'maxUptakeMmHgPerS' | 'kmMmHg' | 'nusselt'>;
 
-/** Stopping the Newton steps at ‖f − A(u) u‖ ≤ tolerance·‖f‖ (relative, > 0 and < 1). */
+/** Stopping the solve after the first V-cycle that leaves ‖f − A u‖ ≤ tolerance·‖f‖ (relative, > 0 and < 1). */
 export interface OxygenTolerance {
   dots: DotKernels;
   gates: GateKernels;
@@ -125,6 +125,7 @@ export class Oxygen {
       const assemble = n > 0 ? gated : pass;
       this.kernel.dispatch(assemble, this.group, ...linearGroups(this.cells, WG));
       this.mg.assemble(assemble);
+      stop?.ff.encode(assemble);
       for (let c = 0; c < cycles; c++) {
         const run = n > 0 || c > 0 ? gated : pass;
         this.mg.vcycle(run);
@@ -134,7 +135,6 @@ export class Oxygen {
         // no new assembly.
         this.mg.residual(run);
         stop.rr.encode(run);
-        stop.ff.encode(run);
         if (stopAtTolerance) stop.gate.check(pass);
       }
     }
