@@ -12,7 +12,6 @@ struct MechLevel {
   rx: u32,
   ry: u32,
   colour: u32,
-  sweeps: u32,
   // Element side (µm) and out-of-plane growth fraction κ (ε*_zz = κ ε*); finest level only.
   h: f32,
   kappa: f32,

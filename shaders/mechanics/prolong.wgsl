@@ -1,6 +1,4 @@
-// Bilinear prolongation of the coarse correction, u_f += P e_c on free fine nodes: a fine node
-// takes the mean of the (one, two or four) coarse nodes around it, each listed once per axis
-// neighbour, so coincident nodes get weight 1 and halfway nodes 1/2 along each coarsened axis.
+// Bilinear prolongation of the coarse correction, u_f += P e_c on free fine nodes (prolongation.wgsl).
 // Bindings: level (fine, with cnx, rx, ry), fine fixed, coarse u, fine u.
 // Dispatch: ((nx+1)/WG_X, (ny+1)/WG_Y), one invocation per fine node.
 override WG_X: u32 = 8u;
@@ -11,6 +9,10 @@ override WG_Y: u32 = 8u;
 @group(0) @binding(2) var<storage, read> coarse_u: array<vec2<f32>>;
 @group(0) @binding(3) var<storage, read_write> u: array<vec2<f32>>;
 
+fn coarse_value(n: u32) -> vec2<f32> {
+  return coarse_u[n];
+}
+
 @compute @workgroup_size(WG_X, WG_Y)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   let i = gid.x;
@@ -18,10 +20,5 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   if (i > level.nx || j > level.ny) { return; }
   let n = node_of(level, i, j);
   if (fixed[n] != 0u) { return; }
-  let w = level.cnx + 1u;
-  let I0 = i / level.rx;
-  let I1 = (i + level.rx - 1u) / level.rx;
-  let J0 = j / level.ry;
-  let J1 = (j + level.ry - 1u) / level.ry;
-  u[n] += 0.25 * (coarse_u[J0 * w + I0] + coarse_u[J0 * w + I1] + coarse_u[J1 * w + I0] + coarse_u[J1 * w + I1]);
+  u[n] += prolonged(level, i, j, 0u);
 }

@@ -47,17 +47,19 @@ export class Kernel {
     });
   }
 
-  bind(label: string, buffers: readonly GPUBuffer[]): GPUBindGroup {
+  /** Binds whole buffers, or a range ({ buffer, offset, size }) where buffers share one allocation. */
+  bind(label: string, buffers: readonly (GPUBuffer | GPUBufferBinding)[]): GPUBindGroup {
     if (buffers.length !== this.spec.bindings.length) {
       throw new Error(`${this.spec.label}: bind group "${label}" has ${buffers.length} buffers, layout wants ${this.spec.bindings.length}`);
     }
     const group = this.device.createBindGroup({
       label: `${this.spec.label}[${label}]`,
       layout: this.layout,
-      entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })),
+      entries: buffers.map((b, binding) => ({ binding, resource: 'buffer' in b ? b : { buffer: b } })),
     });
     const kinds = this.spec.bindings;
-    MOVED_BYTES.set(group, buffers.reduce((sum, b, k) => sum + (kinds[k] === 'storage' ? 2 : kinds[k] === 'read-only-storage' ? 1 : 0) * b.size, 0));
+    const bytes = (b: GPUBuffer | GPUBufferBinding) => ('buffer' in b ? b.size ?? b.buffer.size - (b.offset ?? 0) : b.size);
+    MOVED_BYTES.set(group, buffers.reduce((sum, b, k) => sum + (kinds[k] === 'storage' ? 2 : kinds[k] === 'read-only-storage' ? 1 : 0) * bytes(b), 0));
     return group;
   }
 

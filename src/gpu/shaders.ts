@@ -46,7 +46,10 @@ import mechSmooth from '../../shaders/mechanics/smooth.wgsl?raw';
 import mechResidual from '../../shaders/mechanics/residual.wgsl?raw';
 import mechRestrict from '../../shaders/mechanics/restrict.wgsl?raw';
 import mechProlong from '../../shaders/mechanics/prolong.wgsl?raw';
-import mechCoarseSolve from '../../shaders/mechanics/coarse-solve.wgsl?raw';
+import mechCoarseCycle from '../../shaders/mechanics/coarse-cycle.wgsl?raw';
+import mechRestriction from '../../shaders/mechanics/restriction.wgsl?raw';
+import mechProlongation from '../../shaders/mechanics/prolongation.wgsl?raw';
+import mechRediscretisation from '../../shaders/mechanics/rediscretisation.wgsl?raw';
 import mechCgState from '../../shaders/mechanics/cg-state.wgsl?raw';
 import mechCgScalars from '../../shaders/mechanics/cg-scalars.wgsl?raw';
 import mechSolveLog from '../../shaders/mechanics/solve-log.wgsl?raw';
@@ -122,7 +125,10 @@ export const mechanicsWgsl = {
   residual: mechResidual,
   restrict: mechRestrict,
   prolong: mechProlong,
-  coarseSolve: mechCoarseSolve,
+  coarseCycle: mechCoarseCycle,
+  restriction: mechRestriction,
+  prolongation: mechProlongation,
+  rediscretisation: mechRediscretisation,
   cgState: mechCgState,
   cgScalars: mechCgScalars,
   solveLog: mechSolveLog,

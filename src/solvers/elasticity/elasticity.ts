@@ -38,6 +38,11 @@ export interface ElasticityOptions {
   preSweeps?: number;
   postSweeps?: number;
   coarseSweeps?: number;
+  /**
+   * Levels of at most this many elements a side run as one dispatch (coarse-cycle.ts; default
+   * COARSE_CYCLE_MAX). The same preconditioner at any value; it sets only how it is dispatched.
+   */
+  coarseCycleMax?: number;
   /** Entries of the residual history (one per recorded iteration, plus one). */
   historyCapacity?: number;
   /**
@@ -108,7 +113,7 @@ export class Elasticity {
     this.pcg = new Pcg(kernels, `${label}.pcg`, this.nodes, this.u, this.load, options.historyCapacity ?? 256, options.tolerance);
     this.mg = new NodeMultigrid(kernels, {
       label: `${label}.mg`, nx, ny, h, kappa: options.kappa ?? 0, fixed: this.fixed, rhs: this.pcg.r, x: this.pcg.z,
-      preSweeps: options.preSweeps ?? 2, postSweeps: options.postSweeps ?? 2, coarseSweeps: options.coarseSweeps,
+      preSweeps: options.preSweeps ?? 2, postSweeps: options.postSweeps ?? 2, coarseSweeps: options.coarseSweeps, coarseCycleMax: options.coarseCycleMax,
     });
     const level = this.mg.uniform;
     const lame = this.mg.lame;

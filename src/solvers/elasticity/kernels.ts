@@ -9,7 +9,7 @@ const U = 'uniform' as const;
 const R = 'read-only-storage' as const;
 const S = 'storage' as const;
 
-/** Workgroup sizes, passed to the WGSL `override`s: node/element grids, node vectors, coarse solve. */
+/** Workgroup sizes, passed to the WGSL `override`s: node/element grids, node vectors, coarse cycle. */
 export const WG_2D = 8;
 export const WG_1D = 64;
 const WG_COARSE = 256;
@@ -22,7 +22,7 @@ export class ElasticityKernels {
   readonly apply: Kernel;
   readonly restrict: Kernel;
   readonly prolong: Kernel;
-  readonly coarseSolve: Kernel;
+  readonly coarseCycle: Kernel;
   readonly alpha: Kernel;
   readonly beta: Kernel;
   readonly restart: Kernel;
@@ -39,8 +39,9 @@ export class ElasticityKernels {
   readonly measures: Kernel;
   /** The tolerance gate's kernels (gpu/gate.ts). */
   readonly gates: GateKernels;
-  /** Layouts of the level uniform and of the CG scalars, read from the WGSL structs. */
+  /** Layouts of the level uniform, the coarse cycle's levels and the CG scalars, read from the WGSL structs. */
   readonly levelLayout: ScalarStruct;
+  readonly coarseLevelLayout: ScalarStruct;
   readonly scalarsLayout: ScalarStruct;
   readonly vectorLayout: ScalarStruct;
   readonly historyLayout: ScalarStruct;
@@ -55,13 +56,13 @@ export class ElasticityKernels {
     const g2 = { WG_X: WG_2D, WG_Y: WG_2D };
     const g1 = { WG: WG_1D };
     this.assemble = make('assemble', grid(w.assemble), [U, R, R, R, S, S], g2);
-    this.coarsen = make('coarsen', grid(w.coarsen), [U, R, R, S, S], g2);
+    this.coarsen = make('coarsen', compose(w.grid, w.rediscretisation, w.coarsen), [U, R, R, S, S], g2);
     this.smooth = make('smooth', op(w.smooth), [U, R, R, R, S], g2);
     this.residual = make('residual', op(w.residual), [U, R, R, R, R, S], g2, 'residual');
     this.apply = make('apply', op(w.residual), [U, R, R, R, R, S], g2, 'apply');
-    this.restrict = make('restrict', grid(w.restrict), [U, R, R, S, S], g2);
-    this.prolong = make('prolong', grid(w.prolong), [U, R, R, S], g2);
-    this.coarseSolve = make('coarseSolve', op(w.coarseSolve), [U, R, R, R, S], { WG: WG_COARSE });
+    this.restrict = make('restrict', compose(w.grid, w.restriction, w.restrict), [U, R, R, S, S], g2);
+    this.prolong = make('prolong', compose(w.grid, w.prolongation, w.prolong), [U, R, R, S], g2);
+    this.coarseCycle = make('coarseCycle', compose(w.grid, w.operator, w.restriction, w.prolongation, w.rediscretisation, w.coarseCycle), [R, R, S, S, S, S, S], { WG: WG_COARSE });
     const scalars = [U, S, S] as BindingKind[];
     this.alpha = make('alpha', cg(w.cgScalars), scalars, undefined, 'step_alpha');
     this.beta = make('beta', cg(w.cgScalars), scalars, undefined, 'step_beta');
@@ -79,6 +80,7 @@ export class ElasticityKernels {
     this.measures = make('measures', grid(w.stressMeasures), [U, R, R, R, R, S, S, S], g2);
     this.gates = new GateKernels(device);
     this.levelLayout = scalarStruct(w.grid, 'MechLevel');
+    this.coarseLevelLayout = scalarStruct(w.coarseCycle, 'CoarseLevel');
     this.scalarsLayout = scalarStruct(w.cgState, 'CgScalars');
     this.vectorLayout = scalarStruct(w.cgState, 'VectorParams');
     this.historyLayout = scalarStruct(w.cgScalars, 'HistoryParams');

@@ -2,11 +2,14 @@
 // z = M r. Levels follow buildLevels() of the element grid; coarse operators are rediscretised
 // (λ, μ averaged over the children); the smoother is point-block Gauss–Seidel over four colours,
 // pre-smoothing in colour order 0,1,2,3 and post-smoothing in 3,2,1,0, with restriction the
-// transpose of bilinear prolongation and a symmetric coarse solve, so M is symmetric.
+// transpose of bilinear prolongation and a symmetric coarse solve, so M is symmetric. Levels of
+// at most COARSE_CYCLE_MAX elements a side run as one dispatch (coarse-cycle.ts), their vectors
+// side by side in shared buffers.
 import { groups, linearGroups } from '../../gpu/kernel.ts';
-import { isStorage, storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
+import { isStorage, storageBuffer, storageFrom, uniformBuffer } from '../../gpu/buffers.ts';
 import { buildLevels, type LevelShape } from '../levels.ts';
 import { packStruct } from '../../gpu/struct-layout.ts';
+import { COARSE_CYCLE_MAX, coarseCycleLayout, coarseCycleSteps, coarsenSteps, packCoarseLevels } from './coarse-cycle.ts';
 import { WG_1D, WG_2D, type ElasticityKernels } from './kernels.ts';
 
 export interface NodeMultigridOptions {
@@ -24,28 +27,28 @@ export interface NodeMultigridOptions {
   postSweeps: number;
   /** Symmetric sweeps of the coarsest level; default 2·(nx + ny) of that level. */
   coarseSweeps?: number;
+  /** Levels of at most this many elements a side go into the one-dispatch coarse cycle (default COARSE_CYCLE_MAX; the coarsest always does). */
+  coarseCycleMax?: number;
 }
+
+type Binding = GPUBuffer | GPUBufferBinding;
 
 interface NodeLevel {
   shape: LevelShape;
   nodes: number;
   uniform: GPUBuffer;
-  lame: GPUBuffer;
-  fixed: GPUBuffer;
+  lame: Binding;
+  fixed: Binding;
   smooth: GPUBindGroup[];
   residual?: GPUBindGroup;
   restrict?: GPUBindGroup;
   prolong?: GPUBindGroup;
   coarsen?: GPUBindGroup;
-  coarseSolve?: GPUBindGroup;
 }
 
 const COLOURS = [0, 1, 2, 3];
 /** Axes keep halving below buildLevels()' coarsest grid while even and longer than this. */
 const COARSEST_ELEMENTS = 4;
-/** MAX_NODES and MAX_ELEMENTS of shaders/mechanics/coarse-solve.wgsl. */
-const COARSE_NODES = 289;
-const COARSE_ELEMENTS = 256;
 
 /**
  * buildLevels() of the element grid, continued down to about 4×4 elements: Gauss–Seidel alone
@@ -64,24 +67,34 @@ export function elementLevels(nx: number, ny: number, h: number): LevelShape[] {
   }
 }
 
+/** First level of the coarse cycle: the first below the finest of at most `max` elements a side (the finest when it is the only one). */
+export function coarseCycleStart(shapes: readonly LevelShape[], max: number): number {
+  const last = shapes.length - 1;
+  for (let l = 1; l < last; l++) if (shapes[l].nx <= max && shapes[l].ny <= max) return l;
+  return last;
+}
+
 export class NodeMultigrid {
   readonly levels: NodeLevel[];
+  /** Index of the first level in the coarse cycle. */
+  readonly cycleStart: number;
   /** (λ, μ) per element of the finest level (kPa), written by Elasticity's assembly. */
   readonly lame: GPUBuffer;
   /** MechLevel uniform of the finest level (colour 0), shared with the other finest-level kernels. */
   readonly uniform: GPUBuffer;
   private readonly buffers: GPUBuffer[] = [];
+  private readonly constants: GPUBuffer[] = [];
   private readonly clearGroup: GPUBindGroup;
+  private readonly cycleGroup: GPUBindGroup;
+  private readonly coarsenGroup?: GPUBindGroup;
   private readonly nodes: number;
 
   constructor(private readonly kernels: ElasticityKernels, readonly options: NodeMultigridOptions) {
     const device = kernels.device;
     const { label, h, kappa } = options;
     const shapes = elementLevels(options.nx, options.ny, h);
-    const coarsest = shapes[shapes.length - 1];
-    if ((coarsest.nx + 1) * (coarsest.ny + 1) > COARSE_NODES || coarsest.nx * coarsest.ny > COARSE_ELEMENTS) {
-      throw new Error(`${label}: coarsest level ${coarsest.nx}×${coarsest.ny} exceeds the coarse solve's workgroup memory (shaders/mechanics/coarse-solve.wgsl)`);
-    }
+    const start = coarseCycleStart(shapes, options.coarseCycleMax ?? COARSE_CYCLE_MAX);
+    this.cycleStart = start;
     const make = (role: string, bytes: number) => {
       const b = storageBuffer(device, `${label}.${role}`, bytes);
       this.buffers.push(b);
@@ -90,49 +103,84 @@ export class NodeMultigrid {
     const levelUniform = (l: number, colour: number) => {
       const s = shapes[l];
       const c = shapes[l + 1] ?? s;
-      const sweeps = options.coarseSweeps ?? 2 * (s.nx + s.ny);
-      const data = packStruct(kernels.levelLayout, { nx: s.nx, ny: s.ny, cnx: c.nx, cny: c.ny, rx: s.rx, ry: s.ry, colour, sweeps, h: s.hx, kappa });
+      const data = packStruct(kernels.levelLayout, { nx: s.nx, ny: s.ny, cnx: c.nx, cny: c.ny, rx: s.rx, ry: s.ry, colour, h: s.hx, kappa });
       const b = uniformBuffer(device, `${label}.level[${l}].colour${colour}`, data);
       this.buffers.push(b);
       return b;
     };
-    // Level 0 works in place on the caller's r (rhs) and z (x); coarse levels own theirs.
+    const finestLame = make('lame[level 0]', shapes[0].nx * shapes[0].ny * 8);
+    // The coarse cycle's levels share one buffer per role; a lone finest level is its own.
+    const cycleShapes = shapes.slice(start);
+    const layout = coarseCycleLayout(cycleShapes);
+    const shared = start === 0
+      ? { lame: finestLame, fixed: options.fixed, rhs: options.rhs, x: options.x, res: make('residual[coarse cycle]', layout.nodeCount * 8) }
+      : {
+        lame: make('lame[coarse cycle]', layout.elementCount * 8),
+        fixed: make('fixed[coarse cycle]', layout.nodeCount * 4),
+        rhs: make('rhs[coarse cycle]', layout.nodeCount * 8),
+        x: make('x[coarse cycle]', layout.nodeCount * 8),
+        res: make('residual[coarse cycle]', layout.nodeCount * 8),
+      };
     const vectors = shapes.map((s, l) => {
       const nodes = (s.nx + 1) * (s.ny + 1);
+      const elements = s.nx * s.ny;
       const tag = `level ${l}`;
+      if (l >= start && start > 0) {
+        const k = l - start;
+        const at = (buffer: GPUBuffer, offset: number, count: number, bytes: number): GPUBufferBinding => ({ buffer, offset: offset * bytes, size: count * bytes });
+        return {
+          nodes,
+          lame: at(shared.lame, layout.elements[k], elements, 8),
+          fixed: at(shared.fixed, layout.nodes[k], nodes, 4),
+          rhs: at(shared.rhs, layout.nodes[k], nodes, 8),
+          x: at(shared.x, layout.nodes[k], nodes, 8),
+        };
+      }
       return {
         nodes,
-        lame: make(`lame[${tag}]`, s.nx * s.ny * 8),
+        lame: l === 0 ? finestLame : make(`lame[${tag}]`, elements * 8),
         fixed: l === 0 ? options.fixed : make(`fixed[${tag}]`, nodes * 4),
         rhs: l === 0 ? options.rhs : make(`rhs[${tag}]`, nodes * 8),
         x: l === 0 ? options.x : make(`x[${tag}]`, nodes * 8),
-        res: make(`residual[${tag}]`, nodes * 8),
+        res: l < start ? make(`residual[${tag}]`, nodes * 8) : undefined,
       };
     });
     this.levels = shapes.map((shape, l) => {
       const v = vectors[l];
-      const uniforms = COLOURS.map((c) => levelUniform(l, c));
       const tag = `${label} level ${l}`;
+      const fine = l < start;
+      const uniforms = fine ? COLOURS.map((c) => levelUniform(l, c)) : [levelUniform(l, 0)];
       const level: NodeLevel = {
         shape,
         nodes: v.nodes,
         uniform: uniforms[0],
         lame: v.lame,
         fixed: v.fixed,
-        smooth: COLOURS.map((c) => kernels.smooth.bind(`${tag} colour ${c}`, [uniforms[c], v.lame, v.fixed, v.rhs, v.x])),
+        smooth: fine ? uniforms.map((u, c) => kernels.smooth.bind(`${tag} colour ${c}`, [u, v.lame, v.fixed, v.rhs, v.x])) : [],
       };
       const C = vectors[l + 1];
-      if (C) {
+      if (C && l < start) level.coarsen = kernels.coarsen.bind(tag, [uniforms[0], v.lame, v.fixed, C.lame, C.fixed]);
+      if (fine && C && 'res' in v && v.res) {
         level.residual = kernels.residual.bind(tag, [uniforms[0], v.lame, v.fixed, v.rhs, v.x, v.res]);
         level.restrict = kernels.restrict.bind(tag, [uniforms[0], C.fixed, v.res, C.rhs, C.x]);
         level.prolong = kernels.prolong.bind(tag, [uniforms[0], v.fixed, C.x, v.x]);
-        level.coarsen = kernels.coarsen.bind(tag, [uniforms[0], v.lame, v.fixed, C.lame, C.fixed]);
-      } else {
-        level.coarseSolve = kernels.coarseSolve.bind(tag, [uniforms[0], v.lame, v.fixed, v.rhs, v.x]);
       }
       return level;
     });
-    this.lame = this.levels[0].lame;
+    const coarsest = cycleShapes[cycleShapes.length - 1];
+    const steps = coarseCycleSteps(cycleShapes.length, options.preSweeps, options.postSweeps, options.coarseSweeps ?? 2 * (coarsest.nx + coarsest.ny));
+    // Written once here, so not state: kept apart from the buffers a checkpoint saves.
+    const cycleLevels = storageFrom(device, `${label}.coarseCycle.levels`, packCoarseLevels(kernels.coarseLevelLayout, cycleShapes, layout));
+    const cycleSteps = storageFrom(device, `${label}.coarseCycle.steps`, steps);
+    this.constants.push(cycleLevels, cycleSteps);
+    const cycleBuffers = [shared.lame, shared.fixed, shared.rhs, shared.x, shared.res];
+    this.cycleGroup = kernels.coarseCycle.bind(`${label} coarse cycle`, [cycleLevels, cycleSteps, ...cycleBuffers]);
+    if (cycleShapes.length > 1) {
+      const coarsening = storageFrom(device, `${label}.coarseCycle.coarsen`, coarsenSteps(cycleShapes.length));
+      this.constants.push(coarsening);
+      this.coarsenGroup = kernels.coarseCycle.bind(`${label} coarse cycle coarsening`, [cycleLevels, coarsening, ...cycleBuffers]);
+    }
+    this.lame = finestLame;
     this.uniform = this.levels[0].uniform;
     this.nodes = vectors[0].nodes;
     const count = uniformBuffer(device, `${label}.count`, packStruct(kernels.vectorLayout, { count: this.nodes }));
@@ -144,13 +192,14 @@ export class NodeMultigrid {
     return this.levels.length;
   }
 
-  /** Coarse (λ, μ) and fixed flags from the finest level's. */
+  /** Coarse (λ, μ) and fixed flags from the finest level's: a dispatch a level above the coarse cycle, one for the cycle's. */
   coarsen(pass: GPUComputePassEncoder): void {
     this.levels.forEach((L, l) => {
       if (!L.coarsen) return;
       const c = this.levels[l + 1].shape;
       this.kernels.coarsen.dispatch(pass, L.coarsen, groups(c.nx + 1, WG_2D), groups(c.ny + 1, WG_2D));
     });
+    if (this.coarsenGroup) this.kernels.coarseCycle.dispatch(pass, this.coarsenGroup, 1);
   }
 
   /** x = M rhs: one V-cycle from a zero guess. */
@@ -170,11 +219,11 @@ export class NodeMultigrid {
   private vcycle(pass: GPUComputePassEncoder, l: number): void {
     const L = this.levels[l];
     const k = this.kernels;
-    if (L.coarseSolve) {
-      k.coarseSolve.dispatch(pass, L.coarseSolve, 1);
+    if (l === this.cycleStart) {
+      k.coarseCycle.dispatch(pass, this.cycleGroup, 1);
       return;
     }
-    if (!L.residual || !L.restrict || !L.prolong) throw new Error('unreachable: a level without a coarser one is the coarsest');
+    if (!L.residual || !L.restrict || !L.prolong) throw new Error('unreachable: a level above the coarse cycle has a coarser one');
     const gx = groups(L.shape.nx + 1, WG_2D);
     const gy = groups(L.shape.ny + 1, WG_2D);
     const c = this.levels[l + 1].shape;
@@ -192,6 +241,6 @@ export class NodeMultigrid {
   }
 
   destroy(): void {
-    for (const b of this.buffers) b.destroy();
+    for (const b of [...this.buffers, ...this.constants]) b.destroy();
   }
 }
