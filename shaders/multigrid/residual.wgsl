@@ -10,14 +10,19 @@ override WG_Y: u32 = 8u;
 @group(0) @binding(4) var<storage, read> u: array<f32>;
 @group(0) @binding(5) var<storage, read_write> r: array<f32>;
 
+fn u_value(c: u32) -> f32 {
+  return u[c];
+}
+
+fn face_values(c: u32) -> vec4<f32> {
+  return faces[c];
+}
+
 @compute @workgroup_size(WG_X, WG_Y)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   let i = gid.x;
   let j = gid.y;
   if (i >= level.nx || j >= level.ny) { return; }
   let c = cell_index(i, j, level.nx);
-  let ac = cell[c];
-  if (ac.y != 0.0) { r[c] = 0.0; return; }
-  let ns = neighbour_sum(level, i32(i), i32(j), c);
-  r[c] = rhs[c] - ((ac.x + ns.y) * u[c] - ns.x);
+  r[c] = residual_at(level, i, j, c, cell[c], rhs[c], u[c]);
 }

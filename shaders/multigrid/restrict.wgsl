@@ -1,5 +1,5 @@
-// Restriction of the residual to the next coarser level (finite-volume average of the children)
-// and a zero initial guess for the coarse correction.
+// Restriction of the residual to the next coarser level (restriction.wgsl) and a zero initial
+// guess for the coarse correction.
 // Bindings: level (fine, with cnx/cny/rx/ry), fine residual, coarse rhs, coarse u.
 // Dispatch: (cnx/WG_X, cny/WG_Y), one invocation per coarse cell.
 override WG_X: u32 = 8u;
@@ -10,18 +10,16 @@ override WG_Y: u32 = 8u;
 @group(0) @binding(2) var<storage, read_write> coarse_rhs: array<f32>;
 @group(0) @binding(3) var<storage, read_write> coarse_u: array<f32>;
 
+fn residual_value(c: u32) -> f32 {
+  return r[c];
+}
+
 @compute @workgroup_size(WG_X, WG_Y)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   let I = gid.x;
   let J = gid.y;
   if (I >= level.cnx || J >= level.cny) { return; }
-  var sum = 0.0;
-  for (var dj = 0u; dj < level.ry; dj++) {
-    for (var di = 0u; di < level.rx; di++) {
-      sum += r[cell_index(level.rx * I + di, level.ry * J + dj, level.nx)];
-    }
-  }
   let C = cell_index(I, J, level.cnx);
-  coarse_rhs[C] = sum / f32(level.rx * level.ry);
+  coarse_rhs[C] = restricted(level, I, J, 0u);
   coarse_u[C] = 0.0;
 }

@@ -1,4 +1,4 @@
-// Red-black Gauss–Seidel sweep of one colour: u_c ← (rhs_c + Σ T u_nb) / (a_c + Σ T).
+// Red-black Gauss–Seidel sweep of one colour: u_c ← (rhs_c + Σ T u_nb) / (a_c + Σ T) (stencil.wgsl).
 // Bindings: level uniform, faces, cell (a, fixed), rhs, u. Dispatch: (⌈nx/2⌉/WG_X, ny/WG_Y); each
 // invocation owns one cell of the colour `level.colour`. Fixed (Dirichlet) cells are left alone.
 override WG_X: u32 = 8u;
@@ -10,6 +10,14 @@ override WG_Y: u32 = 8u;
 @group(0) @binding(3) var<storage, read> rhs: array<f32>;
 @group(0) @binding(4) var<storage, read_write> u: array<f32>;
 
+fn u_value(c: u32) -> f32 {
+  return u[c];
+}
+
+fn face_values(c: u32) -> vec4<f32> {
+  return faces[c];
+}
+
 @compute @workgroup_size(WG_X, WG_Y)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   let j = gid.y;
@@ -18,9 +26,6 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   let c = cell_index(i, j, level.nx);
   let ac = cell[c];
   if (ac.y != 0.0) { return; }
-  let ns = neighbour_sum(level, i32(i), i32(j), c);
-  let diag = ac.x + ns.y;
-  if (diag > 0.0) {
-    u[c] = (rhs[c] + ns.x) / diag;
-  }
+  let v = relaxed(level, i, j, c, ac.x, rhs[c]);
+  if (v.y != 0.0) { u[c] = v.x; }
 }

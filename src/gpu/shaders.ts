@@ -28,7 +28,10 @@ import mgSmooth from '../../shaders/multigrid/smooth.wgsl?raw';
 import mgResidual from '../../shaders/multigrid/residual.wgsl?raw';
 import mgRestrict from '../../shaders/multigrid/restrict.wgsl?raw';
 import mgProlong from '../../shaders/multigrid/prolong.wgsl?raw';
-import mgCoarseSolve from '../../shaders/multigrid/coarse-solve.wgsl?raw';
+import mgCoarseCycle from '../../shaders/multigrid/coarse-cycle.wgsl?raw';
+import mgRestriction from '../../shaders/multigrid/restriction.wgsl?raw';
+import mgProlongation from '../../shaders/multigrid/prolongation.wgsl?raw';
+import mgRediscretisation from '../../shaders/multigrid/rediscretisation.wgsl?raw';
 import dot from '../../shaders/metrics/dot.wgsl?raw';
 import oxygenCoefficients from '../../shaders/transport/oxygen-coefficients.wgsl?raw';
 import oxygenLog from '../../shaders/transport/oxygen-log.wgsl?raw';
@@ -82,7 +85,10 @@ export const wgsl = {
   mgResidual,
   mgRestrict,
   mgProlong,
-  mgCoarseSolve,
+  mgCoarseCycle,
+  mgRestriction,
+  mgProlongation,
+  mgRediscretisation,
   dot,
   oxygenCoefficients,
   oxygenLog,

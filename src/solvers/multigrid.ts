@@ -2,13 +2,15 @@
 // (harmonic face averages), Dirichlet/Neumann/periodic sides and fixed (Dirichlet) cells.
 // A cell with k = 0 (no conductance on any face) is decoupled: the smoother solves it and the
 // coarse operators leave it out, as they do fixed cells (coarsen.wgsl).
-// V(3,3)-cycles with red-black Gauss–Seidel; the coarsest level is one workgroup.
+// V(3,3)-cycles with red-black Gauss–Seidel; the levels of at most COARSE_CYCLE_MAX cells a side
+// and the coarsest level's solve run as one dispatch of one workgroup (solvers/coarse-cycle.ts).
 // The owner writes k, a, f, fixed and u (its warm start and the values of fixed cells), then
 // records assemble() once per change of coefficients and vcycle() as often as it likes.
 import { Kernel, groups } from '../gpu/kernel.ts';
-import { isStorage, storageBuffer, uniformBuffer } from '../gpu/buffers.ts';
+import { isStorage, storageBuffer, storageFrom, uniformBuffer } from '../gpu/buffers.ts';
 import { compose, wgsl } from '../gpu/shaders.ts';
 import { packNamed } from '../gpu/struct-layout.ts';
+import { coarseCycleStart, coarsenSteps, cycleSteps, packedOffsets } from './coarse-cycle.ts';
 import { buildLevels, type LevelShape } from './levels.ts';
 
 export type BoundaryKind = 'dirichlet' | 'neumann' | 'periodic';
@@ -33,25 +35,30 @@ export interface MultigridOptions {
   bc: BoundaryConditions;
   preSweeps?: number;
   postSweeps?: number;
+  /** Red-black sweeps of the coarsest level; default 4·(nx + ny) of that level. */
   coarseSweeps?: number;
+  /** Levels of at most this many cells a side go into the one-dispatch coarse cycle (default COARSE_CYCLE_MAX; the coarsest always does). */
+  coarseCycleMax?: number;
 }
+
+type Binding = GPUBuffer | GPUBufferBinding;
 
 const BC_CODE: Record<BoundaryKind, number> = { dirichlet: 0, neumann: 1, periodic: 2 };
 const WG = 8;
 
 interface LevelResources {
   shape: LevelShape;
-  faces: GPUBuffer;
-  cell: GPUBuffer;
-  rhs: GPUBuffer;
-  u: GPUBuffer;
-  r: GPUBuffer;
-  smooth: [GPUBindGroup, GPUBindGroup];
-  residual: GPUBindGroup;
+  faces: Binding;
+  cell: Binding;
+  rhs: Binding;
+  u: Binding;
+  r: Binding;
+  /** Levels above the coarse cycle only. */
+  smooth?: [GPUBindGroup, GPUBindGroup];
+  residual?: GPUBindGroup;
   restrict?: GPUBindGroup;
   prolong?: GPUBindGroup;
   coarsen?: GPUBindGroup;
-  coarseSolve?: GPUBindGroup;
 }
 
 /** Pipelines of the scalar multigrid, built once per device and shared by every solver. */
@@ -62,18 +69,22 @@ export class MultigridKernels {
   readonly residual: Kernel;
   readonly restrict: Kernel;
   readonly prolong: Kernel;
-  readonly coarseSolve: Kernel;
+  readonly coarseCycle: Kernel;
 
   constructor(readonly device: GPUDevice) {
     const U = 'uniform' as const, R = 'read-only-storage' as const, S = 'storage' as const;
     const stencil = (body: string) => compose(wgsl.level, body);
     this.assemble = new Kernel(device, { label: 'Multigrid.assemble', code: compose(wgsl.level, wgsl.mgAssemble), bindings: [U, U, R, R, R, R, S, S, S] });
-    this.coarsen = new Kernel(device, { label: 'Multigrid.coarsen', code: compose(wgsl.level, wgsl.mgCoarsen), bindings: [U, R, R, S, S] });
-    this.smooth = new Kernel(device, { label: 'Multigrid.smooth', code: stencil(compose(wgsl.mgSmooth, wgsl.mgStencil)), bindings: [U, R, R, R, S] });
-    this.residual = new Kernel(device, { label: 'Multigrid.residual', code: stencil(compose(wgsl.mgResidual, wgsl.mgStencil)), bindings: [U, R, R, R, R, S] });
-    this.restrict = new Kernel(device, { label: 'Multigrid.restrict', code: compose(wgsl.level, wgsl.mgRestrict), bindings: [U, R, S, S] });
-    this.prolong = new Kernel(device, { label: 'Multigrid.prolong', code: compose(wgsl.level, wgsl.mgProlong), bindings: [U, R, R, S] });
-    this.coarseSolve = new Kernel(device, { label: 'Multigrid.coarseSolve', code: compose(wgsl.level, wgsl.mgCoarseSolve), bindings: [U, R, R, R, S] });
+    this.coarsen = new Kernel(device, { label: 'Multigrid.coarsen', code: compose(wgsl.level, wgsl.mgRediscretisation, wgsl.mgCoarsen), bindings: [U, R, R, S, S] });
+    this.smooth = new Kernel(device, { label: 'Multigrid.smooth', code: stencil(compose(wgsl.mgStencil, wgsl.mgSmooth)), bindings: [U, R, R, R, S] });
+    this.residual = new Kernel(device, { label: 'Multigrid.residual', code: stencil(compose(wgsl.mgStencil, wgsl.mgResidual)), bindings: [U, R, R, R, R, S] });
+    this.restrict = new Kernel(device, { label: 'Multigrid.restrict', code: compose(wgsl.level, wgsl.mgRestriction, wgsl.mgRestrict), bindings: [U, R, S, S] });
+    this.prolong = new Kernel(device, { label: 'Multigrid.prolong', code: compose(wgsl.level, wgsl.mgProlongation, wgsl.mgProlong), bindings: [U, R, R, S] });
+    this.coarseCycle = new Kernel(device, {
+      label: 'Multigrid.coarseCycle',
+      code: compose(wgsl.level, wgsl.mgStencil, wgsl.mgRestriction, wgsl.mgProlongation, wgsl.mgRediscretisation, wgsl.mgCoarseCycle),
+      bindings: [R, R, S, S, S, S, S],
+    });
   }
 }
 
@@ -91,6 +102,11 @@ export class Multigrid {
   readonly cells: number;
   private readonly assembleGroup: GPUBindGroup;
   private readonly buffers: GPUBuffer[] = [];
+  private readonly constants: GPUBuffer[] = [];
+  /** Index of the first level in the coarse cycle. */
+  readonly cycleStart: number;
+  private readonly cycleGroup: GPUBindGroup;
+  private readonly coarsenGroup?: GPUBindGroup;
   private readonly preSweeps: number;
   private readonly postSweeps: number;
 
@@ -116,8 +132,24 @@ export class Multigrid {
     this.f = make('f', n * 4);
     this.fixed = make('fixed', n * 4);
 
+    const start = coarseCycleStart(shapes, options.coarseCycleMax);
+    this.cycleStart = start;
+    // The coarse cycle's levels share one buffer per role; a lone finest level is its own.
+    const cycleShapes = shapes.slice(start);
+    const cycle = packedOffsets(cycleShapes.map((c) => c.nx * c.ny));
+    const shared = start === 0 ? undefined : {
+      faces: make('faces[coarse cycle]', cycle.total * 16),
+      cell: make('cell[coarse cycle]', cycle.total * 8),
+      rhs: make('rhs[coarse cycle]', cycle.total * 4),
+      u: make('u[coarse cycle]', cycle.total * 4),
+      r: make('r[coarse cycle]', cycle.total * 4),
+    };
     const levels: LevelResources[] = shapes.map((shape, l) => {
       const cells = shape.nx * shape.ny;
+      if (shared && l >= start) {
+        const at = (buffer: GPUBuffer, bytes: number): GPUBufferBinding => ({ buffer, offset: cycle.offsets[l - start] * bytes, size: cells * bytes });
+        return { shape, faces: at(shared.faces, 16), cell: at(shared.cell, 8), rhs: at(shared.rhs, 4), u: at(shared.u, 4), r: at(shared.r, 4) };
+      }
       const tag = `level ${l}`;
       return {
         shape,
@@ -126,22 +158,23 @@ export class Multigrid {
         rhs: make(`rhs[${tag}]`, cells * 4),
         u: make(`u[${tag}]`, cells * 4),
         r: make(`r[${tag}]`, cells * 4),
-      } as LevelResources;
+      };
     });
+    const boundary = { bc_w: BC_CODE[bc.west.kind], bc_e: BC_CODE[bc.east.kind], bc_s: BC_CODE[bc.south.kind], bc_n: BC_CODE[bc.north.kind] };
     const uniform = (l: number, colour: number) => {
       const s = shapes[l];
       const c = shapes[l + 1] ?? s;
-      const sweeps = options.coarseSweeps ?? 4 * (s.nx + s.ny);
-      const data = packNamed(wgsl.level, 'Level', {
-        nx: s.nx, ny: s.ny, cnx: c.nx, cny: c.ny, rx: s.rx, ry: s.ry, colour, sweeps,
-        bc_w: BC_CODE[bc.west.kind], bc_e: BC_CODE[bc.east.kind], bc_s: BC_CODE[bc.south.kind], bc_n: BC_CODE[bc.north.kind],
-      });
+      const data = packNamed(wgsl.level, 'Level', { nx: s.nx, ny: s.ny, cnx: c.nx, cny: c.ny, rx: s.rx, ry: s.ry, colour, sweeps: 0, ...boundary });
       const buffer = uniformBuffer(device, `${label}.level[${l}].colour${colour}`, data);
       this.buffers.push(buffer);
       return buffer;
     };
+    const finestUniform = uniform(0, 0);
+    // Every level with buffers of its own can be swept and its residual taken (the finest of a
+    // single-level grid too); the transfers link the levels above the cycle.
     levels.forEach((L, l) => {
-      const u0 = uniform(l, 0);
+      if (l >= start && l > 0) return;
+      const u0 = l === 0 ? finestUniform : uniform(l, 0);
       const u1 = uniform(l, 1);
       const tag = `level ${l}`;
       L.smooth = [
@@ -149,24 +182,41 @@ export class Multigrid {
         kernels.smooth.bind(`${label} ${tag} black`, [u1, L.faces, L.cell, L.rhs, L.u]),
       ];
       L.residual = kernels.residual.bind(`${label} ${tag}`, [u0, L.faces, L.cell, L.rhs, L.u, L.r]);
+      if (l >= start) return;
       const C = levels[l + 1];
-      if (C) {
-        L.restrict = kernels.restrict.bind(`${label} ${tag}`, [u0, L.r, C.rhs, C.u]);
-        L.prolong = kernels.prolong.bind(`${label} ${tag}`, [u0, L.cell, C.u, L.u]);
-        L.coarsen = kernels.coarsen.bind(`${label} ${tag}`, [u0, L.faces, L.cell, C.faces, C.cell]);
-      } else {
-        L.coarseSolve = kernels.coarseSolve.bind(`${label} ${tag}`, [u0, L.faces, L.cell, L.rhs, L.u]);
-      }
+      L.restrict = kernels.restrict.bind(`${label} ${tag}`, [u0, L.r, C.rhs, C.u]);
+      L.prolong = kernels.prolong.bind(`${label} ${tag}`, [u0, L.cell, C.u, L.u]);
+      L.coarsen = kernels.coarsen.bind(`${label} ${tag}`, [u0, L.faces, L.cell, C.faces, C.cell]);
     });
+    const coarsest = cycleShapes[cycleShapes.length - 1];
+    const cycleLevels = cycleShapes.map((c, k) => packNamed(wgsl.mgCoarseCycle, 'CycleLevel', {
+      nx: c.nx, ny: c.ny, cnx: (cycleShapes[k + 1] ?? c).nx, cny: (cycleShapes[k + 1] ?? c).ny, rx: c.rx, ry: c.ry, ...boundary,
+      cells: cycle.offsets[k], coarse_cells: cycle.offsets[k + 1] ?? 0,
+    }));
+    // Written once here, so not state: kept apart from the buffers a checkpoint saves.
+    const levelBuffer = storageFrom(device, `${label}.coarseCycle.levels`, concatBytes(cycleLevels));
+    const stepBuffer = storageFrom(device, `${label}.coarseCycle.steps`, cycleSteps(cycleShapes.length, {
+      preSweeps: this.preSweeps, postSweeps: this.postSweeps, colours: [0, 1],
+      coarsestColours: [0, 1], coarsestSweeps: options.coarseSweeps ?? 4 * (coarsest.nx + coarsest.ny),
+    }));
+    this.constants.push(levelBuffer, stepBuffer);
+    const top = levels[start];
+    const cycleBuffers = shared ? [shared.faces, shared.cell, shared.rhs, shared.u, shared.r] : [top.faces, top.cell, top.rhs, top.u, top.r];
+    this.cycleGroup = kernels.coarseCycle.bind(`${label} coarse cycle`, [levelBuffer, stepBuffer, ...cycleBuffers]);
+    if (cycleShapes.length > 1) {
+      const coarsening = storageFrom(device, `${label}.coarseCycle.coarsen`, coarsenSteps(cycleShapes.length));
+      this.constants.push(coarsening);
+      this.coarsenGroup = kernels.coarseCycle.bind(`${label} coarse cycle coarsening`, [levelBuffer, coarsening, ...cycleBuffers]);
+    }
     this.levels = levels;
-    this.u = levels[0].u;
-    this.r = levels[0].r;
+    this.u = levels[0].u as GPUBuffer;
+    this.r = levels[0].r as GPUBuffer;
     const spacing = uniformBuffer(device, `${label}.spacing`, packNamed(wgsl.mgAssemble, 'Spacing', {
       hx, hy, g_w: bc.west.value ?? 0, g_e: bc.east.value ?? 0, g_s: bc.south.value ?? 0, g_n: bc.north.value ?? 0,
     }));
     this.buffers.push(spacing);
     const L0 = levels[0];
-    this.assembleGroup = kernels.assemble.bind(`${label}`, [uniform(0, 0), spacing, this.k, this.a, this.f, this.fixed, L0.faces, L0.cell, L0.rhs]);
+    this.assembleGroup = kernels.assemble.bind(`${label}`, [finestUniform, spacing, this.k, this.a, this.f, this.fixed, L0.faces, L0.cell, L0.rhs]);
   }
 
   get levelCount(): number {
@@ -182,17 +232,18 @@ export class Multigrid {
       const next = this.levels[l + 1].shape;
       this.kernels.coarsen.dispatch(pass, L.coarsen, groups(next.nx, WG), groups(next.ny, WG));
     });
+    if (this.coarsenGroup) this.kernels.coarseCycle.dispatch(pass, this.coarsenGroup, 1);
   }
 
   vcycle(pass: GPUComputePassEncoder, level = 0): void {
     const L = this.levels[level];
     const k = this.kernels;
     const { nx, ny } = L.shape;
-    if (L.coarseSolve) {
-      k.coarseSolve.dispatch(pass, L.coarseSolve, 1);
+    if (level === this.cycleStart) {
+      k.coarseCycle.dispatch(pass, this.cycleGroup, 1);
       return;
     }
-    if (!L.restrict || !L.prolong) throw new Error('unreachable: a level without a coarser one is the coarsest');
+    if (!L.residual || !L.restrict || !L.prolong) throw new Error('unreachable: a level above the coarse cycle has a coarser one');
     for (let s = 0; s < this.preSweeps; s++) this.sweep(pass, level);
     k.residual.dispatch(pass, L.residual, groups(nx, WG), groups(ny, WG));
     const next = this.levels[level + 1].shape;
@@ -202,9 +253,10 @@ export class Multigrid {
     for (let s = 0; s < this.postSweeps; s++) this.sweep(pass, level, true);
   }
 
-  /** One red-black Gauss–Seidel sweep of `level`; black first when `reverse` (post-smoothing, symmetric V-cycle). */
+  /** One red-black Gauss–Seidel sweep of `level` (above the coarse cycle); black first when `reverse` (post-smoothing, symmetric V-cycle). */
   sweep(pass: GPUComputePassEncoder, level = 0, reverse = false): void {
     const L = this.levels[level];
+    if (!L.smooth) throw new Error(`${this.options.label}: level ${level} is swept inside the coarse cycle only`);
     const half = groups(Math.ceil(L.shape.nx / 2), WG), rows = groups(L.shape.ny, WG);
     const [first, second] = reverse ? [L.smooth[1], L.smooth[0]] : L.smooth;
     this.kernels.smooth.dispatch(pass, first, half, rows);
@@ -214,12 +266,13 @@ export class Multigrid {
   /** r = rhs − A u on the finest level. */
   residual(pass: GPUComputePassEncoder): void {
     const L = this.levels[0];
+    if (!L.residual) throw new Error('unreachable: the finest level always has its residual kernel');
     this.kernels.residual.dispatch(pass, L.residual, groups(L.shape.nx, WG), groups(L.shape.ny, WG));
   }
 
   /** Right-hand side of the finest level with boundary data folded in (valid after assemble). */
   get rhs(): GPUBuffer {
-    return this.levels[0].rhs;
+    return this.levels[0].rhs as GPUBuffer;
   }
 
   /** Its storage buffers, coarse levels included (checkpoints save them). */
@@ -228,8 +281,18 @@ export class Multigrid {
   }
 
   destroy(): void {
-    for (const b of this.buffers) b.destroy();
+    for (const b of [...this.buffers, ...this.constants]) b.destroy();
   }
+}
+
+function concatBytes(parts: readonly ArrayBuffer[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(new Uint8Array(p), at);
+    at += p.byteLength;
+  }
+  return out;
 }
 
 function checkPeriodicPairs(label: string, bc: BoundaryConditions): void {

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { noise } from '../../src/verify/scalar-run.ts';
 import { elasticitySolvers, STIFF } from '../../src/solvers/elasticity/verify-cases.ts';
 import { elementCentre, runElastic, type ElasticResult } from '../../src/solvers/elasticity/verify-run.ts';
-import { coarseCycleStart, elementLevels } from '../../src/solvers/elasticity/node-multigrid.ts';
-import { COARSE_CYCLE_MAX } from '../../src/solvers/elasticity/coarse-cycle.ts';
+import { elementLevels } from '../../src/solvers/elasticity/node-multigrid.ts';
+import { COARSE_CYCLE_MAX, coarseCycleStart } from '../../src/solvers/coarse-cycle.ts';
 import { scoped, useGpu } from './fixture.ts';
 
 const bits = (a: Float32Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length));

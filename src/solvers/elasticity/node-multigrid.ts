@@ -3,13 +3,13 @@
 // (λ, μ averaged over the children); the smoother is point-block Gauss–Seidel over four colours,
 // pre-smoothing in colour order 0,1,2,3 and post-smoothing in 3,2,1,0, with restriction the
 // transpose of bilinear prolongation and a symmetric coarse solve, so M is symmetric. Levels of
-// at most COARSE_CYCLE_MAX elements a side run as one dispatch (coarse-cycle.ts), their vectors
-// side by side in shared buffers.
+// at most COARSE_CYCLE_MAX elements a side run as one dispatch (solvers/coarse-cycle.ts), their
+// vectors side by side in shared buffers.
 import { groups, linearGroups } from '../../gpu/kernel.ts';
 import { isStorage, storageBuffer, storageFrom, uniformBuffer } from '../../gpu/buffers.ts';
 import { buildLevels, type LevelShape } from '../levels.ts';
-import { packStruct } from '../../gpu/struct-layout.ts';
-import { COARSE_CYCLE_MAX, coarseCycleLayout, coarseCycleSteps, coarsenSteps, packCoarseLevels } from './coarse-cycle.ts';
+import { packStruct, type ScalarStruct } from '../../gpu/struct-layout.ts';
+import { coarseCycleStart, coarsenSteps, cycleSteps, packedOffsets } from '../coarse-cycle.ts';
 import { WG_1D, WG_2D, type ElasticityKernels } from './kernels.ts';
 
 export interface NodeMultigridOptions {
@@ -27,7 +27,7 @@ export interface NodeMultigridOptions {
   postSweeps: number;
   /** Symmetric sweeps of the coarsest level; default 2·(nx + ny) of that level. */
   coarseSweeps?: number;
-  /** Levels of at most this many elements a side go into the one-dispatch coarse cycle (default COARSE_CYCLE_MAX; the coarsest always does). */
+  /** Levels of at most this many elements a side go into the one-dispatch coarse cycle (default COARSE_CYCLE_MAX of solvers/coarse-cycle.ts; the coarsest always does). */
   coarseCycleMax?: number;
 }
 
@@ -67,11 +67,18 @@ export function elementLevels(nx: number, ny: number, h: number): LevelShape[] {
   }
 }
 
-/** First level of the coarse cycle: the first below the finest of at most `max` elements a side (the finest when it is the only one). */
-export function coarseCycleStart(shapes: readonly LevelShape[], max: number): number {
-  const last = shapes.length - 1;
-  for (let l = 1; l < last; l++) if (shapes[l].nx <= max && shapes[l].ny <= max) return l;
-  return last;
+/** The CoarseLevel array (coarse-cycle.wgsl) of the cycle's levels, at their offsets in the shared buffers. */
+function packCycleLevels(struct: ScalarStruct, shapes: readonly LevelShape[], nodes: number[], elements: number[]): Uint8Array {
+  const bytes = new Uint8Array(struct.size * shapes.length);
+  shapes.forEach((s, l) => {
+    const c = shapes[l + 1] ?? s;
+    const level = packStruct(struct, {
+      nx: s.nx, ny: s.ny, cnx: c.nx, cny: c.ny, rx: s.rx, ry: s.ry,
+      nodes: nodes[l], elements: elements[l], coarse_nodes: nodes[l + 1] ?? 0, coarse_elements: elements[l + 1] ?? 0,
+    });
+    bytes.set(new Uint8Array(level), struct.size * l);
+  });
+  return bytes;
 }
 
 export class NodeMultigrid {
@@ -93,7 +100,7 @@ export class NodeMultigrid {
     const device = kernels.device;
     const { label, h, kappa } = options;
     const shapes = elementLevels(options.nx, options.ny, h);
-    const start = coarseCycleStart(shapes, options.coarseCycleMax ?? COARSE_CYCLE_MAX);
+    const start = coarseCycleStart(shapes, options.coarseCycleMax);
     this.cycleStart = start;
     const make = (role: string, bytes: number) => {
       const b = storageBuffer(device, `${label}.${role}`, bytes);
@@ -111,7 +118,9 @@ export class NodeMultigrid {
     const finestLame = make('lame[level 0]', shapes[0].nx * shapes[0].ny * 8);
     // The coarse cycle's levels share one buffer per role; a lone finest level is its own.
     const cycleShapes = shapes.slice(start);
-    const layout = coarseCycleLayout(cycleShapes);
+    const nodeLayout = packedOffsets(cycleShapes.map((c) => (c.nx + 1) * (c.ny + 1)));
+    const elementLayout = packedOffsets(cycleShapes.map((c) => c.nx * c.ny));
+    const layout = { nodes: nodeLayout.offsets, elements: elementLayout.offsets, nodeCount: nodeLayout.total, elementCount: elementLayout.total };
     const shared = start === 0
       ? { lame: finestLame, fixed: options.fixed, rhs: options.rhs, x: options.x, res: make('residual[coarse cycle]', layout.nodeCount * 8) }
       : {
@@ -168,13 +177,16 @@ export class NodeMultigrid {
       return level;
     });
     const coarsest = cycleShapes[cycleShapes.length - 1];
-    const steps = coarseCycleSteps(cycleShapes.length, options.preSweeps, options.postSweeps, options.coarseSweeps ?? 2 * (coarsest.nx + coarsest.ny));
+    const steps = cycleSteps(cycleShapes.length, {
+      preSweeps: options.preSweeps, postSweeps: options.postSweeps, colours: COLOURS,
+      coarsestColours: [...COLOURS, ...[...COLOURS].reverse()], coarsestSweeps: options.coarseSweeps ?? 2 * (coarsest.nx + coarsest.ny),
+    });
     // Written once here, so not state: kept apart from the buffers a checkpoint saves.
-    const cycleLevels = storageFrom(device, `${label}.coarseCycle.levels`, packCoarseLevels(kernels.coarseLevelLayout, cycleShapes, layout));
-    const cycleSteps = storageFrom(device, `${label}.coarseCycle.steps`, steps);
-    this.constants.push(cycleLevels, cycleSteps);
+    const cycleLevels = storageFrom(device, `${label}.coarseCycle.levels`, packCycleLevels(kernels.coarseLevelLayout, cycleShapes, layout.nodes, layout.elements));
+    const stepBuffer = storageFrom(device, `${label}.coarseCycle.steps`, steps);
+    this.constants.push(cycleLevels, stepBuffer);
     const cycleBuffers = [shared.lame, shared.fixed, shared.rhs, shared.x, shared.res];
-    this.cycleGroup = kernels.coarseCycle.bind(`${label} coarse cycle`, [cycleLevels, cycleSteps, ...cycleBuffers]);
+    this.cycleGroup = kernels.coarseCycle.bind(`${label} coarse cycle`, [cycleLevels, stepBuffer, ...cycleBuffers]);
     if (cycleShapes.length > 1) {
       const coarsening = storageFrom(device, `${label}.coarseCycle.coarsen`, coarsenSteps(cycleShapes.length));
       this.constants.push(coarsening);
