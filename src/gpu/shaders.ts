@@ -50,6 +50,7 @@ import mechResidual from '../../shaders/mechanics/residual.wgsl?raw';
 import mechRestrict from '../../shaders/mechanics/restrict.wgsl?raw';
 import mechProlong from '../../shaders/mechanics/prolong.wgsl?raw';
 import mechCoarseCycle from '../../shaders/mechanics/coarse-cycle.wgsl?raw';
+import mechChebyshev from '../../shaders/mechanics/chebyshev.wgsl?raw';
 import mechRestriction from '../../shaders/mechanics/restriction.wgsl?raw';
 import mechProlongation from '../../shaders/mechanics/prolongation.wgsl?raw';
 import mechRediscretisation from '../../shaders/mechanics/rediscretisation.wgsl?raw';
@@ -132,6 +133,7 @@ export const mechanicsWgsl = {
   restrict: mechRestrict,
   prolong: mechProlong,
   coarseCycle: mechCoarseCycle,
+  chebyshev: mechChebyshev,
   restriction: mechRestriction,
   prolongation: mechProlongation,
   rediscretisation: mechRediscretisation,

@@ -12,7 +12,7 @@ import { Elasticity, type ElasticBoundary } from '../solvers/elasticity/elastici
 import { ElasticityKernels, WG_1D } from '../solvers/elasticity/kernels.ts';
 import { boundaryValues } from '../solvers/elasticity/boundary.ts';
 import { IterationPlanner } from './stress-iterations.ts';
-import { STRESS_ITERATIONS, STRESS_TOLERANCE, type SolveMode } from './solve-mode.ts';
+import { STRESS_ITERATIONS, STRESS_SMOOTHER, STRESS_TOLERANCE, type SolveMode } from './solve-mode.ts';
 import type { World } from './world.ts';
 
 export class Mechanics {
@@ -38,7 +38,7 @@ export class Mechanics {
       : inclusion.boundary === 'exact-infinite' ? 'prescribed' : inclusion.boundary;
     this.kernels = new ElasticityKernels(device, new DotKernels(device));
     this.elasticity = new Elasticity(this.kernels, {
-      label: 'Stress', nx, ny, h, boundary, tolerance: mode === 'adaptive' ? STRESS_TOLERANCE : undefined,
+      label: 'Stress', nx, ny, h, boundary, tolerance: mode === 'adaptive' ? STRESS_TOLERANCE : undefined, smoother: STRESS_SMOOTHER[mode],
     });
     const el = this.elasticity;
     if (mode === 'adaptive') {

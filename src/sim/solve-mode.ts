@@ -1,15 +1,19 @@
 // How a step's solves stop. 'adaptive' (default): each solve stops at a tolerance on the GPU
-// (gpu/gate.ts). The stress: MG-PCG from the last two steps' displacements extrapolated
-// (mechanics.ts) until ‖r‖ ≤ 1e-4‖f‖ (f the growth load), at most 40 iterations on the first
-// step and 8 after (the default tumour needs 2–5), recording as many as the solve two steps back
-// needed plus 2 (stress-iterations.ts); a solve that ends above the tolerance is counted in the
+// (gpu/gate.ts). The stress: MG-PCG (Chebyshev smoothing above the coarse cycle) from the last
+// two steps' displacements extrapolated (mechanics.ts) until ‖r‖ ≤ 1e-4‖f‖ (f the growth load),
+// at most 40 iterations on the first step and 8 after (the default tumour needs 2–5), recording
+// as many as the solve two steps back needed plus 2 (stress-iterations.ts); a solve that ends above the tolerance is counted in the
 // metrics. The oxygen: from the last step's field, V-cycles until the residual of the system
 // being solved is ≤ 5e-4‖f‖, at most 2 Newton steps of 2 cycles (the first step, from a uniform
 // field, runs all 4 of 2). 'fixed': 30 CG iterations, then 8 every step, from the last field, and
-// every Newton step's cycles, whatever the residuals (the path before tolerances, to compare with).
+// every Newton step's cycles, whatever the residuals, with the stress multigrid smoothed by
+// Gauss–Seidel V(2,2) on every level (the path before tolerances and Chebyshev smoothing, to
+// compare with; the coarse cycle dispatches it differently but computes it bit for bit).
 export type SolveMode = 'adaptive' | 'fixed';
 
 export const STRESS_TOLERANCE = 1e-4;
+/** Smoother of the stress multigrid's levels above its coarse cycle (solvers/elasticity/chebyshev.ts). */
+export const STRESS_SMOOTHER: Record<SolveMode, 'chebyshev' | 'gauss-seidel'> = { adaptive: 'chebyshev', fixed: 'gauss-seidel' };
 /** Iterations recorded a step: on the first, and on every later one (warm from the last field). */
 export const STRESS_ITERATIONS: Record<SolveMode, { first: number; warm: number }> = {
   adaptive: { first: 40, warm: 8 },

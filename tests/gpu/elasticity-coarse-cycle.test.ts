@@ -1,5 +1,6 @@
-// The coarse cycle (levels of ≤ 32 elements a side in one dispatch) is the same preconditioner as
-// the level-by-level V-cycle: the same CG iterates, bit for bit, with fewer dispatches.
+// The coarse cycle (levels of ≤ 32 elements a side in one dispatch, Gauss–Seidel) is the same
+// preconditioner as the level-by-level V-cycle with Gauss–Seidel on every level: the same CG
+// iterates, bit for bit, with fewer dispatches.
 import { describe, expect, it } from 'vitest';
 import { noise } from '../../src/verify/scalar-run.ts';
 import { elasticitySolvers, STIFF } from '../../src/solvers/elasticity/verify-cases.ts';
@@ -32,7 +33,7 @@ describe('elasticity coarse cycle', () => {
     const eigenstrain = new Float32Array(n * n);
     for (let e = 0; e < n * n; e++) eigenstrain[e] = E[e] === STIFF.E1 ? 0.05 : 0;
     const solve = (coarseCycleMax: number): Promise<ElasticResult> => runElastic(gpu(), elasticitySolvers(gpu()).kernels, {
-      label: `coarse-cycle ${coarseCycleMax}`, n, h, boundary, iterations: 6, coarseCycleMax,
+      label: `coarse-cycle ${coarseCycleMax}`, n, h, boundary, iterations: 6, coarseCycleMax, smoother: 'gauss-seidel',
       E, nu: new Float32Array(n * n).fill(0.45), eigenstrain, u0: noise(2 * (n + 1) * (n + 1), 3),
     });
     const [cycled, levelByLevel] = await scoped(gpu(), async () => [await solve(COARSE_CYCLE_MAX), await solve(4)]);

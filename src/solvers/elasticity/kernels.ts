@@ -23,6 +23,7 @@ export class ElasticityKernels {
   readonly restrict: Kernel;
   readonly prolong: Kernel;
   readonly coarseCycle: Kernel;
+  readonly chebyshev: Kernel;
   readonly alpha: Kernel;
   readonly beta: Kernel;
   readonly restart: Kernel;
@@ -42,6 +43,7 @@ export class ElasticityKernels {
   /** Layouts of the level uniform, the coarse cycle's levels and the CG scalars, read from the WGSL structs. */
   readonly levelLayout: ScalarStruct;
   readonly coarseLevelLayout: ScalarStruct;
+  readonly chebyshevLayout: ScalarStruct;
   readonly scalarsLayout: ScalarStruct;
   readonly vectorLayout: ScalarStruct;
   readonly historyLayout: ScalarStruct;
@@ -58,6 +60,7 @@ export class ElasticityKernels {
     this.assemble = make('assemble', grid(w.assemble), [U, R, R, R, S, S], g2);
     this.coarsen = make('coarsen', compose(w.grid, w.rediscretisation, w.coarsen), [U, R, R, S, S], g2);
     this.smooth = make('smooth', op(w.smooth), [U, R, R, R, S], g2);
+    this.chebyshev = make('chebyshev', op(w.chebyshev), [U, U, R, R, R, R, S, S], g2);
     this.residual = make('residual', op(w.residual), [U, R, R, R, R, S], g2, 'residual');
     this.apply = make('apply', op(w.residual), [U, R, R, R, R, S], g2, 'apply');
     this.restrict = make('restrict', compose(w.grid, w.restriction, w.restrict), [U, R, R, S, S], g2);
@@ -81,6 +84,7 @@ export class ElasticityKernels {
     this.gates = new GateKernels(device);
     this.levelLayout = scalarStruct(w.grid, 'MechLevel');
     this.coarseLevelLayout = scalarStruct(w.coarseCycle, 'CoarseLevel');
+    this.chebyshevLayout = scalarStruct(w.chebyshev, 'ChebyshevStep');
     this.scalarsLayout = scalarStruct(w.cgState, 'CgScalars');
     this.vectorLayout = scalarStruct(w.cgState, 'VectorParams');
     this.historyLayout = scalarStruct(w.cgScalars, 'HistoryParams');

@@ -10,6 +10,7 @@ import { isStorage, storageBuffer, storageFrom, uniformBuffer } from '../../gpu/
 import { buildLevels, type LevelShape } from '../levels.ts';
 import { packStruct, type ScalarStruct } from '../../gpu/struct-layout.ts';
 import { coarseCycleStart, coarsenSteps, cycleSteps, packedOffsets } from '../coarse-cycle.ts';
+import { CHEBYSHEV_RATIO, CHEBYSHEV_STEPS, chebyshevScales, LAMBDA_MAX } from './chebyshev.ts';
 import { WG_1D, WG_2D, type ElasticityKernels } from './kernels.ts';
 
 export interface NodeMultigridOptions {
@@ -27,6 +28,12 @@ export interface NodeMultigridOptions {
   postSweeps: number;
   /** Symmetric sweeps of the coarsest level; default 2·(nx + ny) of that level. */
   coarseSweeps?: number;
+  /**
+   * Smoother of the levels above the coarse cycle: 'chebyshev' (CHEBYSHEV_STEPS steps on D⁻¹K
+   * before and after, one dispatch each; chebyshev.ts) or 'gauss-seidel' (preSweeps and
+   * postSweeps 4-colour sweeps, four dispatches each). The coarse cycle sweeps with Gauss–Seidel.
+   */
+  smoother: 'chebyshev' | 'gauss-seidel';
   /** Levels of at most this many elements a side go into the one-dispatch coarse cycle (default COARSE_CYCLE_MAX of solvers/coarse-cycle.ts; the coarsest always does). */
   coarseCycleMax?: number;
 }
@@ -40,6 +47,8 @@ interface NodeLevel {
   lame: Binding;
   fixed: Binding;
   smooth: GPUBindGroup[];
+  /** Chebyshev steps, pre- and post-smoothing alike. */
+  chebyshev?: GPUBindGroup[];
   residual?: GPUBindGroup;
   restrict?: GPUBindGroup;
   prolong?: GPUBindGroup;
@@ -154,6 +163,16 @@ export class NodeMultigrid {
         res: l < start ? make(`residual[${tag}]`, nodes * 8) : undefined,
       };
     });
+    // The same steps before and after keep the V-cycle symmetric; an even number ends the
+    // iterate in the buffer it started in.
+    const cheb = options.smoother === 'chebyshev';
+    const stepUniforms = cheb
+      ? chebyshevScales(CHEBYSHEV_STEPS, LAMBDA_MAX, CHEBYSHEV_RATIO).map((scales, k) => {
+        const b = uniformBuffer(device, `${label}.chebyshev[${k}]`, packStruct(kernels.chebyshevLayout, scales));
+        this.buffers.push(b);
+        return b;
+      })
+      : [];
     this.levels = shapes.map((shape, l) => {
       const v = vectors[l];
       const tag = `${label} level ${l}`;
@@ -167,6 +186,14 @@ export class NodeMultigrid {
         fixed: v.fixed,
         smooth: fine ? uniforms.map((u, c) => kernels.smooth.bind(`${tag} colour ${c}`, [u, v.lame, v.fixed, v.rhs, v.x])) : [],
       };
+      if (cheb && fine) {
+        const alt = make(`x·alt[${tag}]`, v.nodes * 8);
+        const d = make(`d[${tag}]`, v.nodes * 8);
+        level.chebyshev = stepUniforms.map((u, k) => {
+          const [from, to] = k % 2 === 0 ? [v.x, alt] : [alt, v.x];
+          return kernels.chebyshev.bind(`${tag} chebyshev ${k}`, [uniforms[0], u, v.lame, v.fixed, v.rhs, from, to, d]);
+        });
+      }
       const C = vectors[l + 1];
       if (C && l < start) level.coarsen = kernels.coarsen.bind(tag, [uniforms[0], v.lame, v.fixed, C.lame, C.fixed]);
       if (fine && C && 'res' in v && v.res) {
@@ -239,12 +266,17 @@ export class NodeMultigrid {
     const gx = groups(L.shape.nx + 1, WG_2D);
     const gy = groups(L.shape.ny + 1, WG_2D);
     const c = this.levels[l + 1].shape;
-    for (let s = 0; s < this.options.preSweeps; s++) for (const colour of COLOURS) this.smooth(pass, L, colour);
+    const chebyshev = (on: GPUComputePassEncoder) => {
+      for (const group of L.chebyshev ?? []) k.chebyshev.dispatch(on, group, gx, gy);
+    };
+    if (L.chebyshev) chebyshev(pass);
+    else for (let s = 0; s < this.options.preSweeps; s++) for (const colour of COLOURS) this.smooth(pass, L, colour);
     k.residual.dispatch(pass, L.residual, gx, gy);
     k.restrict.dispatch(pass, L.restrict, groups(c.nx + 1, WG_2D), groups(c.ny + 1, WG_2D));
     this.vcycle(pass, l + 1);
     k.prolong.dispatch(pass, L.prolong, gx, gy);
-    for (let s = 0; s < this.options.postSweeps; s++) for (const colour of [...COLOURS].reverse()) this.smooth(pass, L, colour);
+    if (L.chebyshev) chebyshev(pass);
+    else for (let s = 0; s < this.options.postSweeps; s++) for (const colour of [...COLOURS].reverse()) this.smooth(pass, L, colour);
   }
 
   /** Its storage buffers: every level's (λ, μ) and the coarse levels' vectors (checkpoints save them). */

@@ -4,6 +4,7 @@
 import type { Gpu } from '../../gpu/device.ts';
 import { DotKernels } from '../../gpu/dot.ts';
 import { withOrders, type VerifyRow } from '../../verify/types.ts';
+import { CHEBYSHEV_STEPS } from './chebyshev.ts';
 import { ElasticityKernels } from './kernels.ts';
 import { finiteCase, inclusionCase, SOFT, STIFF, type ElasticitySolvers, type FiniteMetrics, type InclusionMetrics } from './verify-inclusion.ts';
 import { convergenceCase, scalingCase, symmetryMetrics, uniformEigenstrainCase } from './verify-invariants.ts';
@@ -88,7 +89,7 @@ export async function elasticityVerifyRows(gpu: Gpu): Promise<VerifyRow[]> {
   for (const boundary of ['clamped', 'traction-free'] as const) {
     for (const n of GRIDS) {
       const c = await convergenceCase(s, n, boundary);
-      const name = `elastic MG-PCG V(2,2), 10:1 inclusion, ${boundary}`;
+      const name = `elastic MG-PCG, Chebyshev(${CHEBYSHEV_STEPS}, ${CHEBYSHEV_STEPS}), 10:1 inclusion, ${boundary}`;
       rows.push({ case: name, grid: `${n}² (${c.levels} levels)`, quantity: 'iterations to 1e-6', value: c.iterations });
       rows.push({ case: name, grid: `${n}² (${c.levels} levels)`, quantity: 'ms per iteration (SwiftShader: info)', value: c.msPerIteration });
     }

@@ -31,6 +31,7 @@ export interface ElasticProblem {
   postSweeps?: number;
   /** See ElasticityOptions. */
   coarseCycleMax?: number;
+  smoother?: 'chebyshev' | 'gauss-seidel';
 }
 
 export interface ElasticResult {
@@ -54,7 +55,7 @@ export async function runElastic(gpu: Gpu, kernels: ElasticityKernels, p: Elasti
   const device = gpu.device;
   const el = new Elasticity(kernels, {
     label: p.label, nx: p.n, ny: p.n, h: p.h, boundary: p.boundary,
-    preSweeps: p.preSweeps, postSweeps: p.postSweeps, coarseCycleMax: p.coarseCycleMax, historyCapacity: p.iterations + 1, tolerance: p.tolerance,
+    preSweeps: p.preSweeps, postSweeps: p.postSweeps, coarseCycleMax: p.coarseCycleMax, smoother: p.smoother, historyCapacity: p.iterations + 1, tolerance: p.tolerance,
   });
   try {
     writeF32(device, el.E, p.E);
