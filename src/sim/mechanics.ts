@@ -11,8 +11,8 @@ import { inclusionAt } from '../model/reference/inclusion.ts';
 import { Elasticity, type ElasticBoundary } from '../solvers/elasticity/elasticity.ts';
 import { ElasticityKernels, WG_1D } from '../solvers/elasticity/kernels.ts';
 import { boundaryValues } from '../solvers/elasticity/boundary.ts';
-import { IterationPlanner } from './stress-iterations.ts';
-import { STRESS_ITERATIONS, STRESS_SMOOTHER, STRESS_TOLERANCE, type SolveMode } from './solve-mode.ts';
+import { SolvePlanner } from './solve-planner.ts';
+import { STRESS_ITERATIONS, STRESS_PLAN, STRESS_SMOOTHER, STRESS_TOLERANCE, type SolveMode } from './solve-mode.ts';
 import type { World } from './world.ts';
 
 export class Mechanics {
@@ -22,7 +22,7 @@ export class Mechanics {
   private readonly solveLogGroup?: GPUBindGroup;
   private readonly device: GPUDevice;
   private readonly kernels: ElasticityKernels;
-  private readonly planner?: IterationPlanner;
+  private readonly planner?: SolvePlanner;
   /** 'adaptive' tissue: the last solve's displacement, for the next solve's extrapolated guess (extrapolate.wgsl). */
   private readonly previousU?: GPUBuffer;
   private readonly extrapolateGroup?: GPUBindGroup;
@@ -44,7 +44,7 @@ export class Mechanics {
     if (mode === 'adaptive') {
       this.solveLog = storageBuffer(device, 'Stress.solveLog', this.kernels.solveLogLayout.size);
       this.solveLogGroup = this.kernels.solveLog.bind('Stress', [el.pcg.scalars, this.solveLog]);
-      this.planner = new IterationPlanner(device, this.solveLog, STRESS_ITERATIONS.adaptive);
+      this.planner = new SolvePlanner(device, this.solveLog, STRESS_PLAN);
       // A tissue's growth load changes smoothly from step to step; an inclusion's is fixed.
       if (!inclusion) {
         this.previousU = storageBuffer(device, 'Stress.previousU', el.nodes * 8);
@@ -89,10 +89,10 @@ export class Mechanics {
   get eigenstrain(): GPUBuffer { return this.elasticity.eigenstrain; }
   get pressure(): GPUBuffer { return this.elasticity.pressure; }
 
-  /** CG iterations `step` records: the fixed counts, or what the solves have been needing (stress-iterations.ts). */
+  /** CG iterations `step` records: the fixed counts, or what the solves have been needing (solve-planner.ts). */
   iterationsFor(step: number): Promise<number> {
     const fixed = STRESS_ITERATIONS.fixed;
-    return this.planner?.iterationsFor(step) ?? Promise.resolve(step === 0 ? fixed.first : fixed.warm);
+    return this.planner?.countFor(step) ?? Promise.resolve(step === 0 ? fixed.first : fixed.warm);
   }
 
   /** Re-assembles (the material may have changed), solves from the last field (or its extrapolation), and derives stresses. */

@@ -12,9 +12,15 @@ export interface OxygenSolves {
   worstResidual: number;
   /** Solves that ran out of cycles above their tolerance. */
   unconverged: number;
+  /** V-cycles of the solve before the last, and of the last. */
+  previousCycles: number;
+  lastCycles: number;
 }
 
 export function parseOxygenSolves(data: ArrayBuffer): OxygenSolves {
   const v = unpackStruct(scalarStruct(wgsl.oxygenLog, 'OxygenLog'), data);
-  return { solves: v.solves, cycles: v.cycles, residual: v.residual, worstResidual: v.worst_residual, unconverged: v.unconverged };
+  return {
+    solves: v.solves, cycles: v.cycles, residual: v.residual, worstResidual: v.worst_residual, unconverged: v.unconverged,
+    previousCycles: v.previous_cycles, lastCycles: v.last_cycles,
+  };
 }

@@ -25,7 +25,8 @@ import type { DrugSlot } from '../solvers/transport/vessel-field.ts';
 import { vesselField, vesselRings } from '../solvers/transport/vessel-field.ts';
 import { fieldKernels, type FieldKernels } from './field-kernels.ts';
 import { Mechanics } from './mechanics.ts';
-import { OXYGEN_CYCLES, OXYGEN_NEWTON, OXYGEN_TOLERANCE, type SolveMode } from './solve-mode.ts';
+import { OXYGEN_CYCLES, OXYGEN_NEWTON, OXYGEN_PLAN, OXYGEN_TOLERANCE, type SolveMode } from './solve-mode.ts';
+import { SolvePlanner } from './solve-planner.ts';
 import { buildWorld, materialOf, type World } from './world.ts';
 import { CellCoupling } from './cell-coupling.ts';
 import { exchangeCoefficients, oxygenCoefficients, smacCoefficients, softenerCoefficients } from './solver-coefficients.ts';
@@ -49,6 +50,8 @@ export interface SimulationOptions {
 export class Simulation {
   readonly world: World;
   readonly oxygen?: Oxygen;
+  /** V-cycles each oxygen solve records, from what the solves have been needing (adaptive solves only). */
+  private readonly oxygenPlanner?: SolvePlanner;
   readonly smac?: Drug;
   readonly softener?: Drug;
   readonly mechanics?: Mechanics;
@@ -82,6 +85,7 @@ export class Simulation {
         ? { dots: new DotKernels(device), gates: new GateKernels(device), tolerance: OXYGEN_TOLERANCE }
         : undefined;
       this.oxygen = new Oxygen(mg, oxygenKernel(device), { label: 'Oxygen', nx, ny, hMicrons: h, ...oxygenCoefficients(scenario) }, tolerance);
+      if (this.oxygen.log) this.oxygenPlanner = new SolvePlanner(device, this.oxygen.log, OXYGEN_PLAN);
       writeF32(device, this.oxygen.density, this.world.uptake);
       this.writeVesselField();
       writeF32(device, this.oxygen.perfusion, new Float32Array(cells).fill(1));
@@ -241,14 +245,18 @@ export class Simulation {
       await rec.begin('transport');
       // The first solve starts from a uniform field, far from the answer: it runs whole.
       const first = this.steps === 0;
-      this.oxygen.solve(rec.pass('fields'), first ? OXYGEN_NEWTON.first : OXYGEN_NEWTON.warm, OXYGEN_CYCLES, !first);
+      const newton = first ? OXYGEN_NEWTON.first : OXYGEN_NEWTON.warm;
+      const recorded = this.oxygenPlanner ? await this.oxygenPlanner.countFor(this.steps) : newton * OXYGEN_CYCLES;
+      this.oxygen.solve(rec.pass('fields'), newton, OXYGEN_CYCLES, !first, recorded);
       this.smac?.advance(rec.encoder(), drugStepPlan(smacRegimen(p), this.timeMinutes, next));
       if (!this.materialGroup) this.softener?.advance(rec.encoder(), softenerPlan);
     }
     await this.cells?.afterFields(rec, this.steps, next);
     this.mechanics?.afterSolve(rec.encoder(), this.steps);
+    this.oxygenPlanner?.copy(rec.encoder(), this.steps);
     rec.submit();
     this.mechanics?.submitted();
+    this.oxygenPlanner?.submitted();
     this.cells?.submitted();
     this.timeMinutes = next;
     this.steps++;
@@ -264,6 +272,7 @@ export class Simulation {
 
   destroy(): void {
     this.oxygen?.destroy();
+    this.oxygenPlanner?.destroy();
     this.smac?.destroy();
     this.softener?.destroy();
     this.mechanics?.destroy();

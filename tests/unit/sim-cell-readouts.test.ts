@@ -114,7 +114,7 @@ describe('metrics time series', () => {
     const solved: MetricsSample = {
       ...sample(l),
       stressSolves: { solves: 12, iterations: 61, mostIterations: 9, residual: 4e-5, worstResidual: 9e-5, unconverged: 1, previousIterations: 5, lastIterations: 4 },
-      oxygenSolves: { solves: 12, cycles: 19, residual: 2e-4, worstResidual: 4e-4, unconverged: 0 },
+      oxygenSolves: { solves: 12, cycles: 19, residual: 2e-4, worstResidual: 4e-4, unconverged: 0, previousCycles: 2, lastCycles: 1 },
     };
     const row = byName(metricsRow(solved, DEFAULT_SCENARIO));
     expect(row).toMatchObject({

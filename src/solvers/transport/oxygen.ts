@@ -111,22 +111,26 @@ export class Oxygen {
   }
 
   /**
-   * Records `newton` Newton steps of `cycles` V-cycles each. With a tolerance and `stopAtTolerance`,
-   * the first cycle always runs (the problem has changed since the last solve), and each later
-   * one, and each later Newton step, only while the residual the cycle before left is above τ‖f‖.
+   * Records `newton` Newton steps of `cycles` V-cycles each, or only the first `recorded` of those
+   * cycles. With a tolerance and `stopAtTolerance`, the first cycle always runs (the problem has
+   * changed since the last solve), and each later one, and each later Newton step, only while
+   * the residual the cycle before left is above τ‖f‖.
    */
-  solve(pass: GPUComputePassEncoder, newton = 3, cycles = 2, stopAtTolerance = true): void {
+  solve(pass: GPUComputePassEncoder, newton = 3, cycles = 2, stopAtTolerance = true, recorded = newton * cycles): void {
+    if (!Number.isInteger(recorded) || recorded < 1 || recorded > newton * cycles) {
+      throw new RangeError(`Oxygen: ${recorded} V-cycles recorded must be an integer in 1–${newton * cycles} (${newton} Newton steps × ${cycles})`);
+    }
     const stop = this.stop;
     // Not stopping, the solve still measures its residuals and goes through the open gate: a
     // step records the same dispatches either way (but the checks), and the first registers their sizes.
     stop?.gate.open(pass);
     const gated = stop ? stop.gate.gated(pass) : pass;
-    for (let n = 0; n < newton; n++) {
+    for (let n = 0; n * cycles < recorded; n++) {
       const assemble = n > 0 ? gated : pass;
       this.kernel.dispatch(assemble, this.group, ...linearGroups(this.cells, WG));
       this.mg.assemble(assemble);
       stop?.ff.encode(assemble);
-      for (let c = 0; c < cycles; c++) {
+      for (let c = 0; c < cycles && n * cycles + c < recorded; c++) {
         const run = n > 0 || c > 0 ? gated : pass;
         this.mg.vcycle(run);
         if (!stop) continue;
@@ -140,7 +144,7 @@ export class Oxygen {
     }
     if (!stop) return;
     // One solve a submission: the step's params are on the queue before the step is submitted.
-    this.kernel.device.queue.writeBuffer(stop.logParams, 0, this.packLogParams(newton * cycles, stopAtTolerance));
+    this.kernel.device.queue.writeBuffer(stop.logParams, 0, this.packLogParams(recorded, stopAtTolerance));
     stop.logKernel.dispatch(pass, stop.logGroup, 1);
   }
 
