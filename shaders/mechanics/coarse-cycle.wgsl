@@ -5,15 +5,15 @@
 // each step. Each step does its own kernel's arithmetic with the same functions (operator,
 // restriction, prolongation, rediscretisation.wgsl), so the preconditioner is the same operator,
 // bit for bit, in one dispatch instead of 19 a level; the levels' vectors lie one after another
-// in shared buffers, at the offsets their CoarseLevel gives.
+// in shared buffers, at the offsets their CycleLevel gives.
 // The same kernel coarsens the levels' (λ, μ) and fixed flags (coarsen.wgsl) from a program of
 // COARSEN steps, once per change of material.
-// Bindings: levels, steps, lame, fixed, rhs, u, res.
+// Bindings: levels, steps (lib/cycle-steps.wgsl), lame, fixed, rhs, u, res.
 // Dispatch: (1). The top level's u must be zero on entry (its restriction zeroes it).
 override WG: u32 = 256u;
 
 // One level of the coarse cycle; the buffer offsets count elements of the shared arrays.
-struct CoarseLevel {
+struct CycleLevel {
   nx: u32,
   ny: u32,
   cnx: u32,
@@ -26,15 +26,7 @@ struct CoarseLevel {
   coarse_elements: u32,
 }
 
-const SMOOTH: u32 = 0u;
-const RESIDUAL: u32 = 1u;
-const RESTRICT: u32 = 2u;
-const PROLONG: u32 = 3u;
-const COARSEN: u32 = 4u;
-
-@group(0) @binding(0) var<storage, read> levels: array<CoarseLevel>;
-// (kind, level, colour, unused) per step.
-@group(0) @binding(1) var<storage, read> steps: array<vec4<u32>>;
+@group(0) @binding(0) var<storage, read> levels: array<CycleLevel>;
 @group(0) @binding(2) var<storage, read_write> lame: array<vec2<f32>>;
 @group(0) @binding(3) var<storage, read_write> fixed: array<u32>;
 @group(0) @binding(4) var<storage, read_write> rhs: array<vec2<f32>>;
@@ -65,7 +57,7 @@ fn fine_lame(e: u32) -> vec2<f32> {
 }
 
 // Gauss–Seidel on one colour (smooth.wgsl) or r = rhs − K u (residual.wgsl); one node_row between them.
-fn relax(L: MechLevel, c: CoarseLevel, kind: u32, lid: u32) {
+fn relax(L: MechLevel, c: CycleLevel, kind: u32, lid: u32) {
   let smoothing = kind == SMOOTH;
   let cx = L.colour & 1u;
   let cy = L.colour >> 1u;
@@ -89,7 +81,7 @@ fn relax(L: MechLevel, c: CoarseLevel, kind: u32, lid: u32) {
 }
 
 // restrict.wgsl from level c to the next: coarse rhs = Pᵀ r, coarse u = 0.
-fn restrict_to_coarse(L: MechLevel, c: CoarseLevel, lid: u32) {
+fn restrict_to_coarse(L: MechLevel, c: CycleLevel, lid: u32) {
   for (var C = lid; C < (L.cnx + 1u) * (L.cny + 1u); C += WG) {
     let I = C % (L.cnx + 1u);
     let J = C / (L.cnx + 1u);
@@ -99,7 +91,7 @@ fn restrict_to_coarse(L: MechLevel, c: CoarseLevel, lid: u32) {
 }
 
 // prolong.wgsl into level c from the next: u += P e on free nodes.
-fn prolong_from_coarse(L: MechLevel, c: CoarseLevel, lid: u32) {
+fn prolong_from_coarse(L: MechLevel, c: CycleLevel, lid: u32) {
   for (var n = lid; n < (L.nx + 1u) * (L.ny + 1u); n += WG) {
     if (fixed[c.nodes + n] != 0u) { continue; }
     u[c.nodes + n] += prolonged(L, n % (L.nx + 1u), n / (L.nx + 1u), c.coarse_nodes);
@@ -107,7 +99,7 @@ fn prolong_from_coarse(L: MechLevel, c: CoarseLevel, lid: u32) {
 }
 
 // coarsen.wgsl from level c to the next: mean (λ, μ) of the children, fixed where the coincident node is.
-fn coarsen_level(L: MechLevel, c: CoarseLevel, lid: u32) {
+fn coarsen_level(L: MechLevel, c: CycleLevel, lid: u32) {
   for (var C = lid; C < (L.cnx + 1u) * (L.cny + 1u); C += WG) {
     let I = C % (L.cnx + 1u);
     let J = C / (L.cnx + 1u);

@@ -6,7 +6,7 @@
 // one dispatch instead of 15 a level; the levels' vectors lie one after another in shared
 // buffers, at the offsets their CycleLevel gives. The same kernel builds the levels' operators
 // (rediscretisation.wgsl) from a program of COARSEN steps, once per assembly.
-// Bindings: levels, steps, faces, cell, rhs, u, r. Dispatch: (1).
+// Bindings: levels, steps (lib/cycle-steps.wgsl), faces, cell, rhs, u, r. Dispatch: (1).
 override WG: u32 = 256u;
 
 // One level of the coarse cycle; `cells` and `coarse_cells` offset its and the next level's
@@ -26,15 +26,7 @@ struct CycleLevel {
   coarse_cells: u32,
 }
 
-const SMOOTH: u32 = 0u;
-const RESIDUAL: u32 = 1u;
-const RESTRICT: u32 = 2u;
-const PROLONG: u32 = 3u;
-const COARSEN: u32 = 4u;
-
 @group(0) @binding(0) var<storage, read> levels: array<CycleLevel>;
-// (kind, level, colour, unused) per step.
-@group(0) @binding(1) var<storage, read> steps: array<vec4<u32>>;
 @group(0) @binding(2) var<storage, read_write> faces: array<vec4<f32>>;
 @group(0) @binding(3) var<storage, read_write> cell: array<vec2<f32>>;
 @group(0) @binding(4) var<storage, read_write> rhs: array<f32>;

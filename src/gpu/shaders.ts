@@ -28,6 +28,7 @@ import mgSmooth from '../../shaders/multigrid/smooth.wgsl?raw';
 import mgResidual from '../../shaders/multigrid/residual.wgsl?raw';
 import mgRestrict from '../../shaders/multigrid/restrict.wgsl?raw';
 import mgProlong from '../../shaders/multigrid/prolong.wgsl?raw';
+import cycleSteps from '../../shaders/lib/cycle-steps.wgsl?raw';
 import mgCoarseCycle from '../../shaders/multigrid/coarse-cycle.wgsl?raw';
 import mgRestriction from '../../shaders/multigrid/restriction.wgsl?raw';
 import mgProlongation from '../../shaders/multigrid/prolongation.wgsl?raw';
@@ -75,6 +76,7 @@ import renderCells from '../../shaders/render/cells.wgsl?raw';
 
 export const wgsl = {
   level,
+  cycleSteps,
   rng,
   collagen,
   gate,

@@ -8,7 +8,7 @@ import type { LevelShape } from './levels.ts';
 /** Levels of at most this many cells (elements) a side run in the coarse cycle: about one unknown a colour per invocation of its 256. */
 export const COARSE_CYCLE_MAX = 32;
 
-/** Step kinds of the coarse-cycle kernels. */
+/** Step kinds of the coarse-cycle kernels (shaders/lib/cycle-steps.wgsl). */
 const SMOOTH = 0;
 const RESIDUAL = 1;
 const RESTRICT = 2;

@@ -82,7 +82,7 @@ export class MultigridKernels {
     this.prolong = new Kernel(device, { label: 'Multigrid.prolong', code: compose(wgsl.level, wgsl.mgProlongation, wgsl.mgProlong), bindings: [U, R, R, S] });
     this.coarseCycle = new Kernel(device, {
       label: 'Multigrid.coarseCycle',
-      code: compose(wgsl.level, wgsl.mgStencil, wgsl.mgRestriction, wgsl.mgProlongation, wgsl.mgRediscretisation, wgsl.mgCoarseCycle),
+      code: compose(wgsl.cycleSteps, wgsl.level, wgsl.mgStencil, wgsl.mgRestriction, wgsl.mgProlongation, wgsl.mgRediscretisation, wgsl.mgCoarseCycle),
       bindings: [R, R, S, S, S, S, S],
     });
   }

@@ -2,7 +2,7 @@
 import { Kernel, type BindingKind } from '../../gpu/kernel.ts';
 import type { DotKernels } from '../../gpu/dot.ts';
 import { GateKernels } from '../../gpu/gate.ts';
-import { compose, mechanicsWgsl as w } from '../../gpu/shaders.ts';
+import { compose, mechanicsWgsl as w, wgsl } from '../../gpu/shaders.ts';
 import { scalarStruct, type ScalarStruct } from '../../gpu/struct-layout.ts';
 
 const U = 'uniform' as const;
@@ -65,7 +65,7 @@ export class ElasticityKernels {
     this.apply = make('apply', op(w.residual), [U, R, R, R, R, S], g2, 'apply');
     this.restrict = make('restrict', compose(w.grid, w.restriction, w.restrict), [U, R, R, S, S], g2);
     this.prolong = make('prolong', compose(w.grid, w.prolongation, w.prolong), [U, R, R, S], g2);
-    this.coarseCycle = make('coarseCycle', compose(w.grid, w.operator, w.restriction, w.prolongation, w.rediscretisation, w.coarseCycle), [R, R, S, S, S, S, S], { WG: WG_COARSE });
+    this.coarseCycle = make('coarseCycle', compose(wgsl.cycleSteps, w.grid, w.operator, w.restriction, w.prolongation, w.rediscretisation, w.coarseCycle), [R, R, S, S, S, S, S], { WG: WG_COARSE });
     const scalars = [U, S, S] as BindingKind[];
     this.alpha = make('alpha', cg(w.cgScalars), scalars, undefined, 'step_alpha');
     this.beta = make('beta', cg(w.cgScalars), scalars, undefined, 'step_beta');
@@ -83,7 +83,7 @@ export class ElasticityKernels {
     this.measures = make('measures', grid(w.stressMeasures), [U, R, R, R, R, S, S, S], g2);
     this.gates = new GateKernels(device);
     this.levelLayout = scalarStruct(w.grid, 'MechLevel');
-    this.coarseLevelLayout = scalarStruct(w.coarseCycle, 'CoarseLevel');
+    this.coarseLevelLayout = scalarStruct(w.coarseCycle, 'CycleLevel');
     this.chebyshevLayout = scalarStruct(w.chebyshev, 'ChebyshevStep');
     this.scalarsLayout = scalarStruct(w.cgState, 'CgScalars');
     this.vectorLayout = scalarStruct(w.cgState, 'VectorParams');

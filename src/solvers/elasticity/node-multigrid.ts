@@ -76,7 +76,7 @@ export function elementLevels(nx: number, ny: number, h: number): LevelShape[] {
   }
 }
 
-/** The CoarseLevel array (coarse-cycle.wgsl) of the cycle's levels, at their offsets in the shared buffers. */
+/** The CycleLevel array (coarse-cycle.wgsl) of the cycle's levels, at their offsets in the shared buffers. */
 function packCycleLevels(struct: ScalarStruct, shapes: readonly LevelShape[], nodes: number[], elements: number[]): Uint8Array {
   const bytes = new Uint8Array(struct.size * shapes.length);
   shapes.forEach((s, l) => {
