@@ -8,7 +8,6 @@ struct Level {
   rx: u32,
   ry: u32,
   colour: u32,
-  sweeps: u32,
   bc_w: u32,
   bc_e: u32,
   bc_s: u32,

@@ -1,37 +1,20 @@
 // The coarse end of the V-cycle in one dispatch: one workgroup runs, in order, the program of
-// steps the CPU wrote (src/solvers/multigrid-cycle.ts): the red-black sweeps, residuals,
+// steps the CPU wrote (src/solvers/coarse-cycle.ts): the red-black sweeps, residuals,
 // restrictions and prolongations of every level from the first at most 32 cells a side down,
 // and the coarsest level's sweeps, with a storage barrier after each step. Each step does its
 // own kernel's arithmetic with the same functions (stencil, restriction, prolongation.wgsl), in
 // one dispatch instead of 15 a level; the levels' vectors lie one after another in shared
-// buffers, at the offsets their CycleLevel gives. The same kernel builds the levels' operators
+// buffers, at their offsets. The same kernel builds the levels' operators
 // (rediscretisation.wgsl) from a program of COARSEN steps, once per assembly.
-// Bindings: levels, steps (lib/cycle-steps.wgsl), faces, cell, rhs, u, r. Dispatch: (1).
+// Bindings: shapes, steps and offsets (lib/cycle-steps.wgsl), faces, cell, rhs, u, r. Dispatch: (1).
 override WG: u32 = 256u;
 
-// One level of the coarse cycle; `cells` and `coarse_cells` offset its and the next level's
-// cells in the shared arrays.
-struct CycleLevel {
-  nx: u32,
-  ny: u32,
-  cnx: u32,
-  cny: u32,
-  rx: u32,
-  ry: u32,
-  bc_w: u32,
-  bc_e: u32,
-  bc_s: u32,
-  bc_n: u32,
-  cells: u32,
-  coarse_cells: u32,
-}
-
-@group(0) @binding(0) var<storage, read> levels: array<CycleLevel>;
-@group(0) @binding(2) var<storage, read_write> faces: array<vec4<f32>>;
-@group(0) @binding(3) var<storage, read_write> cell: array<vec2<f32>>;
-@group(0) @binding(4) var<storage, read_write> rhs: array<f32>;
-@group(0) @binding(5) var<storage, read_write> u: array<f32>;
-@group(0) @binding(6) var<storage, read_write> r: array<f32>;
+@group(0) @binding(0) var<storage, read> shapes: array<Level>;
+@group(0) @binding(3) var<storage, read_write> faces: array<vec4<f32>>;
+@group(0) @binding(4) var<storage, read_write> cell: array<vec2<f32>>;
+@group(0) @binding(5) var<storage, read_write> rhs: array<f32>;
+@group(0) @binding(6) var<storage, read_write> u: array<f32>;
+@group(0) @binding(7) var<storage, read_write> r: array<f32>;
 
 var<private> cell_base: u32;
 
@@ -63,9 +46,10 @@ fn fine_cell(c: u32) -> vec2<f32> {
 fn main(@builtin(local_invocation_index) lid: u32) {
   for (var s = 0u; s < arrayLength(&steps); s++) {
     let step = steps[s];
-    let v = levels[step.y];
-    let L = Level(v.nx, v.ny, v.cnx, v.cny, v.rx, v.ry, step.z, 0u, v.bc_w, v.bc_e, v.bc_s, v.bc_n);
-    let b = v.cells;
+    var L = shapes[step.y];
+    L.colour = step.z;
+    let b = offsets[step.y].x;
+    let next = offsets[step.y].z;
     cell_base = b;
     switch step.x {
       case SMOOTH: {
@@ -88,21 +72,21 @@ fn main(@builtin(local_invocation_index) lid: u32) {
       }
       case RESTRICT: {
         for (var C = lid; C < L.cnx * L.cny; C += WG) {
-          rhs[v.coarse_cells + C] = restricted(L, C % L.cnx, C / L.cnx, b);
-          u[v.coarse_cells + C] = 0.0;
+          rhs[next + C] = restricted(L, C % L.cnx, C / L.cnx, b);
+          u[next + C] = 0.0;
         }
       }
       case PROLONG: {
         for (var c = lid; c < L.nx * L.ny; c += WG) {
           if (cell[b + c].y != 0.0) { continue; }
-          u[b + c] += prolonged(L, c % L.nx, c / L.nx, v.coarse_cells);
+          u[b + c] += prolonged(L, c % L.nx, c / L.nx, next);
         }
       }
       case COARSEN: {
         for (var C = lid; C < L.cnx * L.cny; C += WG) {
           let coarse = coarse_cell_of(L, C % L.cnx, C / L.cnx, b);
-          faces[v.coarse_cells + C] = coarse.faces;
-          cell[v.coarse_cells + C] = coarse.cell;
+          faces[next + C] = coarse.faces;
+          cell[next + C] = coarse.cell;
         }
       }
       default: {}

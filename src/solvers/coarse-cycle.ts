@@ -25,6 +25,11 @@ export function coarseCycleStart(shapes: readonly LevelShape[], max = COARSE_CYC
   return last;
 }
 
+/** The offsets array of lib/cycle-steps.wgsl: per level, (unknowns, elements, next level's unknowns, next level's elements). */
+export function cycleOffsets(unknowns: readonly number[], elements: readonly number[] = []): Uint32Array {
+  return new Uint32Array(unknowns.flatMap((n, l) => [n, elements[l] ?? 0, unknowns[l + 1] ?? 0, elements[l + 1] ?? 0]));
+}
+
 /** Where each of `counts` entries lie one after another in a shared buffer, and its length. */
 export function packedOffsets(counts: readonly number[]): { offsets: number[]; total: number } {
   const offsets: number[] = [];

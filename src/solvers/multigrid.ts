@@ -10,7 +10,7 @@ import { Kernel, groups } from '../gpu/kernel.ts';
 import { isStorage, storageBuffer, storageFrom, uniformBuffer } from '../gpu/buffers.ts';
 import { compose, wgsl } from '../gpu/shaders.ts';
 import { packNamed } from '../gpu/struct-layout.ts';
-import { coarseCycleStart, coarsenSteps, cycleSteps, packedOffsets } from './coarse-cycle.ts';
+import { coarseCycleStart, coarsenSteps, cycleOffsets, cycleSteps, packedOffsets } from './coarse-cycle.ts';
 import { buildLevels, type LevelShape } from './levels.ts';
 
 export type BoundaryKind = 'dirichlet' | 'neumann' | 'periodic';
@@ -83,7 +83,7 @@ export class MultigridKernels {
     this.coarseCycle = new Kernel(device, {
       label: 'Multigrid.coarseCycle',
       code: compose(wgsl.cycleSteps, wgsl.level, wgsl.mgStencil, wgsl.mgRestriction, wgsl.mgProlongation, wgsl.mgRediscretisation, wgsl.mgCoarseCycle),
-      bindings: [R, R, S, S, S, S, S],
+      bindings: [R, R, R, S, S, S, S, S],
     });
   }
 }
@@ -161,11 +161,13 @@ export class Multigrid {
       };
     });
     const boundary = { bc_w: BC_CODE[bc.west.kind], bc_e: BC_CODE[bc.east.kind], bc_s: BC_CODE[bc.south.kind], bc_n: BC_CODE[bc.north.kind] };
-    const uniform = (l: number, colour: number) => {
+    const levelData = (l: number, colour: number) => {
       const s = shapes[l];
       const c = shapes[l + 1] ?? s;
-      const data = packNamed(wgsl.level, 'Level', { nx: s.nx, ny: s.ny, cnx: c.nx, cny: c.ny, rx: s.rx, ry: s.ry, colour, sweeps: 0, ...boundary });
-      const buffer = uniformBuffer(device, `${label}.level[${l}].colour${colour}`, data);
+      return packNamed(wgsl.level, 'Level', { nx: s.nx, ny: s.ny, cnx: c.nx, cny: c.ny, rx: s.rx, ry: s.ry, colour, ...boundary });
+    };
+    const uniform = (l: number, colour: number) => {
+      const buffer = uniformBuffer(device, `${label}.level[${l}].colour${colour}`, levelData(l, colour));
       this.buffers.push(buffer);
       return buffer;
     };
@@ -189,24 +191,22 @@ export class Multigrid {
       L.coarsen = kernels.coarsen.bind(`${label} ${tag}`, [u0, L.faces, L.cell, C.faces, C.cell]);
     });
     const coarsest = cycleShapes[cycleShapes.length - 1];
-    const cycleLevels = cycleShapes.map((c, k) => packNamed(wgsl.mgCoarseCycle, 'CycleLevel', {
-      nx: c.nx, ny: c.ny, cnx: (cycleShapes[k + 1] ?? c).nx, cny: (cycleShapes[k + 1] ?? c).ny, rx: c.rx, ry: c.ry, ...boundary,
-      cells: cycle.offsets[k], coarse_cells: cycle.offsets[k + 1] ?? 0,
-    }));
+    const cycleLevels = cycleShapes.map((_, k) => levelData(start + k, 0));
     // Written once here, so not state: kept apart from the buffers a checkpoint saves.
-    const levelBuffer = storageFrom(device, `${label}.coarseCycle.levels`, concatBytes(cycleLevels));
+    const levelBuffer = storageFrom(device, `${label}.coarseCycle.shapes`, concatBytes(cycleLevels));
+    const offsets = storageFrom(device, `${label}.coarseCycle.offsets`, cycleOffsets(cycle.offsets));
     const stepBuffer = storageFrom(device, `${label}.coarseCycle.steps`, cycleSteps(cycleShapes.length, {
       preSweeps: this.preSweeps, postSweeps: this.postSweeps, colours: [0, 1],
       coarsestColours: [0, 1], coarsestSweeps: options.coarseSweeps ?? 4 * (coarsest.nx + coarsest.ny),
     }));
-    this.constants.push(levelBuffer, stepBuffer);
+    this.constants.push(levelBuffer, stepBuffer, offsets);
     const top = levels[start];
     const cycleBuffers = shared ? [shared.faces, shared.cell, shared.rhs, shared.u, shared.r] : [top.faces, top.cell, top.rhs, top.u, top.r];
-    this.cycleGroup = kernels.coarseCycle.bind(`${label} coarse cycle`, [levelBuffer, stepBuffer, ...cycleBuffers]);
+    this.cycleGroup = kernels.coarseCycle.bind(`${label} coarse cycle`, [levelBuffer, stepBuffer, offsets, ...cycleBuffers]);
     if (cycleShapes.length > 1) {
       const coarsening = storageFrom(device, `${label}.coarseCycle.coarsen`, coarsenSteps(cycleShapes.length));
       this.constants.push(coarsening);
-      this.coarsenGroup = kernels.coarseCycle.bind(`${label} coarse cycle coarsening`, [levelBuffer, coarsening, ...cycleBuffers]);
+      this.coarsenGroup = kernels.coarseCycle.bind(`${label} coarse cycle coarsening`, [levelBuffer, coarsening, offsets, ...cycleBuffers]);
     }
     this.levels = levels;
     this.u = levels[0].u as GPUBuffer;

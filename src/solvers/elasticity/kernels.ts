@@ -40,9 +40,8 @@ export class ElasticityKernels {
   readonly measures: Kernel;
   /** The tolerance gate's kernels (gpu/gate.ts). */
   readonly gates: GateKernels;
-  /** Layouts of the level uniform, the coarse cycle's levels and the CG scalars, read from the WGSL structs. */
+  /** Layouts of the level uniform and the CG scalars, read from the WGSL structs. */
   readonly levelLayout: ScalarStruct;
-  readonly coarseLevelLayout: ScalarStruct;
   readonly chebyshevLayout: ScalarStruct;
   readonly scalarsLayout: ScalarStruct;
   readonly vectorLayout: ScalarStruct;
@@ -65,7 +64,7 @@ export class ElasticityKernels {
     this.apply = make('apply', op(w.residual), [U, R, R, R, R, S], g2, 'apply');
     this.restrict = make('restrict', compose(w.grid, w.restriction, w.restrict), [U, R, R, S, S], g2);
     this.prolong = make('prolong', compose(w.grid, w.prolongation, w.prolong), [U, R, R, S], g2);
-    this.coarseCycle = make('coarseCycle', compose(wgsl.cycleSteps, w.grid, w.operator, w.restriction, w.prolongation, w.rediscretisation, w.coarseCycle), [R, R, S, S, S, S, S], { WG: WG_COARSE });
+    this.coarseCycle = make('coarseCycle', compose(wgsl.cycleSteps, w.grid, w.operator, w.restriction, w.prolongation, w.rediscretisation, w.coarseCycle), [R, R, R, S, S, S, S, S], { WG: WG_COARSE });
     const scalars = [U, S, S] as BindingKind[];
     this.alpha = make('alpha', cg(w.cgScalars), scalars, undefined, 'step_alpha');
     this.beta = make('beta', cg(w.cgScalars), scalars, undefined, 'step_beta');
@@ -83,7 +82,6 @@ export class ElasticityKernels {
     this.measures = make('measures', grid(w.stressMeasures), [U, R, R, R, R, S, S, S], g2);
     this.gates = new GateKernels(device);
     this.levelLayout = scalarStruct(w.grid, 'MechLevel');
-    this.coarseLevelLayout = scalarStruct(w.coarseCycle, 'CycleLevel');
     this.chebyshevLayout = scalarStruct(w.chebyshev, 'ChebyshevStep');
     this.scalarsLayout = scalarStruct(w.cgState, 'CgScalars');
     this.vectorLayout = scalarStruct(w.cgState, 'VectorParams');

@@ -8,8 +8,8 @@
 import { groups, linearGroups } from '../../gpu/kernel.ts';
 import { isStorage, storageBuffer, storageFrom, uniformBuffer } from '../../gpu/buffers.ts';
 import { buildLevels, type LevelShape } from '../levels.ts';
-import { packStruct, type ScalarStruct } from '../../gpu/struct-layout.ts';
-import { coarseCycleStart, coarsenSteps, cycleSteps, packedOffsets } from '../coarse-cycle.ts';
+import { packStruct } from '../../gpu/struct-layout.ts';
+import { coarseCycleStart, coarsenSteps, cycleOffsets, cycleSteps, packedOffsets } from '../coarse-cycle.ts';
 import { CHEBYSHEV_RATIO, CHEBYSHEV_STEPS, chebyshevScales, LAMBDA_MAX } from './chebyshev.ts';
 import { WG_1D, WG_2D, type ElasticityKernels } from './kernels.ts';
 
@@ -76,20 +76,6 @@ export function elementLevels(nx: number, ny: number, h: number): LevelShape[] {
   }
 }
 
-/** The CycleLevel array (coarse-cycle.wgsl) of the cycle's levels, at their offsets in the shared buffers. */
-function packCycleLevels(struct: ScalarStruct, shapes: readonly LevelShape[], nodes: number[], elements: number[]): Uint8Array {
-  const bytes = new Uint8Array(struct.size * shapes.length);
-  shapes.forEach((s, l) => {
-    const c = shapes[l + 1] ?? s;
-    const level = packStruct(struct, {
-      nx: s.nx, ny: s.ny, cnx: c.nx, cny: c.ny, rx: s.rx, ry: s.ry,
-      nodes: nodes[l], elements: elements[l], coarse_nodes: nodes[l + 1] ?? 0, coarse_elements: elements[l + 1] ?? 0,
-    });
-    bytes.set(new Uint8Array(level), struct.size * l);
-  });
-  return bytes;
-}
-
 export class NodeMultigrid {
   readonly levels: NodeLevel[];
   /** Index of the first level in the coarse cycle. */
@@ -116,11 +102,13 @@ export class NodeMultigrid {
       this.buffers.push(b);
       return b;
     };
-    const levelUniform = (l: number, colour: number) => {
+    const levelData = (l: number, colour: number) => {
       const s = shapes[l];
       const c = shapes[l + 1] ?? s;
-      const data = packStruct(kernels.levelLayout, { nx: s.nx, ny: s.ny, cnx: c.nx, cny: c.ny, rx: s.rx, ry: s.ry, colour, h: s.hx, kappa });
-      const b = uniformBuffer(device, `${label}.level[${l}].colour${colour}`, data);
+      return packStruct(kernels.levelLayout, { nx: s.nx, ny: s.ny, cnx: c.nx, cny: c.ny, rx: s.rx, ry: s.ry, colour, h: s.hx, kappa });
+    };
+    const levelUniform = (l: number, colour: number) => {
+      const b = uniformBuffer(device, `${label}.level[${l}].colour${colour}`, levelData(l, colour));
       this.buffers.push(b);
       return b;
     };
@@ -209,15 +197,18 @@ export class NodeMultigrid {
       coarsestColours: [...COLOURS, ...[...COLOURS].reverse()], coarsestSweeps: options.coarseSweeps ?? 2 * (coarsest.nx + coarsest.ny),
     });
     // Written once here, so not state: kept apart from the buffers a checkpoint saves.
-    const cycleLevels = storageFrom(device, `${label}.coarseCycle.levels`, packCycleLevels(kernels.coarseLevelLayout, cycleShapes, layout.nodes, layout.elements));
+    const shapeBytes = new Uint8Array(kernels.levelLayout.size * cycleShapes.length);
+    cycleShapes.forEach((_, k) => shapeBytes.set(new Uint8Array(levelData(start + k, 0)), kernels.levelLayout.size * k));
+    const cycleLevels = storageFrom(device, `${label}.coarseCycle.shapes`, shapeBytes);
+    const offsets = storageFrom(device, `${label}.coarseCycle.offsets`, cycleOffsets(layout.nodes, layout.elements));
     const stepBuffer = storageFrom(device, `${label}.coarseCycle.steps`, steps);
-    this.constants.push(cycleLevels, stepBuffer);
+    this.constants.push(cycleLevels, stepBuffer, offsets);
     const cycleBuffers = [shared.lame, shared.fixed, shared.rhs, shared.x, shared.res];
-    this.cycleGroup = kernels.coarseCycle.bind(`${label} coarse cycle`, [cycleLevels, stepBuffer, ...cycleBuffers]);
+    this.cycleGroup = kernels.coarseCycle.bind(`${label} coarse cycle`, [cycleLevels, stepBuffer, offsets, ...cycleBuffers]);
     if (cycleShapes.length > 1) {
       const coarsening = storageFrom(device, `${label}.coarseCycle.coarsen`, coarsenSteps(cycleShapes.length));
       this.constants.push(coarsening);
-      this.coarsenGroup = kernels.coarseCycle.bind(`${label} coarse cycle coarsening`, [cycleLevels, coarsening, ...cycleBuffers]);
+      this.coarsenGroup = kernels.coarseCycle.bind(`${label} coarse cycle coarsening`, [cycleLevels, coarsening, offsets, ...cycleBuffers]);
     }
     this.lame = finestLame;
     this.uniform = this.levels[0].uniform;
