@@ -15,9 +15,10 @@ export const LAMBDA_MAX = 3.36;
 
 /**
  * Steps before and after each coarse correction, and λmax/λmin of the interval they damp: with
- * 4 and 16, MG-PCG needs 7–8 iterations to 10⁻⁶ on 64²–256² with a 10:1 inclusion (2 steps:
- * 10–12; ratio 8 or 30: 1 more at 256²; Gauss–Seidel V(2,2): 8–9), at 11 dispatches a level
- * against Gauss–Seidel's 19 (tests/gpu/elasticity-multigrid.test.ts and sweeps of steps and ratio, 2026-12-05).
+ * 4 and 16 (and 4 Gauss–Seidel sweeps in the coarse cycle below), MG-PCG needs 7 iterations to
+ * 10⁻⁶ on 64², 128² and 256² with a 10:1 inclusion (2 steps: 10–12; ratio 8 or 30: 8 at 256²;
+ * Gauss–Seidel V(2,2): 8–9), at 11 dispatches a level against Gauss–Seidel's 19
+ * (tests/gpu/elasticity-multigrid.test.ts and sweeps of steps and ratio, 2026-12-05).
  */
 export const CHEBYSHEV_STEPS = 4;
 export const CHEBYSHEV_RATIO = 16;
