@@ -38,16 +38,10 @@ export interface NodeMultigridOptions {
   coarseCycleMax?: number;
 }
 
-type Binding = GPUBuffer | GPUBufferBinding;
-
 interface NodeLevel {
   shape: LevelShape;
-  nodes: number;
-  uniform: GPUBuffer;
-  lame: Binding;
-  fixed: Binding;
+  /** Levels above the coarse cycle only: Gauss–Seidel colours or Chebyshev steps, and the transfers. */
   smooth: GPUBindGroup[];
-  /** Chebyshev steps, pre- and post-smoothing alike. */
   chebyshev?: GPUBindGroup[];
   residual?: GPUBindGroup;
   restrict?: GPUBindGroup;
@@ -161,20 +155,16 @@ export class NodeMultigrid {
         return b;
       })
       : [];
+    this.uniform = levelUniform(0, 0);
     this.levels = shapes.map((shape, l) => {
       const v = vectors[l];
       const tag = `${label} level ${l}`;
       const fine = l < start;
-      const uniforms = fine ? COLOURS.map((c) => levelUniform(l, c)) : [levelUniform(l, 0)];
-      const level: NodeLevel = {
-        shape,
-        nodes: v.nodes,
-        uniform: uniforms[0],
-        lame: v.lame,
-        fixed: v.fixed,
-        smooth: fine ? uniforms.map((u, c) => kernels.smooth.bind(`${tag} colour ${c}`, [u, v.lame, v.fixed, v.rhs, v.x])) : [],
-      };
-      if (cheb && fine) {
+      const level: NodeLevel = { shape, smooth: [] };
+      if (!fine) return level;
+      const uniforms = COLOURS.map((c) => (l === 0 && c === 0 ? this.uniform : levelUniform(l, c)));
+      level.smooth = uniforms.map((u, c) => kernels.smooth.bind(`${tag} colour ${c}`, [u, v.lame, v.fixed, v.rhs, v.x]));
+      if (cheb) {
         const alt = make(`x·alt[${tag}]`, v.nodes * 8);
         const d = make(`d[${tag}]`, v.nodes * 8);
         level.chebyshev = stepUniforms.map((u, k) => {
@@ -183,8 +173,8 @@ export class NodeMultigrid {
         });
       }
       const C = vectors[l + 1];
-      if (C && l < start) level.coarsen = kernels.coarsen.bind(tag, [uniforms[0], v.lame, v.fixed, C.lame, C.fixed]);
-      if (fine && C && 'res' in v && v.res) {
+      level.coarsen = kernels.coarsen.bind(tag, [uniforms[0], v.lame, v.fixed, C.lame, C.fixed]);
+      if ('res' in v && v.res) {
         level.residual = kernels.residual.bind(tag, [uniforms[0], v.lame, v.fixed, v.rhs, v.x, v.res]);
         level.restrict = kernels.restrict.bind(tag, [uniforms[0], C.fixed, v.res, C.rhs, C.x]);
         level.prolong = kernels.prolong.bind(tag, [uniforms[0], v.fixed, C.x, v.x]);
@@ -211,7 +201,6 @@ export class NodeMultigrid {
       this.coarsenGroup = kernels.coarseCycle.bind(`${label} coarse cycle coarsening`, [cycleLevels, coarsening, offsets, ...cycleBuffers]);
     }
     this.lame = finestLame;
-    this.uniform = this.levels[0].uniform;
     this.nodes = vectors[0].nodes;
     const count = uniformBuffer(device, `${label}.count`, packStruct(kernels.vectorLayout, { count: this.nodes }));
     this.buffers.push(count);
