@@ -91,7 +91,7 @@ describe('countStep', () => {
     expect(counted.samples).toEqual(stepped.samples);
   }, 120_000);
 
-  it('records the same work on every warm step, in one submission, the stages adding up to the step', async () => {
+  it('records each step in one submission, the stages adding up to the step, and no more solve work on later warm steps', async () => {
     await run();
     const [first, second, third] = counts;
     for (const c of counts) {
@@ -104,9 +104,15 @@ describe('countStep', () => {
         expect(c.stages.find((s) => s.stage === stage)!.count.dispatches, stage).toBeGreaterThan(0);
       }
     }
-    // The first step solves the stress and oxygen cold, with more iterations.
+    // The first step solves the stress and oxygen cold, with more iterations. Later warm steps
+    // record what the solves two steps back needed plus a margin (sim/solve-planner.ts): the
+    // same work outside the two solves, and in them no more than the first warm step's limits.
     expect(first.total.dispatches).toBeGreaterThan(second.total.dispatches);
-    expect(third).toEqual(second);
+    const of = (c: StepCount, stage: string) => c.stages.find((s) => s.stage === stage)!.count;
+    for (const stage of STEP_STAGES) {
+      if (stage === 'stress' || stage === 'transport') expect(of(third, stage).dispatches, stage).toBeLessThanOrEqual(of(second, stage).dispatches);
+      else expect(of(third, stage), stage).toEqual(of(second, stage));
+    }
   }, 120_000);
 
   it('spends 11 stress dispatches a multigrid level above the coarse cycle per CG iteration recorded, plus its coarsening', async () => {
