@@ -42,6 +42,13 @@ export function slotOf(struct: ScalarStruct, field: string): number {
   return index;
 }
 
+/** An array of the struct (storage-buffer layout: all-scalar structs have no padding), one element per entry of `values`. */
+export function packStructArray(struct: ScalarStruct, values: readonly Record<string, number>[]): Uint8Array {
+  const out = new Uint8Array(struct.size * values.length);
+  values.forEach((v, k) => out.set(new Uint8Array(packStruct(struct, v)), struct.size * k));
+  return out;
+}
+
 /** Bytes of struct `name` declared in `code`, from its field values by name. */
 export function packNamed(code: string, name: string, values: Record<string, number>): ArrayBuffer {
   return packStruct(scalarStruct(code, name), values);

@@ -9,7 +9,7 @@
 import { Kernel, groups } from '../gpu/kernel.ts';
 import { isStorage, storageBuffer, storageFrom, uniformBuffer } from '../gpu/buffers.ts';
 import { compose, wgsl } from '../gpu/shaders.ts';
-import { packNamed } from '../gpu/struct-layout.ts';
+import { packNamed, packStructArray, scalarStruct } from '../gpu/struct-layout.ts';
 import { coarseCycleStart, coarsenSteps, cycleOffsets, cycleSteps, packedOffsets } from './coarse-cycle.ts';
 import { buildLevels, type LevelShape } from './levels.ts';
 
@@ -161,13 +161,13 @@ export class Multigrid {
       };
     });
     const boundary = { bc_w: BC_CODE[bc.west.kind], bc_e: BC_CODE[bc.east.kind], bc_s: BC_CODE[bc.south.kind], bc_n: BC_CODE[bc.north.kind] };
-    const levelData = (l: number, colour: number) => {
+    const levelValues = (l: number, colour: number) => {
       const s = shapes[l];
       const c = shapes[l + 1] ?? s;
-      return packNamed(wgsl.level, 'Level', { nx: s.nx, ny: s.ny, cnx: c.nx, cny: c.ny, rx: s.rx, ry: s.ry, colour, ...boundary });
+      return { nx: s.nx, ny: s.ny, cnx: c.nx, cny: c.ny, rx: s.rx, ry: s.ry, colour, ...boundary };
     };
     const uniform = (l: number, colour: number) => {
-      const buffer = uniformBuffer(device, `${label}.level[${l}].colour${colour}`, levelData(l, colour));
+      const buffer = uniformBuffer(device, `${label}.level[${l}].colour${colour}`, packNamed(wgsl.level, 'Level', levelValues(l, colour)));
       this.buffers.push(buffer);
       return buffer;
     };
@@ -191,9 +191,8 @@ export class Multigrid {
       L.coarsen = kernels.coarsen.bind(`${label} ${tag}`, [u0, L.faces, L.cell, C.faces, C.cell]);
     });
     const coarsest = cycleShapes[cycleShapes.length - 1];
-    const cycleLevels = cycleShapes.map((_, k) => levelData(start + k, 0));
     // Written once here, so not state: kept apart from the buffers a checkpoint saves.
-    const levelBuffer = storageFrom(device, `${label}.coarseCycle.shapes`, concatBytes(cycleLevels));
+    const levelBuffer = storageFrom(device, `${label}.coarseCycle.shapes`, packStructArray(scalarStruct(wgsl.level, 'Level'), cycleShapes.map((_, k) => levelValues(start + k, 0))));
     const offsets = storageFrom(device, `${label}.coarseCycle.offsets`, cycleOffsets(cycle.offsets));
     const stepBuffer = storageFrom(device, `${label}.coarseCycle.steps`, cycleSteps(cycleShapes.length, {
       preSweeps: this.preSweeps, postSweeps: this.postSweeps, colours: [0, 1],
@@ -283,16 +282,6 @@ export class Multigrid {
   destroy(): void {
     for (const b of [...this.buffers, ...this.constants]) b.destroy();
   }
-}
-
-function concatBytes(parts: readonly ArrayBuffer[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(new Uint8Array(p), at);
-    at += p.byteLength;
-  }
-  return out;
 }
 
 function checkPeriodicPairs(label: string, bc: BoundaryConditions): void {

@@ -8,7 +8,7 @@
 import { groups, linearGroups } from '../../gpu/kernel.ts';
 import { isStorage, storageBuffer, storageFrom, uniformBuffer } from '../../gpu/buffers.ts';
 import { buildLevels, type LevelShape } from '../levels.ts';
-import { packStruct } from '../../gpu/struct-layout.ts';
+import { packStruct, packStructArray } from '../../gpu/struct-layout.ts';
 import { coarseCycleStart, coarsenSteps, cycleOffsets, cycleSteps, packedOffsets } from '../coarse-cycle.ts';
 import { CHEBYSHEV_RATIO, CHEBYSHEV_STEPS, chebyshevScales, LAMBDA_MAX } from './chebyshev.ts';
 import { WG_1D, WG_2D, type ElasticityKernels } from './kernels.ts';
@@ -96,13 +96,13 @@ export class NodeMultigrid {
       this.buffers.push(b);
       return b;
     };
-    const levelData = (l: number, colour: number) => {
+    const levelValues = (l: number, colour: number) => {
       const s = shapes[l];
       const c = shapes[l + 1] ?? s;
-      return packStruct(kernels.levelLayout, { nx: s.nx, ny: s.ny, cnx: c.nx, cny: c.ny, rx: s.rx, ry: s.ry, colour, h: s.hx, kappa });
+      return { nx: s.nx, ny: s.ny, cnx: c.nx, cny: c.ny, rx: s.rx, ry: s.ry, colour, h: s.hx, kappa };
     };
     const levelUniform = (l: number, colour: number) => {
-      const b = uniformBuffer(device, `${label}.level[${l}].colour${colour}`, levelData(l, colour));
+      const b = uniformBuffer(device, `${label}.level[${l}].colour${colour}`, packStruct(kernels.levelLayout, levelValues(l, colour)));
       this.buffers.push(b);
       return b;
     };
@@ -187,9 +187,7 @@ export class NodeMultigrid {
       coarsestColours: [...COLOURS, ...[...COLOURS].reverse()], coarsestSweeps: options.coarseSweeps ?? 2 * (coarsest.nx + coarsest.ny),
     });
     // Written once here, so not state: kept apart from the buffers a checkpoint saves.
-    const shapeBytes = new Uint8Array(kernels.levelLayout.size * cycleShapes.length);
-    cycleShapes.forEach((_, k) => shapeBytes.set(new Uint8Array(levelData(start + k, 0)), kernels.levelLayout.size * k));
-    const cycleLevels = storageFrom(device, `${label}.coarseCycle.shapes`, shapeBytes);
+    const cycleLevels = storageFrom(device, `${label}.coarseCycle.shapes`, packStructArray(kernels.levelLayout, cycleShapes.map((_, k) => levelValues(start + k, 0))));
     const offsets = storageFrom(device, `${label}.coarseCycle.offsets`, cycleOffsets(layout.nodes, layout.elements));
     const stepBuffer = storageFrom(device, `${label}.coarseCycle.steps`, steps);
     this.constants.push(cycleLevels, stepBuffer, offsets);
