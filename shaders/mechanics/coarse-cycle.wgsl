@@ -10,7 +10,7 @@
 // COARSEN steps, once per change of material.
 // Bindings: shapes, steps and offsets (lib/cycle-steps.wgsl), lame, fixed, rhs, u, res.
 // Dispatch: (1). The top level's u must be zero on entry (its restriction zeroes it).
-override WG: u32 = 256u;
+override WG: u32 = 64u;
 
 @group(0) @binding(0) var<storage, read> shapes: array<MechLevel>;
 @group(0) @binding(3) var<storage, read_write> lame: array<vec2<f32>>;

@@ -7,7 +7,7 @@
 // buffers, at their offsets. The same kernel builds the levels' operators
 // (rediscretisation.wgsl) from a program of COARSEN steps, once per assembly.
 // Bindings: shapes, steps and offsets (lib/cycle-steps.wgsl), faces, cell, rhs, u, r. Dispatch: (1).
-override WG: u32 = 256u;
+override WG: u32 = 64u;
 
 @group(0) @binding(0) var<storage, read> shapes: array<Level>;
 @group(0) @binding(3) var<storage, read_write> faces: array<vec4<f32>>;

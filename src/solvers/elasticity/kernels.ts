@@ -12,7 +12,7 @@ const S = 'storage' as const;
 /** Workgroup sizes, passed to the WGSL `override`s: node/element grids, node vectors, coarse cycle. */
 export const WG_2D = 8;
 export const WG_1D = 64;
-const WG_COARSE = 256;
+const WG_COARSE = 64;
 
 export class ElasticityKernels {
   readonly assemble: Kernel;
