@@ -21,7 +21,11 @@ import cellNkTally from '../../shaders/cells/nk-tally.wgsl?raw';
 import cellMetrics from '../../shaders/cells/metrics.wgsl?raw';
 import cellMetricsNk from '../../shaders/cells/metrics-nk.wgsl?raw';
 import cellMetricsGrid from '../../shaders/cells/metrics-grid.wgsl?raw';
+import mgStencilTerms from '../../shaders/multigrid/stencil-terms.wgsl?raw';
 import mgStencil from '../../shaders/multigrid/stencil.wgsl?raw';
+import mgTile from '../../shaders/multigrid/tile.wgsl?raw';
+import mgTileDescend from '../../shaders/multigrid/tile-descend.wgsl?raw';
+import mgTileAscend from '../../shaders/multigrid/tile-ascend.wgsl?raw';
 import mgAssemble from '../../shaders/multigrid/assemble.wgsl?raw';
 import mgCoarsen from '../../shaders/multigrid/coarsen.wgsl?raw';
 import mgSmooth from '../../shaders/multigrid/smooth.wgsl?raw';
@@ -81,7 +85,11 @@ export const wgsl = {
   collagen,
   gate,
   compact,
+  mgStencilTerms,
   mgStencil,
+  mgTile,
+  mgTileDescend,
+  mgTileAscend,
   mgAssemble,
   mgCoarsen,
   mgSmooth,

@@ -81,10 +81,13 @@ export class Simulation {
     const keep = (b: GPUBuffer) => (this.owned.push(b), b);
 
     if (physics.oxygen || physics.smac || physics.softener) {
-      const tolerance = (options.solves ?? 'adaptive') === 'adaptive'
+      const adaptive = (options.solves ?? 'adaptive') === 'adaptive';
+      // The fixed path keeps every colour pass and transfer its own dispatch, as before tiles.
+      const tiled = adaptive;
+      const tolerance = adaptive
         ? { dots: new DotKernels(device), gates: new GateKernels(device), tolerance: OXYGEN_TOLERANCE }
         : undefined;
-      this.oxygen = new Oxygen(mg, oxygenKernel(device), { label: 'Oxygen', nx, ny, hMicrons: h, ...oxygenCoefficients(scenario) }, tolerance);
+      this.oxygen = new Oxygen(mg, oxygenKernel(device), { label: 'Oxygen', nx, ny, hMicrons: h, tiled, ...oxygenCoefficients(scenario) }, tolerance);
       if (this.oxygen.log) this.oxygenPlanner = new SolvePlanner(device, this.oxygen.log, OXYGEN_PLAN);
       writeF32(device, this.oxygen.density, this.world.uptake);
       this.writeVesselField();
@@ -92,7 +95,7 @@ export class Simulation {
       writeF32(device, this.oxygen.pO2, new Float32Array(cells).fill(p.vesselWallPO2MmHg));
       const { vessel, perfusion } = this.oxygen;
       const drug = (label: string, slot: DrugSlot, coefficients: DrugCoefficients, exposure = false) =>
-        new Drug(mg, drugKernel(device), { label, slot, nx, ny, hMicrons: h, exposure, ...coefficients }, vessel, perfusion);
+        new Drug(mg, drugKernel(device), { label, slot, nx, ny, hMicrons: h, exposure, tiled, ...coefficients }, vessel, perfusion);
       if (physics.smac) this.smac = drug('SMAC', 'smac', smacCoefficients(p));
       // Its exposure feeds softening, which only the material update (mechanics) reads.
       if (physics.softener) this.softener = drug('Softener', 'softener', softenerCoefficients(p), physics.mechanics);

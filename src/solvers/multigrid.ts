@@ -4,6 +4,9 @@
 // coarse operators leave it out, as they do fixed cells (coarsen.wgsl).
 // V(3,3)-cycles with red-black Gauss–Seidel; the levels of at most COARSE_CYCLE_MAX cells a side
 // and the coarsest level's solve run as one dispatch of one workgroup (solvers/coarse-cycle.ts).
+// Above it each level costs two dispatches a cycle, its sweeps run on tiles in workgroup memory
+// (shaders/multigrid/tile.wgsl), or, with `tiled: false`, fifteen, every colour pass and transfer
+// its own dispatch; the two give the same iterates bit for bit.
 // The owner writes k, a, f, fixed and u (its warm start and the values of fixed cells), then
 // records assemble() once per change of coefficients and vcycle() as often as it likes.
 import { Kernel, groups } from '../gpu/kernel.ts';
@@ -39,7 +42,14 @@ export interface MultigridOptions {
   coarseSweeps?: number;
   /** Levels of at most this many cells a side go into the one-dispatch coarse cycle (default COARSE_CYCLE_MAX; the coarsest always does). */
   coarseCycleMax?: number;
+  /** The levels above the coarse cycle in tiles, two dispatches a level and cycle (default true; at most TILE_SWEEPS_MAX sweeps each way). */
+  tiled?: boolean;
 }
+
+/** Sweeps each way a tiled level takes: its tiles carry a halo of 2·sweeps + 1 cells (HALO_MAX in tile.wgsl). */
+export const TILE_SWEEPS_MAX = 3;
+/** Cells a side of a tile (TILE in tile.wgsl). */
+const TILE = 32;
 
 type Binding = GPUBuffer | GPUBufferBinding;
 
@@ -59,6 +69,9 @@ interface LevelResources {
   restrict?: GPUBindGroup;
   prolong?: GPUBindGroup;
   coarsen?: GPUBindGroup;
+  /** Tiled levels: the way down (pre-smoothing, residual, restriction) and up (prolongation, post-smoothing). */
+  descend?: GPUBindGroup;
+  ascend?: GPUBindGroup;
 }
 
 /** Pipelines of the scalar multigrid, built once per device and shared by every solver. */
@@ -70,19 +83,24 @@ export class MultigridKernels {
   readonly restrict: Kernel;
   readonly prolong: Kernel;
   readonly coarseCycle: Kernel;
+  readonly descend: Kernel;
+  readonly ascend: Kernel;
 
   constructor(readonly device: GPUDevice) {
     const U = 'uniform' as const, R = 'read-only-storage' as const, S = 'storage' as const;
     const stencil = (body: string) => compose(wgsl.level, body);
     this.assemble = new Kernel(device, { label: 'Multigrid.assemble', code: compose(wgsl.level, wgsl.mgAssemble), bindings: [U, U, R, R, R, R, S, S, S] });
     this.coarsen = new Kernel(device, { label: 'Multigrid.coarsen', code: compose(wgsl.level, wgsl.mgRediscretisation, wgsl.mgCoarsen), bindings: [U, R, R, S, S] });
-    this.smooth = new Kernel(device, { label: 'Multigrid.smooth', code: stencil(compose(wgsl.mgStencil, wgsl.mgSmooth)), bindings: [U, R, R, R, S] });
-    this.residual = new Kernel(device, { label: 'Multigrid.residual', code: stencil(compose(wgsl.mgStencil, wgsl.mgResidual)), bindings: [U, R, R, R, R, S] });
+    this.smooth = new Kernel(device, { label: 'Multigrid.smooth', code: stencil(compose(wgsl.mgStencilTerms, wgsl.mgStencil, wgsl.mgSmooth)), bindings: [U, R, R, R, S] });
+    this.residual = new Kernel(device, { label: 'Multigrid.residual', code: stencil(compose(wgsl.mgStencilTerms, wgsl.mgStencil, wgsl.mgResidual)), bindings: [U, R, R, R, R, S] });
+    const tile = (body: string) => compose(wgsl.level, wgsl.mgStencilTerms, wgsl.mgTile, body);
+    this.descend = new Kernel(device, { label: 'Multigrid.descend', code: tile(wgsl.mgTileDescend), bindings: [U, U, R, R, R, R, S, S, S] });
+    this.ascend = new Kernel(device, { label: 'Multigrid.ascend', code: tile(compose(wgsl.mgProlongation, wgsl.mgTileAscend)), bindings: [U, U, R, R, R, R, R, S] });
     this.restrict = new Kernel(device, { label: 'Multigrid.restrict', code: compose(wgsl.level, wgsl.mgRestriction, wgsl.mgRestrict), bindings: [U, R, S, S] });
     this.prolong = new Kernel(device, { label: 'Multigrid.prolong', code: compose(wgsl.level, wgsl.mgProlongation, wgsl.mgProlong), bindings: [U, R, R, S] });
     this.coarseCycle = new Kernel(device, {
       label: 'Multigrid.coarseCycle',
-      code: compose(wgsl.cycleSteps, wgsl.level, wgsl.mgStencil, wgsl.mgRestriction, wgsl.mgProlongation, wgsl.mgRediscretisation, wgsl.mgCoarseCycle),
+      code: compose(wgsl.cycleSteps, wgsl.level, wgsl.mgStencilTerms, wgsl.mgStencil, wgsl.mgRestriction, wgsl.mgProlongation, wgsl.mgRediscretisation, wgsl.mgCoarseCycle),
       bindings: [R, R, R, S, S, S, S, S],
     });
   }
@@ -109,6 +127,7 @@ export class Multigrid {
   private readonly coarsenGroup?: GPUBindGroup;
   private readonly preSweeps: number;
   private readonly postSweeps: number;
+  private readonly tiled: boolean;
 
   constructor(private readonly kernels: MultigridKernels, readonly options: MultigridOptions) {
     const device = kernels.device;
@@ -119,6 +138,10 @@ export class Multigrid {
     // cycle; V(3,3) keeps it below 0.1 for 50 % more smoothing and fewer cycles.
     this.preSweeps = options.preSweeps ?? 3;
     this.postSweeps = options.postSweeps ?? 3;
+    this.tiled = options.tiled ?? true;
+    if (this.tiled && Math.max(this.preSweeps, this.postSweeps) > TILE_SWEEPS_MAX) {
+      throw new RangeError(`${label}: tiled levels take at most ${TILE_SWEEPS_MAX} sweeps each way (preSweeps ${this.preSweeps}, postSweeps ${this.postSweeps}); use fewer or tiled: false`);
+    }
     const shapes = buildLevels(nx, ny, hx, hy);
     this.cells = nx * ny;
     const make = (role: string, bytes: number) => {
@@ -189,6 +212,18 @@ export class Multigrid {
       L.restrict = kernels.restrict.bind(`${label} ${tag}`, [u0, L.r, C.rhs, C.u]);
       L.prolong = kernels.prolong.bind(`${label} ${tag}`, [u0, L.cell, C.u, L.u]);
       L.coarsen = kernels.coarsen.bind(`${label} ${tag}`, [u0, L.faces, L.cell, C.faces, C.cell]);
+      // A tile colours cells by the parity of i + j, which wrapping an odd periodic side breaks:
+      // such a level (a side of at most 15 cells) is swept level by level.
+      const oddPeriodic = (bc.west.kind === 'periodic' && L.shape.nx % 2 === 1) || (bc.south.kind === 'periodic' && L.shape.ny % 2 === 1);
+      if (!this.tiled || oddPeriodic) return;
+      // The way down leaves the smoothed level in r (free: the tiles restrict residuals they compute).
+      const passes = (sweeps: number, colour: number, halo: number) => {
+        const buffer = uniformBuffer(device, `${label}.level[${l}].tile${colour}`, packNamed(wgsl.mgTile, 'TileParams', { passes: 2 * sweeps, colour, halo }));
+        this.buffers.push(buffer);
+        return buffer;
+      };
+      L.descend = kernels.descend.bind(`${label} ${tag}`, [u0, passes(this.preSweeps, 0, 2 * this.preSweeps + 1), L.faces, L.cell, L.rhs, L.u, L.r, C.rhs, C.u]);
+      L.ascend = kernels.ascend.bind(`${label} ${tag}`, [u0, passes(this.postSweeps, 1, 2 * this.postSweeps), L.faces, L.cell, L.rhs, L.r, C.u, L.u]);
     });
     const coarsest = cycleShapes[cycleShapes.length - 1];
     // Written once here, so not state: kept apart from the buffers a checkpoint saves.
@@ -240,6 +275,13 @@ export class Multigrid {
     const { nx, ny } = L.shape;
     if (level === this.cycleStart) {
       k.coarseCycle.dispatch(pass, this.cycleGroup, 1);
+      return;
+    }
+    if (L.descend && L.ascend) {
+      const tiles = [groups(nx, TILE), groups(ny, TILE)] as const;
+      k.descend.dispatch(pass, L.descend, ...tiles);
+      this.vcycle(pass, level + 1);
+      k.ascend.dispatch(pass, L.ascend, ...tiles);
       return;
     }
     if (!L.residual || !L.restrict || !L.prolong) throw new Error('unreachable: a level above the coarse cycle has a coarser one');

@@ -5,7 +5,7 @@ import { Kernel } from '../../src/gpu/kernel.ts';
 import { WorkCounter } from '../../src/gpu/work-count.ts';
 import { parseScenario } from '../../src/model/scenario.ts';
 import { countStep, type StepCount } from '../../src/sim/count-step.ts';
-import { STRESS_ITERATIONS } from '../../src/sim/solve-mode.ts';
+import { OXYGEN_NEWTON, OXYGEN_PLAN, STRESS_ITERATIONS } from '../../src/sim/solve-mode.ts';
 import { CHEBYSHEV_STEPS } from '../../src/solvers/elasticity/chebyshev.ts';
 import { STEP_STAGES, Simulation } from '../../src/sim/simulation.ts';
 import { snapshot } from '../../src/sim/snapshot.ts';
@@ -115,7 +115,7 @@ describe('countStep', () => {
     }
   }, 120_000);
 
-  it('spends 11 stress dispatches a multigrid level above the coarse cycle per CG iteration recorded, plus its coarsening', async () => {
+  it('spends 11 stress dispatches a multigrid level above the coarse cycle per CG iteration recorded, and 2 transport dispatches per V-cycle, plus their coarsening', async () => {
     await run();
     // The same tissue on a grid twice as fine has one more level in each solve.
     const finer = parseScenario({ ...json, parameters: { ...json.parameters, nx: 96, ny: 96, dxMicrons: 25 } });
@@ -131,5 +131,10 @@ describe('countStep', () => {
     // iterations recorded × (4 Chebyshev steps + residual + restrict + prolong + 4 steps) + 1
     // coarsening in the assembly.
     expect(stress(warm) - stress(counts[1])).toBe(STRESS_ITERATIONS.adaptive.warm * (2 * CHEBYSHEV_STEPS + 3) + 1);
+    // The scalar fields' levels above their coarse cycle run in tiles: one dispatch down and one
+    // up a V-cycle (solvers/multigrid.ts), and a coarsening at each Newton step's assembly; the
+    // oxygen records its warm limit of V-cycles here.
+    const transport = (c: StepCount) => c.stages.find((s) => s.stage === 'transport')!.count.dispatches;
+    expect(transport(warm) - transport(counts[1])).toBe(OXYGEN_PLAN.limits.warm * 2 + OXYGEN_NEWTON.warm);
   }, 120_000);
 });

@@ -25,6 +25,8 @@ export interface DrugOptions extends DrugCoefficients {
   ny: number;
   hMicrons: number;
   bc?: BoundaryConditions;
+  /** The multigrid's levels in tiles (MultigridOptions.tiled; default true). */
+  tiled?: boolean;
   /**
    * Skip the solves while the tissue holds none of the drug (default true). False only to show
    * that skipping changes nothing (tests/gpu/drug-skip.test.ts).
@@ -91,7 +93,7 @@ export class Drug {
     this.slot = DRUG_SLOT[options.slot];
     this.coefficients = coefficientsOf(options);
     this.empty = options.skipWhileEmpty ?? true;
-    this.mg = new Multigrid(mgKernels, { label: `${label}.mg`, nx, ny, hx: options.hMicrons, bc: options.bc ?? ZERO_FLUX });
+    this.mg = new Multigrid(mgKernels, { label: `${label}.mg`, nx, ny, hx: options.hMicrons, bc: options.bc ?? ZERO_FLUX, tiled: options.tiled });
     this.previous = storageBuffer(device, `${label}.u[n]`, this.cells * 4);
     this.beforePrevious = storageBuffer(device, `${label}.u[n-1]`, this.cells * 4);
     this.vessel = vessel;

@@ -21,6 +21,8 @@ export interface OxygenOptions {
   /** Nusselt number of a capillary's oxygen transfer: the vessel side of a partly open vessel. */
   nusselt: number;
   bc?: BoundaryConditions;
+  /** The multigrid's levels in tiles (MultigridOptions.tiled; default true). */
+  tiled?: boolean;
 }
 
 /** What the coefficient kernel reads, settable live. */
@@ -71,7 +73,7 @@ export class Oxygen {
     const device = mgKernels.device;
     const label = options.label ?? 'Oxygen';
     this.cells = options.nx * options.ny;
-    this.mg = new Multigrid(mgKernels, { label: `${label}.mg`, nx: options.nx, ny: options.ny, hx: options.hMicrons, bc: options.bc ?? ZERO_FLUX });
+    this.mg = new Multigrid(mgKernels, { label: `${label}.mg`, nx: options.nx, ny: options.ny, hx: options.hMicrons, bc: options.bc ?? ZERO_FLUX, tiled: options.tiled });
     this.density = storageBuffer(device, `${label}.density`, this.cells * 4);
     this.vessel = storageBuffer(device, `${label}.vessel`, this.cells * 16);
     this.perfusion = storageBuffer(device, `${label}.perfusion`, this.cells * 4);

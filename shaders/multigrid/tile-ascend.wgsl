@@ -1,0 +1,33 @@
+// The way up a level of the tiled V-cycle in one dispatch (tile.wgsl): the coarse correction
+// prolonged onto the smoothed level as the tile is loaded (prolongation.wgsl; fixed cells keep
+// their values), then the post-smoothing sweeps; the result goes to the level's u.
+// Bindings: level (with cnx, cny, rx, ry), tile params, faces, cell, rhs, u (the level as the
+// way down left it), coarse u, tile_out. Dispatch: (⌈nx/TILE⌉, ⌈ny/TILE⌉).
+
+@group(0) @binding(0) var<uniform> level: Level;
+@group(0) @binding(1) var<uniform> params: TileParams;
+@group(0) @binding(2) var<storage, read> faces: array<vec4<f32>>;
+@group(0) @binding(3) var<storage, read> cell: array<vec2<f32>>;
+@group(0) @binding(4) var<storage, read> rhs: array<f32>;
+@group(0) @binding(5) var<storage, read> u: array<f32>;
+@group(0) @binding(6) var<storage, read> coarse_u: array<f32>;
+@group(0) @binding(7) var<storage, read_write> tile_out: array<f32>;
+
+fn coarse_value(C: u32) -> f32 {
+  return coarse_u[C];
+}
+
+// The smoothed level plus the prolonged correction, on free cells.
+fn tile_load(i: u32, j: u32) -> f32 {
+  let c = cell_index(i, j, level.nx);
+  if (cell[c].y != 0.0) { return u[c]; }
+  return u[c] + prolonged(level, i, j, 0u);
+}
+
+@compute @workgroup_size(8, 8)
+fn main(@builtin(workgroup_id) group: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {
+  tile_begin(group, params.halo);
+  tile_fill(level, lid.xy);
+  tile_relax(level, params, lid.xy);
+  tile_store(level, lid.xy);
+}
