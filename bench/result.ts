@@ -72,10 +72,12 @@ export interface CostPrediction {
 
 /** time ≈ dispatches × perDispatch + movedBytes ÷ bandwidth (suite.ts, costModelOf). */
 export interface CostModel {
-  /** The dispatch probe at its smallest size: the fixed cost of one dispatch on this adapter. */
+  /** The dispatch probe's fastest run at its smallest size: the fixed cost of one dispatch on this adapter. */
   perDispatchMicroseconds: number;
-  /** The copy's best bandwidth (roofline.copyBandwidthGBps). */
+  /** The smoother sweep's best rate through the bytes its dispatches bind (suite.ts, costModelOf). */
   bandwidthGBps: number;
+  /** The copy's best bandwidth, beside it (roofline.copyBandwidthGBps). */
+  copyBandwidthGBps: number;
   predictions: CostPrediction[];
 }
 
@@ -160,6 +162,7 @@ export function shapeProblems(report: BenchReport): string[] {
     const m = report.costModel;
     positive('costModel.perDispatchMicroseconds', m.perDispatchMicroseconds);
     positive('costModel.bandwidthGBps', m.bandwidthGBps);
+    positive('costModel.copyBandwidthGBps', m.copyBandwidthGBps);
     for (const p of m.predictions) for (const key of ['dispatches', 'movedBytes', 'measuredMs', 'predictedMs', 'ratio'] as const) positive(`costModel[${p.case} ${p.size}].${key}`, p[key]);
   }
   return problems;

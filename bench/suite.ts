@@ -108,23 +108,27 @@ function rooflineOf(cases: CaseResult[]): Roofline | undefined {
 }
 
 /**
- * The step's cost model: time ≈ dispatches × (cost of one dispatch) + bytes moved ÷ bandwidth,
- * with the dispatch probe's smallest size for the first and the copy's best bandwidth for the
- * second, both measured in this run; its prediction for every measured size of every case that
- * counted its commands.
+ * The step's cost model: time ≈ dispatches × (cost of one dispatch) + bytes moved ÷ bandwidth.
+ * The first is the dispatch probe's fastest run at its smallest size; the second the best rate
+ * at which the smoother sweep gets through the bytes its dispatches bind, counted as the step's
+ * are (gpu/kernel.ts): a stencil's rate, not a copy's, since a step is stencils. On a GPU the two
+ * rates are close (a stencil is bandwidth-bound there); on a CPU adapter a stencil's arithmetic
+ * sets it. Both measured in this run; the model's prediction for every measured size of every
+ * case that counted its commands.
  */
 function costModelOf(cases: CaseResult[], roofline: Roofline | undefined): CostModel | undefined {
   const probe = cases.find((c) => c.name === 'dispatch')?.sizes.filter(isMeasured).sort((a, b) => a.size - b.size)[0];
-  if (!probe || !roofline) return undefined;
-  const perDispatchMicroseconds = probe.medianMs * 1000;
-  const bandwidthGBps = roofline.copyBandwidthGBps;
+  const sweeps = cases.find((c) => c.name === 'smoother-sweep')?.sizes.filter(isMeasured).filter((s) => s.commands) ?? [];
+  if (!probe || !roofline || sweeps.length === 0) return undefined;
+  const perDispatchMicroseconds = probe.minMs * 1000;
+  const bandwidthGBps = Math.max(...sweeps.map((s) => s.commands!.total.movedBytes / s.updatesPerRun / (s.medianMs * 1e6)));
   const predictions = cases.flatMap((c) => c.sizes.filter(isMeasured).flatMap((s) => {
-    if (!s.commands) return [];
+    if (!s.commands || c.name === 'smoother-sweep') return [];
     const { dispatches, movedBytes } = s.commands.total;
     const predictedMs = (dispatches * perDispatchMicroseconds) / 1000 + movedBytes / (bandwidthGBps * 1e6);
     return [{ case: c.name, size: s.size, dispatches, movedBytes, measuredMs: s.medianMs, predictedMs, ratio: predictedMs / s.medianMs }];
   }));
-  return { perDispatchMicroseconds, bandwidthGBps, predictions };
+  return { perDispatchMicroseconds, bandwidthGBps, copyBandwidthGBps: roofline.copyBandwidthGBps, predictions };
 }
 
 export async function runSuite(gpu: Gpu, o: SuiteOptions, info: RunnerInfo, log: (line: string) => void): Promise<BenchReport> {

@@ -2,12 +2,14 @@
 // Gauss–Seidel sweeps of the transport smoother (shaders/multigrid/smooth.wgsl) alone on the
 // finest level, whose bytes per cell are counted from its code below. suite.ts divides one by
 // the other at each size. And the dispatch probe: the same copy over a tiny grid, many times in
-// one pass, whose time is the fixed cost of a dispatch. The copy's bandwidth and the dispatch's
-// cost are the two figures of the step's cost model (suite.ts).
+// one pass, whose time is the fixed cost of a dispatch. The dispatch's cost and the bandwidth the
+// smoother sweep achieves on the bytes its dispatches bind are the two figures of the step's cost
+// model (suite.ts).
 import copyWgsl from '../../shaders/bench/copy.wgsl?raw';
 import type { Gpu } from '../../src/gpu/device.ts';
 import { storageBuffer, writeF32 } from '../../src/gpu/buffers.ts';
 import { Kernel, linearGroups } from '../../src/gpu/kernel.ts';
+import { WorkCounter } from '../../src/gpu/work-count.ts';
 import { Multigrid, MultigridKernels } from '../../src/solvers/multigrid.ts';
 import { GRID_SIZES, idle, type BenchCase, type CaseInstance } from '../case.ts';
 
@@ -104,10 +106,21 @@ export const smootherSweep: BenchCase = {
     pass.end();
     device.queue.submit([assemble.finish()]);
     const count = updatesPerRun(n);
+    const run = onePass(gpu, 'bench.smoother', count, (p) => mg.sweep(p));
     await idle(gpu);
     return {
-      gridCells: cells, agents: 0, updatesPerRun: count, bytesPerUpdate: SMOOTHER_BYTES_PER_CELL * cells,
-      run: onePass(gpu, 'bench.smoother', count, (p) => mg.sweep(p)),
+      gridCells: cells, agents: 0, updatesPerRun: count, bytesPerUpdate: SMOOTHER_BYTES_PER_CELL * cells, run,
+      // What the cost model counts for a run: the bytes its dispatches bind (gpu/kernel.ts).
+      async count() {
+        const counter = new WorkCounter<'sweep'>(device);
+        try {
+          counter.stage('sweep');
+          await run();
+        } finally {
+          counter.uninstall();
+        }
+        return { stages: [], total: counter.total };
+      },
       destroy: () => mg.destroy(),
     };
   },

@@ -21,6 +21,6 @@ fi
 nvidia_icd=/usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json
 if [ -z "${VK_DRIVER_FILES:-}${VK_ICD_FILENAMES:-}" ] && [ -e "$nvidia_icd" ]; then export VK_DRIVER_FILES=$nvidia_icd; fi
 "$dir/run/node" bin/confine.mjs bench \
-  --cases copy,dispatch,default-step,default-step-fixed,agent-step \
+  --cases copy,dispatch,smoother-sweep,default-step,default-step-fixed,agent-step \
   --sizes "${SIZES:-512,1024}" --cells "${CELLS:-100000,1000000}" --repeats "${REPEATS:-3}" \
   --json "$out/device-bench.json" --report "$out"

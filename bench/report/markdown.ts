@@ -112,8 +112,9 @@ export function markdownReport(report: BenchReport): string {
   const m = report.costModel;
   if (m) {
     out.push('', '## Cost model', '',
-      `A step's time predicted as dispatches × ${formatNumber(m.perDispatchMicroseconds)} µs (the dispatch probe at its smallest size) `
-      + `+ bytes moved ÷ ${formatNumber(m.bandwidthGBps)} GB/s (the copy's best bandwidth), both measured in this run; `
+      `A step's time predicted as dispatches × ${formatNumber(m.perDispatchMicroseconds)} µs (the dispatch probe's fastest run at its smallest size) `
+      + `+ bytes moved ÷ ${formatNumber(m.bandwidthGBps)} GB/s (the smoother sweep's best rate through the bytes its dispatches bind; `
+      + `the copy's best: ${formatNumber(m.copyBandwidthGBps)} GB/s), both measured in this run; `
       + 'bytes moved count every storage buffer a dispatch binds, once read-only and twice writable (src/gpu/kernel.ts).',
       '',
       formatTable(m.predictions.map((p) => ({
