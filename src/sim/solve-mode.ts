@@ -26,8 +26,8 @@ export const STRESS_ITERATIONS: Record<SolveMode, { first: number; warm: number 
 
 /**
  * The stress solve's CG iterations recorded a step (solve-planner.ts): the need drifts by at most
- * one in two steps once the run is warm (the 14-day 128² default: no solve unconverged with a
- * margin of 1, the readouts those of a margin of 2 to every printed digit, 2026-12-05).
+ * one in two steps once the run is warm (the 14-day 128² default: no solve ran out with a margin
+ * of 1, so the run was the margin-2 run to the bit, 2026-12-05).
  */
 export const STRESS_PLAN: PlannerRule = {
   limits: STRESS_ITERATIONS.adaptive, margin: 1,
