@@ -1,15 +1,8 @@
 // The way up a level of the tiled V-cycle in one dispatch (tile.wgsl): the coarse correction
 // prolonged onto the smoothed level as the tile is loaded (prolongation.wgsl; fixed cells keep
 // their values), then the post-smoothing sweeps; the result goes to the level's u.
-// Bindings: level (with cnx, cny, rx, ry), tile params, faces, cell, rhs, u (the level as the
-// way down left it), coarse u, tile_out. Dispatch: (⌈nx/TILE⌉, ⌈ny/TILE⌉).
-
-@group(0) @binding(0) var<uniform> level: Level;
-@group(0) @binding(1) var<uniform> params: TileParams;
-@group(0) @binding(2) var<storage, read> faces: array<vec4<f32>>;
-@group(0) @binding(3) var<storage, read> cell: array<vec2<f32>>;
-@group(0) @binding(4) var<storage, read> rhs: array<f32>;
-@group(0) @binding(5) var<storage, read> u: array<f32>;
+// Bindings: 0–5 as tile.wgsl declares them (u: the level as the way down left it), coarse u,
+// tile_out. Dispatch: (⌈nx/TILE⌉, ⌈ny/TILE⌉).
 @group(0) @binding(6) var<storage, read> coarse_u: array<f32>;
 @group(0) @binding(7) var<storage, read_write> tile_out: array<f32>;
 

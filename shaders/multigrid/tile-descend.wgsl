@@ -3,15 +3,8 @@
 // (restriction.wgsl's average of a coarse cell's children, each residual computed in the tile)
 // and a zero initial guess there. The smoothed level goes to `tile_out`, not back to `u`: the
 // way up (tile-ascend.wgsl) reads it from there.
-// Bindings: level (with cnx, cny, rx, ry), tile params, faces, cell, rhs, u, tile_out, coarse
+// Bindings: 0–5 as tile.wgsl declares them (u: the level before smoothing), tile_out, coarse
 // rhs, coarse u. Dispatch: (⌈nx/TILE⌉, ⌈ny/TILE⌉).
-
-@group(0) @binding(0) var<uniform> level: Level;
-@group(0) @binding(1) var<uniform> params: TileParams;
-@group(0) @binding(2) var<storage, read> faces: array<vec4<f32>>;
-@group(0) @binding(3) var<storage, read> cell: array<vec2<f32>>;
-@group(0) @binding(4) var<storage, read> rhs: array<f32>;
-@group(0) @binding(5) var<storage, read> u: array<f32>;
 @group(0) @binding(6) var<storage, read_write> tile_out: array<f32>;
 @group(0) @binding(7) var<storage, read_write> coarse_rhs: array<f32>;
 @group(0) @binding(8) var<storage, read_write> coarse_u: array<f32>;

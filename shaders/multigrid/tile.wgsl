@@ -21,6 +21,15 @@ struct TileParams {
   halo: u32,
 }
 
+// Bindings 0–5 of both kernels: level (with cnx, cny, rx, ry), tile params, the level's faces,
+// cell and rhs, and the level's values the tile is loaded from.
+@group(0) @binding(0) var<uniform> level: Level;
+@group(0) @binding(1) var<uniform> params: TileParams;
+@group(0) @binding(2) var<storage, read> faces: array<vec4<f32>>;
+@group(0) @binding(3) var<storage, read> cell: array<vec2<f32>>;
+@group(0) @binding(4) var<storage, read> rhs: array<f32>;
+@group(0) @binding(5) var<storage, read> u: array<f32>;
+
 var<workgroup> tile_u: array<f32, REGION_MAX * REGION_MAX>;
 // The tile's first cell (level coordinates), the halo loaded and the region's side.
 var<private> tile_origin: vec2<i32>;
@@ -41,8 +50,8 @@ fn tile_begin(group: vec3<u32>, halo: u32) {
   tile_side = TILE + 2 * tile_halo;
 }
 
-// Calls load(q, i, j) for every region position q with its level cell (i, j), (-1, -1) outside
-// the domain; the kernel defines tile_load.
+// Loads the region: the kernel's tile_load(i, j) at each position's level cell, 0 outside the
+// domain (as the level-wide stencil reads there).
 fn tile_fill(L: Level, lid: vec2<u32>) {
   for (var y = i32(lid.y); y < tile_side; y += TILE_WG) {
     let j = tile_axis(tile_origin.y - tile_halo + y, i32(L.ny), L.bc_s, L.bc_n);
