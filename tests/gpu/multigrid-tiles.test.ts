@@ -1,7 +1,8 @@
 // The scalar multigrid's tiled levels (sweeps on tiles in workgroup memory, two dispatches a
 // level and cycle) give the level-by-level V-cycle's iterates bit for bit: on levels that are
 // whole tiles and levels that end in a part tile, with every kind of boundary (a periodic side
-// wraps the halo onto the far edge), fixed and decoupled cells, and V(1,1) to V(3,3).
+// wraps the halo onto the far edge), a level that coarsens along one axis only, fixed and
+// decoupled cells, and V(1,1) to V(3,3).
 import { describe, expect, it } from 'vitest';
 import { DotKernels } from '../../src/gpu/dot.ts';
 import { Multigrid, MultigridKernels, TILE_SWEEPS_MAX, type BoundaryConditions } from '../../src/solvers/multigrid.ts';
@@ -55,6 +56,11 @@ describe('scalar multigrid tiles', () => {
   it('match level by level on 128×64 with every side periodic, V(1,1) and V(2,2)', async () => {
     const periodic = { kind: 'periodic' } as const;
     for (const sweeps of [1, 2]) await compare(128, 64, { west: periodic, east: periodic, south: periodic, north: periodic }, sweeps);
+  }, 60_000);
+
+  it('match level by level where only one axis coarsens (256×12: the 128×6 level restricts along x alone)', async () => {
+    const neumann = { kind: 'neumann', value: 0 } as const;
+    await compare(256, 12, { west: { kind: 'dirichlet', value: 2 }, east: neumann, south: neumann, north: neumann }, 3);
   }, 60_000);
 
   it('refuses more sweeps than a tile\'s halo holds, naming the limit', () => {
