@@ -60,6 +60,27 @@ const USAGE = `usage:
   confine screenshots [--out docs/images]
       retake the README's pictures of the app in headless Chrome`;
 
+/** The options each command takes (--help goes with any); `sweep merge` takes --out alone. */
+const COMMAND_OPTIONS: Record<string, readonly string[]> = {
+  run: ['out', 'steps', 'checkpoint-every', 'resume'],
+  verify: ['markdown', 'json', 'model', 'runs', 'shard'],
+  bench: ['smoke', 'cases', 'sizes', 'cells', 'repeats', 'warmup', 'max-seconds', 'json', 'report', 'browser', 'from', 'app', 'seconds'],
+  sweep: ['out', 'shard', 'parallel', 'checkpoint-every', 'dry-run'],
+  'sweep merge': ['out'],
+  report: ['out'],
+  screenshots: ['out'],
+};
+
+/** An option another command takes is a usage error naming it and this command's options. */
+function checkOptions(command: string, given: readonly string[]): void {
+  const allowed = COMMAND_OPTIONS[command];
+  if (!allowed) return;
+  const foreign = given.filter((name) => name !== 'help' && !allowed.includes(name));
+  if (foreign.length) {
+    throw new UsageError(`confine ${command} does not take ${foreign.map((f) => `--${f}`).join(', ')}; its options: ${allowed.map((a) => `--${a}`).join(', ')}`);
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const { values, positionals } = parseOptions(rest);
@@ -67,6 +88,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  if (command !== undefined) checkOptions(command === 'sweep' && positionals[0] === 'merge' ? 'sweep merge' : command, Object.keys(values));
   const integer = (name: string, text: string | undefined, min: number): number | undefined => {
     if (text === undefined) return undefined;
     const n = Number(text);

@@ -1,4 +1,5 @@
-// The command line answers --help and refuses an unknown option by name, without a stack trace.
+// The command line answers --help and refuses an unknown option, or another command's, by name,
+// without a stack trace.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +22,19 @@ describe('confine usage', () => {
     expect(r.stderr).toMatch(/^error: Unknown option '--bogus'/);
     expect(r.stderr).toContain('usage:');
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses an option of another command by name, listing the command\'s own, before any work', () => {
+    const r = confine('sweep', 'plan.json', '--out', 'x', '--steps', '3');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error: confine sweep does not take --steps; its options: --out, --shard, --parallel, --checkpoint-every, --dry-run/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const merge = confine('sweep', 'merge', 'a', '--parallel', '2');
+    expect(merge.status).toBe(2);
+    expect(merge.stderr).toMatch(/^error: confine sweep merge does not take --parallel; its options: --out/);
+    const report = confine('report', 'dir', '--model');
+    expect(report.status).toBe(2);
+    expect(report.stderr).toMatch(/^error: confine report does not take --model/);
   });
 
   it('refuses a model-convergence shard without a runs file, or one that is not i/n, before any GPU work', () => {
