@@ -1,9 +1,10 @@
 // The app in headless Chromium, served by Vite from 127.0.0.1 (a secure context, as WebGPU
 // needs): what the end-to-end tests, the screenshots and the browser benchmark open pages in.
-// Chromium comes from the system (/usr/bin/chromium, or CHROMIUM); on a machine without a GPU
-// it runs WebGPU on SwiftShader.
+// Chromium comes from the system (chromium-path.ts); on a machine without a GPU it runs WebGPU
+// on SwiftShader.
 import { createServer, type ViteDevServer } from 'vite';
 import puppeteer, { type Browser } from 'puppeteer';
+import { chromiumPath } from './chromium-path.ts';
 
 // SwiftShader for both WebGPU (Vulkan) and the compositor (ANGLE): with the compositor on its
 // default GL path a WebGPU canvas's swap-chain image cannot be shared with it, and Chromium
@@ -26,7 +27,7 @@ export async function startApp(): Promise<AppServer> {
   const server: ViteDevServer = await createServer({ server: { host: '127.0.0.1', port: 0 }, logLevel: 'silent' });
   await server.listen();
   const browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS, protocolTimeout: 600_000,
+    executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS, protocolTimeout: 600_000,
   });
   const address = server.httpServer!.address();
   const port = typeof address === 'object' && address ? address.port : 0;

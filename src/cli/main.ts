@@ -11,6 +11,7 @@ import { reportCommand } from './report.ts';
 import { parseShard, ShardError } from '../sweep/shard.ts';
 import { benchAppCommand, benchBrowserCommand, benchCommand, benchReportCommand } from './bench.ts';
 import { BENCH_CASES } from '../../bench/registry.ts';
+import { BrowserNotFoundError } from './chromium-path.ts';
 
 const CASE_NAMES = BENCH_CASES.map((c) => c.name).join(', ');
 
@@ -218,7 +219,7 @@ function parseOptions(args: string[]) {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const expected = [ScenarioError, NoGpuError, UsageError, SweepError, ShardError];
+    const expected = [ScenarioError, NoGpuError, UsageError, SweepError, ShardError, BrowserNotFoundError];
     if (error instanceof Error && expected.some((kind) => error instanceof kind)) {
       console.error(`error: ${error.message}`);
       if (error instanceof UsageError) console.error(USAGE);

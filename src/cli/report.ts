@@ -11,6 +11,7 @@ import { buildReport } from '../report/build-report.ts';
 import { reportHtml } from '../report/html.ts';
 import { parsePlan, parseResults, resultFileNames, SweepFileError } from '../report/sweep-files.ts';
 import type { Figure } from '../report/svg.ts';
+import { chromiumPath } from './chromium-path.ts';
 
 export interface ReportOptions {
   /** The sweep's output directory. */
@@ -84,14 +85,19 @@ async function removeStaleFigures(dir: string, figures: readonly Figure[]): Prom
 
 /** A PNG beside every SVG at twice its size; null when done, else why not. */
 async function rasterise(figures: readonly Figure[], dir: string): Promise<string | null> {
-  const executablePath = process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
+  let executablePath;
+  try {
+    executablePath = chromiumPath();
+  } catch (error) {
+    return (error as Error).message;
+  }
   let browser;
   try {
     const { default: puppeteer } = await import('puppeteer');
     browser = await puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
   } catch (error) {
     return `Chromium could not be started from ${executablePath} (${(error as Error).message.split('\n')[0]}); `
-      + 'install it or set PUPPETEER_EXECUTABLE_PATH';
+      + 'install it or set PUPPETEER_EXECUTABLE_PATH or CHROME_PATH';
   }
   try {
     const page = await browser.newPage();
