@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { acquireGpu, describeAdapter } from '../gpu/device.ts';
-import { DEFAULT_SCENARIO, loadScenarioText, type Scenario } from '../model/scenario.ts';
+import { DEFAULT_SCENARIO, ScenarioError, loadScenarioText, type Scenario } from '../model/scenario.ts';
 import { resolveScenarioVessels } from '../model/vessel-import.ts';
 import { Simulation } from '../sim/simulation.ts';
 import { captureCheckpoint, restoreCheckpoint } from '../sim/checkpoint.ts';
@@ -20,8 +20,14 @@ import { CellsOutput, METRICS_FILE, readoutLines } from './run-cells.ts';
 
 export async function loadScenario(path: string | undefined): Promise<Scenario> {
   if (!path || path === 'default') return DEFAULT_SCENARIO;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ScenarioError([`the scenario file cannot be read (${(error as Error).message.split('\n')[0]})`], path);
+  }
   // A vessel file named in the scenario is read relative to the scenario's own directory.
-  return resolveScenarioVessels(loadScenarioText(await readFile(path, 'utf8'), path), dirname(path), (file) => readFile(file));
+  return resolveScenarioVessels(loadScenarioText(text, path), dirname(path), (file) => readFile(file));
 }
 
 export const CHECKPOINT_FILE = 'checkpoint.ckpt';

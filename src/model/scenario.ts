@@ -24,6 +24,7 @@ import {
   checkText,
   childPath,
   deepFreeze,
+  nestingProblem,
   type Problems,
 } from './validation.ts';
 
@@ -160,6 +161,8 @@ function checkGeometry(
 
 /** Validates a parsed JSON value; returns a frozen Scenario or throws ScenarioError with every problem. */
 export function parseScenario(json: unknown, source = 'scenario'): Scenario {
+  const nesting = nestingProblem(json, '');
+  if (nesting !== undefined) throw new ScenarioError([nesting], source);
   const problems: Problems = [];
   const obj = checkObject(json, 'the scenario', problems);
   if (obj === undefined) throw new ScenarioError(problems, source);

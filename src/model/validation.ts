@@ -36,6 +36,30 @@ export function found(path: string, value: unknown): string {
   return value === undefined ? `${path} is missing: it` : `${path} = ${describeValue(value)}`;
 }
 
+/** Deepest nesting of objects and arrays a scenario or vessel file may have: far more than any needs. */
+export const MAX_NESTING = 32;
+
+/**
+ * The problem when `json` nests objects or arrays more than MAX_NESTING levels deep, naming the
+ * first such value's path under `root` (shortened), else undefined. Walked without recursion, so
+ * a file nested thousands of levels deep is refused by name instead of overflowing the stack of
+ * the validators that follow.
+ */
+export function nestingProblem(json: unknown, root: string): string | undefined {
+  const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value: json, path: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= MAX_NESTING) {
+      const shown = path.length > 80 ? `${path.slice(0, 77)}...` : path;
+      return `${shown} nests more than ${MAX_NESTING} levels of objects and arrays, deeper than any scenario needs`;
+    }
+    const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+    for (const [key, v] of entries) stack.push({ value: v, path: childPath(path, key), depth: depth + 1 });
+  }
+  return undefined;
+}
+
 export function childPath(path: string, key: string | number): string {
   if (typeof key === 'number') return `${path}[${key}]`;
   return path === '' ? key : `${path}.${key}`;

@@ -9,7 +9,7 @@
 import { convertIndexedToRgb, decode, hasPngSignature, type DecodedPng } from 'fast-png';
 import { readVesselPoint, readVesselSegment, type VesselFileSpec, type VesselSpec } from './scenario-blocks.ts';
 import type { Scenario } from './scenario.ts';
-import { ScenarioError, childPath, deepFreeze, describeValue, isPlainObject, type Problems } from './validation.ts';
+import { ScenarioError, childPath, deepFreeze, describeValue, isPlainObject, nestingProblem, type Problems } from './validation.ts';
 import type { Grid, Vessel, VesselSegment } from './vessels.ts';
 
 /** Reads a whole file; the path is already joined to the scenario's directory. */
@@ -142,9 +142,12 @@ function jsonToVessels(bytes: Uint8Array, spec: VesselFileSpec, grid: Grid, sour
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder().decode(bytes));
-  } catch (error) {
-    throw fail([`vessels.path = "${spec.path}" is neither a PNG image nor valid JSON (${(error as Error).message}); allowed: ${ALLOWED_FILES}`]);
+  } catch {
+    // The parser's message quotes the file's first bytes: never echo a file's content back.
+    throw fail([`vessels.path = "${spec.path}" is neither a PNG image (no PNG signature) nor valid JSON; allowed: ${ALLOWED_FILES}`]);
   }
+  const nesting = nestingProblem(json, spec.path);
+  if (nesting !== undefined) throw fail([nesting]);
   if (!Array.isArray(json) || json.length === 0) {
     throw fail([`${spec.path} = ${describeValue(json)} must be a non-empty JSON array; allowed: ${ALLOWED_FILES}`]);
   }

@@ -37,6 +37,13 @@ describe('confine usage', () => {
     expect(report.stderr).toMatch(/^error: confine report does not take --model/);
   });
 
+  it('names a scenario file that cannot be read, without a stack trace', () => {
+    const missing = confine('run', 'no/such/scenario.json', '--out', 'unused');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^error: no\/such\/scenario\.json: 1 problem:\n {2}- the scenario file cannot be read \(ENOENT/);
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('refuses a model-convergence shard without a runs file, or one that is not i/n, before any GPU work', () => {
     const noRuns = confine('verify', '--model', '--shard', '1/3');
     expect(noRuns.status).toBe(2);

@@ -186,6 +186,11 @@ describe('scenario validation', () => {
     expect(problemsOf({ ...tissue, parameters: { nx: 100, tumourRadiusMicrons: 5000 } })).toHaveLength(1);
   });
 
+  it('refuses a file nested deeper than any scenario by path, without overflowing the stack', () => {
+    const deep = `{"name": "x", "kind": "tissue", "parameters": ${'{"a": '.repeat(5000)}1${'}'.repeat(5000)}}`;
+    expect(() => loadScenarioText(deep, 'deep.json')).toThrow(/deep\.json: 1 problem:\n {2}- parameters(\.a){31} nests more than 32 levels of objects and arrays/);
+  });
+
   it('reports JSON syntax errors with the source name', () => {
     expect(() => loadScenarioText('{ "name": ', 'scenarios/broken.json')).toThrowError(/^scenarios\/broken\.json: 1 problem:\n {2}- invalid JSON/);
     expect(() => parseScenario([], 'list.json')).toThrowError('list.json: 1 problem:\n  - the scenario = [] must be a JSON object');

@@ -193,7 +193,13 @@ describe('vessel files', () => {
       'v/net.json[0] at (999, 1) µm lies outside the domain: the domain is 160 × 240 µm (nx·dxMicrons × ny·dxMicrons)',
     ]);
     expect((await read('{}'))[0]).toMatch(/^v\/net\.json = \{\} must be a non-empty JSON array; allowed: a PNG mask of nx × ny pixels, or a JSON array of points/);
-    expect((await read('P5 not json'))[0]).toMatch(/^vessels\.path = "v\/net\.json" is neither a PNG image nor valid JSON \(.*\); allowed: a PNG mask/);
+    // Neither PNG nor JSON: said without echoing the file's first bytes.
+    const neither = (await read('P5 secret-content'))[0]!;
+    expect(neither).toMatch(/^vessels\.path = "v\/net\.json" is neither a PNG image \(no PNG signature\) nor valid JSON; allowed: a PNG mask/);
+    expect(neither).not.toContain('P5');
+    const deep = await read(`${'['.repeat(10_000)}${']'.repeat(10_000)}`);
+    expect(deep).toHaveLength(1);
+    expect(deep[0]).toMatch(/^v\/net\.json(\[0\])+\[?0?\.\.\. nests more than 32 levels of objects and arrays/);
     const missing = await problemsOf(() => resolveVesselFile(fileSpec, 'nowhere', files({}), grid));
     expect(missing[0]).toMatch(/^vessels\.path = "net\.png" cannot be read \(ENOENT.*'nowhere\/net\.png'\); allowed: /);
   });
