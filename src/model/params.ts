@@ -205,9 +205,6 @@ const SIMULATION_TABLE = [
   { key: 'metricsIntervalMinutes', default: 60, min: 1, max: 10080, step: 1, unit: 'min', apply: 'live',
     group: 'Simulation', tag: 'D', label: 'Metrics interval',
     source: 'how often the summary numbers are reduced and read back' },
-  { key: 'snapshotIntervalHours', default: 24, min: 0.1, max: 8760, step: 0.1, unit: 'h', apply: 'live',
-    group: 'Simulation', tag: 'D', label: 'Field snapshot interval',
-    source: 'how often whole fields are exported' },
 ] as const satisfies readonly Entry[];
 
 const TABLE = [...FIELD_TABLE, ...CELL_TABLE, ...SIMULATION_TABLE] as const;
@@ -216,6 +213,7 @@ const TABLE = [...FIELD_TABLE, ...CELL_TABLE, ...SIMULATION_TABLE] as const;
 export const WITHDRAWN_PARAMS: Readonly<Record<string, string>> = {
   stromaStiffnessKPa: 'the stroma\'s modulus follows its collagen now; set stromaCollagenRatio (its collagen ÷ the tumour\'s) and collagenModulusExponent',
   stromaEcmDensity: 'the stroma\'s collagen is stromaCollagenRatio × the tumour\'s now, which tumourStiffnessKPa sets',
+  snapshotIntervalHours: 'nothing read it: a run writes its fields at its end, and --checkpoint-every keeps its state as it goes',
 };
 
 export type ParamKey = (typeof TABLE)[number]['key'];

@@ -60,7 +60,6 @@ const SILENT: Partial<Record<ParamKey, string>> = {
   detachedEcm: 'no cell is sparse enough to count as detached',
   nkIapProtection: 'no NK cell meets a primed cell yet',
   seedingProbability: 'no cell reaches the lung yet',
-  snapshotIntervalHours: 'read by the drivers (how often they export), not by the simulation',
 };
 
 const LIVE = PARAMS.filter((p) => p.apply === 'live').map((p) => p.key);
