@@ -1,6 +1,6 @@
 // The one GPU fixture (every GPU test file uses it): a device per test file, every test wrapped in
-// validation and out-of-memory error scopes. With REQUIRE_GPU=1 (CI) a missing adapter fails
-// the run instead of skipping it.
+// validation and out-of-memory error scopes. With REQUIRE_GPU=1 (the default, vitest.config.ts)
+// a missing adapter fails the run instead of skipping it.
 import { afterAll, beforeAll, expect } from 'vitest';
 import { acquireGpu, type Gpu } from '../../src/gpu/device.ts';
 

@@ -10,7 +10,8 @@ const root = mkdtempSync(join(tmpdir(), 'confine-report-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 afterEach(() => vi.restoreAllMocks());
 
-// CI (REQUIRE_GPU=1) installs Chromium, so there the PNGs must be made; elsewhere only if one is found.
+// With REQUIRE_GPU=1 (the default: vitest.config.ts) Chromium must be there and the PNGs made;
+// with REQUIRE_GPU=0 only where one is found.
 const chromium = (() => {
   try {
     return chromiumPath();
