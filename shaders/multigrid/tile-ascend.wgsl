@@ -19,8 +19,5 @@ fn tile_load(i: u32, j: u32) -> f32 {
 
 @compute @workgroup_size(8, 8)
 fn main(@builtin(workgroup_id) group: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {
-  tile_begin(group, params.halo);
-  tile_fill(level, lid.xy);
-  tile_relax(level, params, lid.xy);
-  tile_store(level, lid.xy);
+  tile_sweep(group, lid.xy);
 }

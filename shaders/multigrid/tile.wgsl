@@ -116,3 +116,11 @@ fn tile_store(L: Level, lid: vec2<u32>) {
     }
   }
 }
+
+// The tile loaded, its passes run and its own cells stored: what both ways through a level do.
+fn tile_sweep(group: vec3<u32>, lid: vec2<u32>) {
+  tile_begin(group, params.halo);
+  tile_fill(level, lid);
+  tile_relax(level, params, lid);
+  tile_store(level, lid);
+}

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { DotKernels } from '../../src/gpu/dot.ts';
 import { COARSE_CYCLE_MAX } from '../../src/solvers/coarse-cycle.ts';
 import { Multigrid, MultigridKernels, type BoundaryConditions } from '../../src/solvers/multigrid.ts';
-import { noise, runCycles, uploadProblem, type ScalarRun } from '../../src/verify/scalar-run.ts';
+import { runCycles, uploadProblem, type ScalarRun } from '../../src/verify/scalar-run.ts';
+import { mixedScalarProblem } from './scalar-problem.ts';
 import { scoped, useGpu } from './fixture.ts';
 
 const bits = (a: Float32Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length));
@@ -18,17 +19,7 @@ describe('scalar multigrid coarse cycle', () => {
     const nx = 128;
     const ny = 64;
     const bc: BoundaryConditions = { west: { kind: 'periodic' }, east: { kind: 'periodic' }, south: { kind: 'dirichlet', value: 1 }, north: { kind: 'neumann', value: 0.5 } };
-    const n = nx * ny;
-    const k = new Float32Array(n).fill(1);
-    const fixed = new Uint32Array(n);
-    for (let c = 0; c < n; c++) {
-      const i = c % nx;
-      const j = Math.floor(c / nx);
-      if (Math.hypot(i - 40, j - 30) < 6) fixed[c] = 1;
-      if (Math.hypot(i - 90, j - 20) < 3) k[c] = 0;
-      if (i > 100 && j > 40) k[c] = 10;
-    }
-    const problem = { k, a: new Float32Array(n).fill(0.01), f: noise(n, 5), fixed, u0: noise(n, 9) };
+    const problem = mixedScalarProblem(nx, ny);
     const kernels = new MultigridKernels(gpu().device);
     const dots = new DotKernels(gpu().device);
     const solve = (coarseCycleMax: number): Promise<ScalarRun> => scoped(gpu(), async () => {

@@ -6,33 +6,18 @@
 import { describe, expect, it } from 'vitest';
 import { DotKernels } from '../../src/gpu/dot.ts';
 import { Multigrid, MultigridKernels, TILE_SWEEPS_MAX, type BoundaryConditions } from '../../src/solvers/multigrid.ts';
-import { noise, runCycles, uploadProblem, type ScalarRun } from '../../src/verify/scalar-run.ts';
+import { runCycles, uploadProblem, type ScalarRun } from '../../src/verify/scalar-run.ts';
+import { mixedScalarProblem } from './scalar-problem.ts';
 import { scoped, useGpu } from './fixture.ts';
 
 const bits = (a: Float32Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length));
-
-function problem(nx: number, ny: number) {
-  const n = nx * ny;
-  const k = new Float32Array(n).fill(1);
-  const fixed = new Uint32Array(n);
-  for (let c = 0; c < n; c++) {
-    const i = c % nx;
-    const j = Math.floor(c / nx);
-    if (Math.hypot(i - 0.3 * nx, j - 0.5 * ny) < 6) fixed[c] = 1;
-    if (Math.hypot(i - 0.7 * nx, j - 0.3 * ny) < 3) k[c] = 0;
-    if (i > 0.8 * nx && j > 0.6 * ny) k[c] = 10;
-    // A fixed cell on the periodic seam: the halo that wraps must see it.
-    if (i === 0 && j === 5) fixed[c] = 1;
-  }
-  return { k, a: new Float32Array(n).fill(0.01), f: noise(n, 5), fixed, u0: noise(n, 9) };
-}
 
 describe('scalar multigrid tiles', () => {
   const gpu = useGpu();
   const kernels = () => new MultigridKernels(gpu().device);
 
   const compare = async (nx: number, ny: number, bc: BoundaryConditions, sweeps: number) => {
-    const p = problem(nx, ny);
+    const p = mixedScalarProblem(nx, ny);
     const mgKernels = kernels();
     const dots = new DotKernels(gpu().device);
     const solve = (tiled: boolean): Promise<ScalarRun> => scoped(gpu(), async () => {
