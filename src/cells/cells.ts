@@ -3,7 +3,7 @@
 // order: encodeDeposit before the field solves (cells → density), encodeAct and encodeCompact
 // after them (fields → cells; the caller may give both one pass), encodeMetrics every metrics
 // interval.
-import { isStorage, storageBuffer, storageFrom, uniformBuffer } from '../gpu/buffers.ts';
+import { isStorage, storageBuffer, storageFrom, structUniform, uniformBuffer } from '../gpu/buffers.ts';
 import { linearGroups } from '../gpu/kernel.ts';
 import { cellWgsl } from '../gpu/shaders.ts';
 import { packNamed, scalarStruct } from '../gpu/struct-layout.ts';
@@ -82,7 +82,7 @@ export class Cells {
     const { nx, ny } = grid;
     this.gridCells = nx * ny;
     const keep = (b: GPUBuffer) => (this.owned.push(b), b);
-    this.params = keep(uniformBuffer(device, 'Cells.params', new ArrayBuffer(scalarStruct(cellWgsl.agents, 'CellParams').size)));
+    this.params = keep(structUniform(device, 'Cells.params', scalarStruct(cellWgsl.agents, 'CellParams')));
     this.ledger = keep(storageBuffer(device, 'Cells.ledger', ledgerWords(ny) * 4));
     this.env = keep(storageBuffer(device, 'Cells.env', this.gridCells * 32));
     this.contact = keep(storageBuffer(device, 'Cells.contact', this.gridCells * 8));
@@ -90,7 +90,7 @@ export class Cells {
     this.nkBody = keep(storageFrom(device, 'Cells.nkBody', nk.count ? nk.body : new Float32Array(4)));
     this.nkTag = keep(storageFrom(device, 'Cells.nkTag', nk.count ? nk.tag : new Uint32Array(4)));
     this.fieldsParams = keep(uniformBuffer(device, 'Cells.fieldsParams', packNamed(cellWgsl.fields, 'FieldsParams', { cells: this.gridCells })));
-    this.matrixParams = keep(uniformBuffer(device, 'Cells.matrixParams', new ArrayBuffer(16)));
+    this.matrixParams = keep(structUniform(device, 'Cells.matrixParams', scalarStruct(cellWgsl.matrix, 'MatrixParams')));
     this.densityParams = keep(uniformBuffer(device, 'Cells.densityParams', packNamed(cellWgsl.density, 'DensityParams', {
       nx, ny, cells_per_grid: cellsPerGrid, sigma_cells: densitySigmaCells, radius: Math.ceil(3 * densitySigmaCells),
     })));

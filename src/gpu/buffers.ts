@@ -1,4 +1,5 @@
 // Buffer helpers: every buffer is labelled after its owner and role (so a validation error names the culprit).
+import type { ScalarStruct } from './struct-layout.ts';
 
 // Usage flags are read when a buffer is made: in Node the GPU* globals exist only after acquireGpu().
 function storageUsage(): number {
@@ -25,6 +26,11 @@ export function uniformBuffer(device: GPUDevice, label: string, data: ArrayBuffe
   });
   device.queue.writeBuffer(buffer, 0, bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return buffer;
+}
+
+/** A uniform of the WGSL struct's size, zeroed: for parameters its owner writes before each use. */
+export function structUniform(device: GPUDevice, label: string, struct: ScalarStruct): GPUBuffer {
+  return uniformBuffer(device, label, new ArrayBuffer(struct.size));
 }
 
 /** Copies a buffer back to the CPU. For tests, exports and metrics — never inside the step loop. */

@@ -8,9 +8,9 @@
 import type { Gpu } from '../gpu/device.ts';
 import { linearGroups } from '../gpu/kernel.ts';
 import { OneEncoder, type Recorder } from '../gpu/recorder.ts';
-import { isStorage, storageFrom, uniformBuffer, writeF32 } from '../gpu/buffers.ts';
+import { isStorage, storageFrom, structUniform, writeF32 } from '../gpu/buffers.ts';
 import { wgsl } from '../gpu/shaders.ts';
-import { packNamed } from '../gpu/struct-layout.ts';
+import { packNamed, scalarStruct } from '../gpu/struct-layout.ts';
 import { withLiveParameters } from '../model/live-update.ts';
 import type { Params } from '../model/params.ts';
 import type { Scenario } from '../model/scenario.ts';
@@ -110,11 +110,11 @@ export class Simulation {
         this.materialState = { density, softening, collagen };
         const growth = keep(storageFrom(device, 'Material.growth', new Float32Array(cells)));
         const exposure = this.softener?.exposure ?? keep(storageFrom(device, 'Material.noSoftener', new Float32Array(cells)));
-        this.materialParams = keep(uniformBuffer(device, 'Material.params', new ArrayBuffer(32)));
+        this.materialParams = keep(structUniform(device, 'Material.params', scalarStruct(wgsl.material, 'MaterialParams')));
         this.materialGroup = this.kernels.material.bind('tissue', [this.materialParams, density, collagen, exposure, softening, growth, this.mechanics.E, this.mechanics.eigenstrain]);
       }
       if (physics.perfusion && this.oxygen) {
-        this.perfusionParams = keep(uniformBuffer(device, 'Perfusion.params', new ArrayBuffer(16)));
+        this.perfusionParams = keep(structUniform(device, 'Perfusion.params', scalarStruct(wgsl.perfusion, 'PerfusionParams')));
         this.perfusionGroup = this.kernels.perfusion.bind('tissue', [this.perfusionParams, this.mechanics.pressure, this.oxygen.perfusion]);
       }
     }

@@ -2,7 +2,7 @@
 // paints the grid with it (shaders/render/field.wgsl). Bind groups for every field are built
 // once; a frame writes one small uniform and picks a bind group.
 import { COLOR_MAP_NAMES, colorMapTable, NAN_RGB, type ColorMapName } from '../../io/colormap.ts';
-import { storageFrom, uniformBuffer } from '../../gpu/buffers.ts';
+import { storageFrom, structUniform } from '../../gpu/buffers.ts';
 import { compose, renderWgsl } from '../../gpu/shaders.ts';
 import { packNamed, scalarStruct } from '../../gpu/struct-layout.ts';
 import { fieldSources, type FieldSource } from '../../sim/field-registry.ts';
@@ -39,7 +39,7 @@ export class FieldLayer {
     this.grid = { nx: sim.world.nx, ny: sim.world.ny };
     this.sources = fieldSources(sim);
     this.fields = this.sources.map(({ name, unit, map }) => ({ name, unit, map }));
-    this.params = uniformBuffer(device, 'View.fieldParams', new ArrayBuffer(scalarStruct(renderWgsl.fieldValue, 'FieldParams').size));
+    this.params = structUniform(device, 'View.fieldParams', scalarStruct(renderWgsl.fieldValue, 'FieldParams'));
     this.range = new FieldRangeKernel(device, this.params, this.sources);
     // The three tables, one after another, in COLOR_MAP_NAMES order, as packed RGBA8.
     const tables = new Uint32Array(256 * COLOR_MAP_NAMES.length);

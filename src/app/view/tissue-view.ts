@@ -10,7 +10,7 @@
 //   view.submitted();                                      // starts the range's readback
 //   drawLegend(legendCanvas, view.range, view.colorMap, 'oxygen (mmHg)');  // the latest that came back
 import type { ColorMapName } from '../../io/colormap.ts';
-import { uniformBuffer } from '../../gpu/buffers.ts';
+import { structUniform } from '../../gpu/buffers.ts';
 import { renderWgsl } from '../../gpu/shaders.ts';
 import { packNamed, scalarStruct } from '../../gpu/struct-layout.ts';
 import type { Simulation } from '../../sim/simulation.ts';
@@ -45,7 +45,7 @@ export class TissueView {
     const { nx, ny, hMicrons: h } = sim.world;
     this.grid = { nx, ny, h };
     this.nucleusMicrons = sim.scenario.parameters.nucleusDiameterMicrons;
-    this.viewParams = uniformBuffer(device, 'View.viewParams', new ArrayBuffer(scalarStruct(renderWgsl.view, 'ViewParams').size));
+    this.viewParams = structUniform(device, 'View.viewParams', scalarStruct(renderWgsl.view, 'ViewParams'));
     this.fieldLayer = new FieldLayer(device, format, sim, this.viewParams);
     if (sim.oxygen && sim.world.vessels.length > 0) this.vessels = new VesselLayer(device, format, sim.world.vessels, sim.oxygen.perfusion, this.viewParams);
     if (sim.cells) this.cells = new CellLayer(device, format, sim.cells.cells, this.viewParams);

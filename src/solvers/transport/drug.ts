@@ -1,9 +1,9 @@
 // A drug (SMAC mimetic or softening agent) in tissue: BDF2 in time, backward Euler on the
 // first step, delivered from the plasma through perfused vessels; see drug-coefficients.wgsl.
 import { Kernel, linearGroups } from '../../gpu/kernel.ts';
-import { storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
+import { storageBuffer, structUniform } from '../../gpu/buffers.ts';
 import { compose, wgsl } from '../../gpu/shaders.ts';
-import { packNamed } from '../../gpu/struct-layout.ts';
+import { packNamed, scalarStruct } from '../../gpu/struct-layout.ts';
 import { Multigrid, type BoundaryConditions, type MultigridKernels } from '../multigrid.ts';
 import { DRUG_SLOT, type DrugSlot } from './vessel-field.ts';
 import { SOLVES_AFTER_A_DOSE, type DrugStepPlan } from './dose-substeps.ts';
@@ -110,7 +110,7 @@ export class Drug {
   /** The uniforms and bind group of the i-th solve in an encoder, made on first use. */
   private slotFor(i: number): { params: GPUBuffer; group: GPUBindGroup; exposureGroup?: GPUBindGroup } {
     while (this.params.length <= i) {
-      const params = uniformBuffer(this.kernel.device, `${this.label}.params[${this.params.length}]`, new ArrayBuffer(48));
+      const params = structUniform(this.kernel.device, `${this.label}.params[${this.params.length}]`, scalarStruct(wgsl.drugParams, 'DrugParams'));
       this.params.push(params);
       this.groups.push(this.kernel.bind(this.label, [params, this.vessel, this.perfusion, this.previous, this.beforePrevious, this.mg.k, this.mg.a, this.mg.f, this.mg.u]));
       if (this.exposureKernel) this.exposureGroups.push(this.exposureKernel.bind(this.label, [params, this.previous, this.mg.u, this.exposure!]));
