@@ -1,9 +1,9 @@
 // The bench page's entry (bench.html): runs the benchmark suite on navigator.gpu with the options
 // in the URL, shows its progress, and leaves the report on window for the browser runner
-// (bench/browser-runner.ts) and as a download for a person.
+// (src/bench/browser-runner.ts) and as a download for a person.
 import { acquireGpu, describeAdapter } from '../gpu/device.ts';
-import { LOG_PREFIX, parseSuiteQuery, type BenchPageState } from '../../bench/page-protocol.ts';
-import { runSuite } from '../../bench/suite.ts';
+import { LOG_PREFIX, parseSuiteQuery, type BenchPageState } from '../bench/page-protocol.ts';
+import { runSuite } from '../bench/suite.ts';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 

@@ -1,13 +1,13 @@
-// confine bench: the benchmark suite (bench/) in Node on Dawn or in headless Chrome, as one
+// confine bench: the benchmark suite (src/bench/) in Node on Dawn or in headless Chrome, as one
 // JSON report, Markdown tables and an SVG plot; and the browser app's frame rate.
 import { execSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { acquireGpu, describeAdapter } from '../gpu/device.ts';
-import { runSuite, type SuiteOptions } from '../../bench/suite.ts';
-import { shapeProblems, type BenchReport } from '../../bench/result.ts';
-import { markdownReport } from '../../bench/report/markdown.ts';
-import { timeSizeSvg } from '../../bench/report/svg.ts';
+import { runSuite, type SuiteOptions } from '../bench/suite.ts';
+import { shapeProblems, type BenchReport } from '../bench/result.ts';
+import { markdownReport } from '../bench/report/markdown.ts';
+import { timeSizeSvg } from '../bench/report/svg.ts';
 import { formatTable } from '../io/table.ts';
 import { prepareOutputDir, writeFileAtomic } from '../io/output-dir.ts';
 
@@ -64,7 +64,7 @@ export async function benchCommand(options: SuiteOptions, out: BenchOutputs): Pr
 
 export async function benchBrowserCommand(options: SuiteOptions, out: BenchOutputs): Promise<number> {
   const { startApp } = await import('./headless-app.ts');
-  const { runBrowserSuite } = await import('../../bench/browser-runner.ts');
+  const { runBrowserSuite } = await import('../bench/browser-runner.ts');
   const app = await startApp();
   try {
     console.error(`confine bench --browser in ${await app.browser.version()}`);
@@ -85,7 +85,7 @@ export async function benchReportCommand(dir: string, files: string[]): Promise<
 
 export async function benchAppCommand(options: { n: number; cells: number; seconds: number; json?: string }): Promise<number> {
   const { startApp } = await import('./headless-app.ts');
-  const { benchApp } = await import('../../bench/app-browser.ts');
+  const { benchApp } = await import('../bench/app-browser.ts');
   const app = await startApp();
   try {
     const result = await benchApp(app, { n: options.n, targetCells: options.cells, seconds: options.seconds }, (s) => console.error(s));

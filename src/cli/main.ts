@@ -10,7 +10,7 @@ import { sweepMergeCommand } from './sweep-merge.ts';
 import { reportCommand } from './report.ts';
 import { parseShard, ShardError } from '../sweep/shard.ts';
 import { benchAppCommand, benchBrowserCommand, benchCommand, benchReportCommand } from './bench.ts';
-import { BENCH_CASES } from '../../bench/registry.ts';
+import { BENCH_CASES } from '../bench/registry.ts';
 import { BrowserNotFoundError } from './chromium-path.ts';
 
 const CASE_NAMES = BENCH_CASES.map((c) => c.name).join(', ');

@@ -1,6 +1,6 @@
 // The browser benchmark at a smoke size, so it never rots; its speed is not checked here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { benchApp, benchGeometry } from '../../bench/app-browser.ts';
+import { benchApp, benchGeometry } from '../../src/bench/app-browser.ts';
 import { startApp, type AppServer } from './browser.ts';
 
 describe('browser benchmark', () => {

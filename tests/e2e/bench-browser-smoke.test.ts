@@ -2,9 +2,9 @@
 // navigator.gpu in headless Chrome and hands back a report of the one JSON shape. Its speed is
 // not checked here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBrowserSuite } from '../../bench/browser-runner.ts';
-import { BENCH_CASES } from '../../bench/registry.ts';
-import { isMeasured, shapeProblems } from '../../bench/result.ts';
+import { runBrowserSuite } from '../../src/bench/browser-runner.ts';
+import { BENCH_CASES } from '../../src/bench/registry.ts';
+import { isMeasured, shapeProblems } from '../../src/bench/result.ts';
 import { startApp, type AppServer } from './browser.ts';
 
 describe('browser benchmark runner', () => {

@@ -1,13 +1,13 @@
 // The Node benchmark runner at smoke sizes, so it never rots: the report's shape is checked
 // (fields present, finite, positive), never its speed.
 import { describe, expect, it } from 'vitest';
-import { runSuite } from '../../bench/suite.ts';
-import { isMeasured, shapeProblems } from '../../bench/result.ts';
-import { BENCH_CASES } from '../../bench/registry.ts';
-import { largeDefaultScenario } from '../../bench/scenarios.ts';
-import { fittedExponent, middleIndices, spread } from '../../bench/stats.ts';
-import { markdownReport } from '../../bench/report/markdown.ts';
-import { timeSizeSvg } from '../../bench/report/svg.ts';
+import { runSuite } from '../../src/bench/suite.ts';
+import { isMeasured, shapeProblems } from '../../src/bench/result.ts';
+import { BENCH_CASES } from '../../src/bench/registry.ts';
+import { largeDefaultScenario } from '../../src/bench/scenarios.ts';
+import { fittedExponent, middleIndices, spread } from '../../src/bench/stats.ts';
+import { markdownReport } from '../../src/bench/report/markdown.ts';
+import { timeSizeSvg } from '../../src/bench/report/svg.ts';
 import { useGpu } from './fixture.ts';
 
 describe('benchmark suite (Node)', () => {

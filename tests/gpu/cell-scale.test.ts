@@ -2,7 +2,7 @@
 // storage bindings stop at 128 MiB (Chrome's SwiftShader), with no validation or memory error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireGpu, type Gpu } from '../../src/gpu/device.ts';
-import { largeDefaultScenario } from '../../bench/scenarios.ts';
+import { largeDefaultScenario } from '../../src/bench/scenarios.ts';
 import { Simulation } from '../../src/sim/simulation.ts';
 import { maxCapacity } from '../../src/cells/population.ts';
 import { scoped } from './fixture.ts';

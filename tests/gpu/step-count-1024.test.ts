@@ -1,13 +1,13 @@
 // A warm step of the default tumour on a 1024² grid records at most 400 dispatches: what a GPU,
 // whose steps at this size are bound by how many dispatches they record, needs for the default
-// tumour at interactive rates. Warm as the benchmark times it (bench/cases/steps.ts): after the
+// tumour at interactive rates. Warm as the benchmark times it (src/bench/cases/steps.ts): after the
 // first two simulated days, when the solves record what they have been needing plus their margins
 // (sim/solve-planner.ts). A count is the same on every adapter, so it can be held here.
 import { describe, expect, it } from 'vitest';
 import { countStep } from '../../src/sim/count-step.ts';
 import { Simulation } from '../../src/sim/simulation.ts';
-import { defaultStepScenario } from '../../bench/scenarios.ts';
-import { SETTLE_DAYS } from '../../bench/cases/steps.ts';
+import { defaultStepScenario } from '../../src/bench/scenarios.ts';
+import { SETTLE_DAYS } from '../../src/bench/cases/steps.ts';
 import { scoped, useGpu } from './fixture.ts';
 
 describe('dispatches of a warm 1024² default step', () => {

@@ -5,12 +5,12 @@
 // one pass, whose time is the fixed cost of a dispatch. The dispatch's cost and the bandwidth the
 // smoother sweep achieves on the bytes its dispatches bind are the two figures of the step's cost
 // model (suite.ts).
-import copyWgsl from '../../shaders/bench/copy.wgsl?raw';
-import type { Gpu } from '../../src/gpu/device.ts';
-import { storageBuffer, writeF32 } from '../../src/gpu/buffers.ts';
-import { Kernel, linearGroups } from '../../src/gpu/kernel.ts';
-import { WorkCounter } from '../../src/gpu/work-count.ts';
-import { Multigrid, MultigridKernels } from '../../src/solvers/multigrid.ts';
+import copyWgsl from '../../../shaders/bench/copy.wgsl?raw';
+import type { Gpu } from '../../gpu/device.ts';
+import { storageBuffer, writeF32 } from '../../gpu/buffers.ts';
+import { Kernel, linearGroups } from '../../gpu/kernel.ts';
+import { WorkCounter } from '../../gpu/work-count.ts';
+import { Multigrid, MultigridKernels } from '../../solvers/multigrid.ts';
 import { GRID_SIZES, idle, type BenchCase, type CaseInstance } from '../case.ts';
 
 /** Bytes the copy moves per grid cell: one vec4<f32> read and one written. */

@@ -4,8 +4,8 @@
 // alone, from the same buffers). Timing is by the page's own clock over a fixed window, after
 // the first step has compiled every pipeline.
 import type { Page } from 'puppeteer';
-import type { AppServer } from '../src/cli/headless-app.ts';
-import { defaultParams } from '../src/model/params.ts';
+import type { AppServer } from '../cli/headless-app.ts';
+import { defaultParams } from '../model/params.ts';
 
 export interface AppBenchOptions {
   n: number;

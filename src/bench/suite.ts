@@ -1,7 +1,7 @@
 // The benchmark suite on one GPU, the same in Node and in the browser page: every chosen case at
 // every chosen size, derived figures, scaling exponents and the roofline, as one report. No Node
 // or DOM APIs here; the runners add what only they know (commit, user agent).
-import type { Gpu } from '../src/gpu/device.ts';
+import type { Gpu } from '../gpu/device.ts';
 import type { BenchCase } from './case.ts';
 import { figure, timeCase } from './measure.ts';
 import { BENCH_CASES, caseNamed } from './registry.ts';

@@ -1,9 +1,9 @@
 // The field solves, each on its own: the quasi-steady oxygen solve, one SMAC mimetic step (BDF2)
 // and the stress solve, on the default tumour in an n² grid. The simulation takes one whole step
 // first, so every solve is timed from a warm, realistic state, as it runs inside a step.
-import type { Gpu } from '../../src/gpu/device.ts';
-import { Simulation, type SimulationOptions } from '../../src/sim/simulation.ts';
-import { STRESS_ITERATIONS } from '../../src/sim/solve-mode.ts';
+import type { Gpu } from '../../gpu/device.ts';
+import { Simulation, type SimulationOptions } from '../../sim/simulation.ts';
+import { STRESS_ITERATIONS } from '../../sim/solve-mode.ts';
 import { GRID_SIZES, idle, type BenchCase, type CaseInstance } from '../case.ts';
 import { solveScenario } from '../scenarios.ts';
 

@@ -1,8 +1,8 @@
 // A benchmark report as Markdown: one table per case (median and spread, derived figures),
 // the scaling exponents, and the roofline. The README embeds it beside the SVG plot.
-import { describeAdapter } from '../../src/gpu/device.ts';
-import { formatNumber } from '../../src/io/number-format.ts';
-import { formatTable, type Cell, type TableColumn } from '../../src/io/table.ts';
+import { describeAdapter } from '../../gpu/device.ts';
+import { formatNumber } from '../../io/number-format.ts';
+import { formatTable, type Cell, type TableColumn } from '../../io/table.ts';
 import type { Figure } from '../case.ts';
 import { isMeasured, type BenchReport, type CaseResult, type SkippedSize } from '../result.ts';
 
@@ -100,7 +100,7 @@ export function markdownReport(report: BenchReport): string {
   if (r) {
     out.push('', '## Roofline', '',
       `The copy kernel moves ${r.copyBytesPerCell} B a cell; a red-black sweep of the transport smoother must move `
-      + `${r.smootherBytesPerCell} B a cell (bench/cases/roofline.ts counts them). Measured copy bandwidth: **${formatNumber(r.copyBandwidthGBps)} GB/s**.`,
+      + `${r.smootherBytesPerCell} B a cell (src/bench/cases/roofline.ts counts them). Measured copy bandwidth: **${formatNumber(r.copyBandwidthGBps)} GB/s**.`,
       '',
       formatTable(r.sizes.map((s) => ({ grid: `${s.n}²`, copy: s.copyGBps, smoother: s.smootherGBps, fraction: s.fraction })), [
         { key: 'grid', header: 'grid' },

@@ -1,6 +1,6 @@
 // The seeded scenarios the benchmarks time. Each is the shipped default (seed 1) or a dish
 // assay, grown or packed to the size asked for, so a size means the same tissue on every run.
-import { DEFAULT_SCENARIO_JSON, parseScenario, type Scenario } from '../src/model/scenario.ts';
+import { DEFAULT_SCENARIO_JSON, parseScenario, type Scenario } from '../model/scenario.ts';
 
 type Physics = Partial<Record<'oxygen' | 'smac' | 'softener' | 'mechanics' | 'perfusion' | 'cells', boolean>>;
 

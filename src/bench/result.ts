@@ -1,6 +1,6 @@
 // The one JSON format both runners write, and the check of its shape that CI runs on smoke
 // results (fields present, finite, positive; never how fast).
-import type { AdapterReport } from '../src/gpu/device.ts';
+import type { AdapterReport } from '../gpu/device.ts';
 import type { Figure, SizeAxis, StageCount, StageProfile } from './case.ts';
 import type { Spread } from './stats.ts';
 

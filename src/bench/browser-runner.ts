@@ -1,6 +1,6 @@
 // The browser runner: opens bench.html in headless Chrome (served by Vite from 127.0.0.1, as the
 // app is), lets the page run the suite on navigator.gpu, and takes its report back.
-import type { AppServer } from '../src/cli/headless-app.ts';
+import type { AppServer } from '../cli/headless-app.ts';
 import { LOG_PREFIX, suiteQuery, type BenchPageState } from './page-protocol.ts';
 import type { BenchReport } from './result.ts';
 import type { SuiteOptions } from './suite.ts';

@@ -3,7 +3,7 @@
 // onSubmittedWorkDone (a step's encoding is part of its cost) divided by the updates the run
 // records. Inside validation and
 // out-of-memory scopes: a benchmark that raised a GPU error measured nothing.
-import type { Gpu } from '../src/gpu/device.ts';
+import type { Gpu } from '../gpu/device.ts';
 import { idle, type BenchCase, type CaseInstance, type Figure, type StageCount, type StageProfile } from './case.ts';
 
 export interface Timing {

@@ -1,8 +1,8 @@
 // What a benchmark case is: a name, the sizes it runs at, how to build it at one size, and what
 // one timed 'update' is. Both runners (Node and the browser page) run the same cases.
-import type { Gpu } from '../src/gpu/device.ts';
-import type { StepProfile } from '../src/sim/profile-step.ts';
-import type { StepCount } from '../src/sim/count-step.ts';
+import type { Gpu } from '../gpu/device.ts';
+import type { StepProfile } from '../sim/profile-step.ts';
+import type { StepCount } from '../sim/count-step.ts';
 
 /** Sizes are grid sides n (an n² grid) or numbers of agents. */
 export type SizeAxis = 'grid' | 'agents';

@@ -1,11 +1,11 @@
 // Whole simulation steps: agents moving in a dish (the agent kernels and compaction, with no
 // field solves to hide them), and the default scenario with every physics on, its solves
 // stopped at their tolerances (the default) and at fixed counts side by side.
-import type { Gpu } from '../../src/gpu/device.ts';
-import type { Scenario } from '../../src/model/scenario.ts';
-import { Simulation, type SimulationOptions } from '../../src/sim/simulation.ts';
-import { profileStep } from '../../src/sim/profile-step.ts';
-import { countStep } from '../../src/sim/count-step.ts';
+import type { Gpu } from '../../gpu/device.ts';
+import type { Scenario } from '../../model/scenario.ts';
+import { Simulation, type SimulationOptions } from '../../sim/simulation.ts';
+import { profileStep } from '../../sim/profile-step.ts';
+import { countStep } from '../../sim/count-step.ts';
 import { AGENT_COUNTS, GRID_SIZES, idle, type BenchCase, type CaseInstance } from '../case.ts';
 import { defaultStepScenario, dishScenario } from '../scenarios.ts';
 
