@@ -7,7 +7,7 @@ import { acquireGpu, describeAdapter } from '../gpu/device.ts';
 import { runSuite, type SuiteOptions } from '../bench/suite.ts';
 import { shapeProblems, type BenchReport } from '../bench/result.ts';
 import { markdownReport } from '../bench/report/markdown.ts';
-import { timeSizeSvg } from '../bench/report/svg.ts';
+import { timeSizeSvg } from '../bench/report/time-size-plot.ts';
 import { formatTable } from '../io/table.ts';
 import { prepareOutputDir, writeFileAtomic } from '../io/output-dir.ts';
 

@@ -1,6 +1,8 @@
 // Axis scales for the report's figures: data value → pixel, with the ticks to label. Linear
 // scales end on round ticks; log scales label the values run (or 1-2-5 steps when there are
-// many) and give a dose of 0, which a log axis cannot place, its own slot left of a break.
+// many) and give a dose of 0, which a log axis cannot place, its own slot left of a break;
+// decade scales, for quantities spanning orders of magnitude (benchmark sizes and times), run
+// from one power of ten to another.
 import { formatNumber } from '../io/number-format.ts';
 
 export interface Tick {
@@ -82,4 +84,23 @@ function oneTwoFive(lo: number, hi: number): Tick[] {
     }
   }
   return ticks;
+}
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** "10³", "10⁻²". */
+export function powerOfTen(k: number): string {
+  const digits = String(Math.abs(k)).split('').map((d) => SUPERSCRIPT[Number(d)]).join('');
+  return `10${k < 0 ? '⁻' : ''}${digits}`;
+}
+
+/** Log over the whole decades around the (positive) values, one tick per power of ten. */
+export function decadeScale(values: readonly number[], from: number, to: number): Scale {
+  const logs = values.map(Math.log10);
+  if (logs.length === 0 || !logs.every(Number.isFinite)) throw new RangeError(`decadeScale: needs positive values, got ${values.join(', ')}`);
+  const lo = Math.floor(Math.min(...logs));
+  const hi = Math.max(lo + 1, Math.ceil(Math.max(...logs)));
+  const ticks: Tick[] = [];
+  for (let k = lo; k <= hi; k++) ticks.push({ value: 10 ** k, label: powerOfTen(k) });
+  return { px: (v) => from + ((Math.log10(v) - lo) / (hi - lo)) * (to - from), ticks, breakAt: null };
 }

@@ -1,7 +1,8 @@
-// The pieces every report figure is drawn with, as SVG text: a document with its title, a
-// plot frame with ticks, grid and axis titles, a legend, and the Okabe–Ito palette, whose
-// colours stay distinct under the common colour-vision deficiencies. Standalone files (no CSS,
-// no fonts to fetch) so a figure opens the same in a browser, an editor or an <img>.
+// The pieces every figure is drawn with (the sweep report's and the benchmark report's), as SVG
+// text: a document with its title, a plot frame with ticks, grid and axis titles, a legend, and
+// the Okabe–Ito palette, whose colours stay distinct under the common colour-vision
+// deficiencies. Standalone files (no CSS, no fonts to fetch) so a figure opens the same in a
+// browser, an editor or an <img>.
 import type { Scale } from './scales.ts';
 
 export interface Figure {
@@ -117,8 +118,8 @@ export interface LegendItem {
   style: SeriesStyle;
 }
 
-/** A legend column at (x, y): a line over a band swatch per item, and its label. */
-export function legend(items: readonly LegendItem[], x: number, y: number, heading = ''): string[] {
+/** A legend column at (x, y): a line per item, over a band swatch where the series have bands, and its label. */
+export function legend(items: readonly LegendItem[], x: number, y: number, heading = '', bands = true): string[] {
   const out: string[] = ['<g class="legend">'];
   let row = y;
   if (heading !== '') {
@@ -127,7 +128,7 @@ export function legend(items: readonly LegendItem[], x: number, y: number, headi
   }
   for (const item of items) {
     const { colour, dash } = item.style;
-    out.push(`<rect x="${x}" y="${row - 6}" width="26" height="12" fill="${colour}" fill-opacity="0.18"/>`);
+    if (bands) out.push(`<rect x="${x}" y="${row - 6}" width="26" height="12" fill="${colour}" fill-opacity="0.18"/>`);
     out.push(`<line x1="${x}" y1="${row}" x2="${x + 26}" y2="${row}" stroke="${colour}" stroke-width="2"${dashAttribute(dash)}/>`);
     out.push(`<text x="${x + 32}" y="${row + 4}">${escapeXml(item.label)}</text>`);
     row += 20;

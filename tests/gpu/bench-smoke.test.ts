@@ -7,7 +7,7 @@ import { BENCH_CASES } from '../../src/bench/registry.ts';
 import { largeDefaultScenario } from '../../src/bench/scenarios.ts';
 import { fittedExponent, middleIndices, spread } from '../../src/bench/stats.ts';
 import { markdownReport } from '../../src/bench/report/markdown.ts';
-import { timeSizeSvg } from '../../src/bench/report/svg.ts';
+import { timeSizeSvg } from '../../src/bench/report/time-size-plot.ts';
 import { useGpu } from './fixture.ts';
 
 describe('benchmark suite (Node)', () => {

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { BenchReport } from '../../src/bench/result.ts';
+import { timeSizeSvg } from '../../src/bench/report/time-size-plot.ts';
 import { buildReport } from '../../src/report/build-report.ts';
 import { summariseSweep, type SweepSummary } from '../../src/report/aggregate.ts';
 import { doseResponseFigure } from '../../src/report/figure-dose-response.ts';
 import { factorPairs, heatmapCells, heatmapFigure } from '../../src/report/figure-heatmap.ts';
-import { linearScale, logValueScale } from '../../src/report/scales.ts';
+import { decadeScale, linearScale, logValueScale } from '../../src/report/scales.ts';
 import { parsePlan, parseResults } from '../../src/report/sweep-files.ts';
 import { assertWellFormedXml, jsonl, syntheticPlan, syntheticRuns, type RunLine } from './report-fixture.ts';
 
@@ -195,6 +198,26 @@ describe('scales', () => {
     expect(s.breakAt!).toBeLessThan(s.px(0.1));
     expect(s.px(1) - s.px(0.1)).toBeCloseTo(s.px(10) - s.px(1), 10);
     expect(() => logValueScale([-1, 1], 0, 100)).toThrow(/negative value/);
+  });
+
+  it('spans whole decades on a decade scale, labelled as powers of ten', () => {
+    const s = decadeScale([0.02, 3, 40], 0, 100);
+    expect(s.ticks.map((t) => t.label)).toEqual(['10⁻²', '10⁻¹', '10⁰', '10¹', '10²']);
+    expect(s.px(0.01)).toBe(0);
+    expect(s.px(100)).toBe(100);
+    expect(decadeScale([5], 0, 100).ticks.map((t) => t.value)).toEqual([1, 10]);
+    expect(() => decadeScale([0, 1], 0, 100)).toThrow(/positive values/);
+  });
+});
+
+describe('benchmark plot (the same kit)', () => {
+  it('draws one line and a legend entry per measured case, as well-formed SVG', () => {
+    const report = JSON.parse(readFileSync('bench/results/node-swiftshader.json', 'utf8')) as BenchReport;
+    const svg = timeSizeSvg(report);
+    assertWellFormedXml(svg);
+    expect(count(svg, /<path d=/)).toBe(report.cases.length);
+    expect(svg).toContain('>agent-step (against agents)</text>');
+    expect(svg).toContain('>10⁶</text>');
   });
 });
 
