@@ -2,31 +2,25 @@
 // changes go through here: live ones to the running simulation, rebuild ones into the state
 // until "Rebuild"; every change rewrites the URL, so the address bar always reproduces the run.
 import { ScenarioError, type Scenario } from '../model/scenario.ts';
-import { resolveScenarioVessels } from '../model/vessel-import.ts';
+import { resolveScenarioVessels } from '../model/scenario-vessels.ts';
 import { PARAM_BY_KEY, type ParamKey, type Params } from '../model/params.ts';
 import { scenarioJson } from '../sim/checkpoint.ts';
 import { Banner } from './banner.ts';
 import { composeScenario, mergedScenarioJson, type ScenarioJson } from './compose-scenario.ts';
-import { Display } from './display.ts';
+import { Display, type DisplayElements } from './display.ts';
 import { download } from './download.ts';
 import { exportCsv, exportPng, exportScenario } from './exports.ts';
 import { Panel } from './panel.ts';
 import { Runner } from './runner.ts';
-import { LIBRARY, libraryScenario } from './scenario-library.ts';
+import { LIBRARY } from './scenario-library.ts';
 import { acceptScenarioFiles } from './scenario-drop.ts';
 import { therapyPeriods } from './therapy-periods.ts';
 import { initialState, writeUrlState, type AppState } from './url-state.ts';
 import { ViewControls } from './view-controls.ts';
 
-export interface AppElements {
+export interface AppElements extends DisplayElements {
   root: HTMLElement;
-  canvas: HTMLCanvasElement;
   banner: HTMLElement;
-  clock: HTMLElement;
-  legend: HTMLCanvasElement;
-  scaleBar: HTMLElement;
-  readouts: HTMLTableElement;
-  plots: HTMLElement;
   panel: HTMLElement;
   fileInput: HTMLInputElement;
 }
@@ -50,7 +44,7 @@ export class App {
   private baseParams!: Params;
   private panel!: Panel;
   private viewControls!: ViewControls;
-  private display!: Display;
+  private shown!: Display;
 
   private constructor(private readonly el: AppElements, private readonly state: AppState) {
     this.banner = new Banner(el.banner);
@@ -59,11 +53,11 @@ export class App {
   /** Starts the run the URL state describes; a state that does not compose falls back to its base scenario, with the reason shown. */
   static async start(el: AppElements, state: AppState, problems: string[]): Promise<App> {
     const app = new App(el, state);
-    let base = state.scenarioJson !== null ? (state.scenarioJson as ScenarioJson) : libraryScenario(state.scenario);
+    let base = state.scenarioJson !== null ? (state.scenarioJson as ScenarioJson) : LIBRARY.get(state.scenario);
     if (!base) {
       problems.push(`URL scenario = ${state.scenario}: no shipped scenario has that name (${[...LIBRARY.keys()].join(', ')}); running default`);
       Object.assign(state, initialState());
-      base = libraryScenario('default')!;
+      base = LIBRARY.get('default')!;
     }
     let scenario: Scenario;
     try {
@@ -80,7 +74,7 @@ export class App {
       gpuError: (message) => app.display.fail(`GPU error: ${message}`),
     });
     app.buildPanel(scenario);
-    app.display = new Display(el, runner, state, app.banner, {
+    app.shown = new Display(el, runner, state, app.banner, {
       fieldsChanged: (names, units) => app.viewControls.setFields(names, units),
       rangeShown: (range) => app.viewControls.showRange(range),
       playingChanged: (playing) => app.panel.setPlaying(playing),
@@ -197,7 +191,7 @@ export class App {
   }
 
   private async switchScenario(name: string): Promise<void> {
-    const base = libraryScenario(name);
+    const base = LIBRARY.get(name);
     if (!base) return;
     await this.replaceRun(base, { seed: null, overrides: {}, scenario: name, scenarioJson: null }, name);
   }
@@ -236,17 +230,13 @@ export class App {
     return true;
   }
 
-  get adapter() {
-    return this.display.runner.gpu.report;
+  /** The running picture; it outlives each run, which it restarts in place. */
+  get display(): Display {
+    return this.shown;
   }
 
-  /** What the end-to-end tests and the browser benchmark read and do (window.confine). */
-  hooks() {
-    const display = this.display;
-    return {
-      counters: () => ({ frames: display.frames, steps: display.stepsTaken, simSteps: display.runner.sim.steps, playing: display.playing }),
-      loseDevice: () => display.runner.gpu.device.destroy(),
-    };
+  get adapter() {
+    return this.display.runner.gpu.report;
   }
 
   private writeUrl(): void {

@@ -10,12 +10,21 @@ import { ReadoutsTable } from './readouts-table.ts';
 import type { Runner } from './runner.ts';
 import { therapyPeriods, type TherapyPeriod } from './therapy-periods.ts';
 import type { AppState } from './url-state.ts';
-import type { AppElements } from './app.ts';
 import { Camera } from './view/camera.ts';
 import { attachCameraInput } from './view/camera-input.ts';
 import { drawLegend } from './view/legend.ts';
 import { showScaleBar } from './view/scale-bar.ts';
 import { TissueView } from './view/tissue-view.ts';
+
+/** The page elements the picture draws into. */
+export interface DisplayElements {
+  canvas: HTMLCanvasElement;
+  clock: HTMLElement;
+  legend: HTMLCanvasElement;
+  scaleBar: HTMLElement;
+  readouts: HTMLTableElement;
+  plots: HTMLElement;
+}
 
 export interface DisplayHooks {
   fieldsChanged(names: string[], units: Record<string, string>): string;
@@ -41,7 +50,7 @@ export class Display {
   private nonFiniteSeen = false;
   private readonly columns = metricsColumns().map((c) => c.name);
 
-  constructor(private readonly el: AppElements, readonly runner: Runner, private readonly state: AppState, private readonly banner: Banner, private readonly hooks: DisplayHooks) {
+  constructor(private readonly el: DisplayElements, readonly runner: Runner, private readonly state: AppState, private readonly banner: Banner, private readonly hooks: DisplayHooks) {
     this.plots = new Plots(el.plots);
     this.readouts = new ReadoutsTable(el.readouts);
     attachCameraInput(el.canvas, this.camera);

@@ -3,6 +3,7 @@
 import { NoGpuError, describeAdapter } from '../gpu/device.ts';
 import { App, type AppElements } from './app.ts';
 import { missingWebGpu, showNoWebGpu } from './no-webgpu.ts';
+import { scriptingHooks } from './scripting-hooks.ts';
 import { readUrlState } from './url-state.ts';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
@@ -19,8 +20,7 @@ async function main(): Promise<void> {
   try {
     const app = await App.start(elements, state, problems);
     $('#adapter').textContent = describeAdapter(app.adapter);
-    // Scripting hooks for the end-to-end tests and the browser benchmark.
-    Object.assign(window, { confine: app.hooks() });
+    if (import.meta.env.DEV) Object.assign(window, { confine: scriptingHooks(app.display) });
   } catch (error) {
     if (error instanceof NoGpuError) return showNoWebGpu(root, 'no-adapter', error.message.split('\n')[0]);
     $('#banner').hidden = false;

@@ -1,7 +1,8 @@
 // Which parameters the panel shows in which folder. The folders follow what a researcher
 // reaches for (tumour, matrix, therapy, immune, simulation); every other row of the parameter
 // table stays one click away under "More parameters", so nothing in the table is hidden.
-import { PARAMS, type ParamGroup, type ParamKey } from '../model/params.ts';
+import type { ParamGroup } from '../model/param-spec.ts';
+import { PARAMS, type ParamKey } from '../model/params.ts';
 
 export interface PanelFolder {
   title: string;

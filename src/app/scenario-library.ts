@@ -1,5 +1,4 @@
 // The scenarios shipped in scenarios/, bundled into the page by Vite, by file name.
-import { DEFAULT_SCENARIO_JSON } from '../model/scenario.ts';
 import type { ScenarioJson } from './compose-scenario.ts';
 
 const files = import.meta.glob<ScenarioJson>('/scenarios/*.json', { eager: true, import: 'default' });
@@ -7,7 +6,3 @@ const files = import.meta.glob<ScenarioJson>('/scenarios/*.json', { eager: true,
 export const LIBRARY: ReadonlyMap<string, ScenarioJson> = new Map(
   Object.entries(files).map(([path, json]) => [path.replace(/^.*\/|\.json$/g, ''), json]),
 );
-
-export function libraryScenario(name: string): ScenarioJson | undefined {
-  return LIBRARY.get(name) ?? (name === 'default' ? (DEFAULT_SCENARIO_JSON as unknown as ScenarioJson) : undefined);
-}

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { acquireGpu, describeAdapter } from '../gpu/device.ts';
 import { DEFAULT_SCENARIO, ScenarioError, loadScenarioText, type Scenario } from '../model/scenario.ts';
-import { resolveScenarioVessels } from '../model/vessel-import.ts';
+import { resolveScenarioVessels } from '../model/scenario-vessels.ts';
 import { Simulation } from '../sim/simulation.ts';
 import { captureCheckpoint, restoreCheckpoint } from '../sim/checkpoint.ts';
 import { CheckpointError } from '../io/checkpoint-file.ts';

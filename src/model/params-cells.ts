@@ -2,7 +2,7 @@
 // docs/references.md, "Cells" and "Drugs"). Most magnitudes are exploratory (tag D): the
 // study gives directions, and its raw effect sizes are only in its figures, so these are
 // calibration targets the README states.
-import type { Entry } from './params.ts';
+import type { ParamRow } from './param-spec.ts';
 
 export const CELL_TABLE = [
   // Cells
@@ -152,4 +152,4 @@ export const CELL_TABLE = [
   { key: 'seedingProbability', default: 0.0007, min: 0, max: 1, step: 0.0001, unit: '1', apply: 'live',
     group: 'Circulation', tag: 'D', label: 'Chance that an extravasated cell grows into a metastasis',
     source: 'calibrated so ≈ 30 % of control mice show metastases (Fanfone, Fisher at 15 a group)' },
-] as const satisfies readonly Entry[];
+] as const satisfies readonly ParamRow[];

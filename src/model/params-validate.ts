@@ -3,7 +3,8 @@
 // unit is an error, never a silent conversion, because a converted value would no longer
 // match what the user typed into the file.
 
-import { PARAMS, PARAM_KEYS, WITHDRAWN_PARAMS, defaultParams, type ParamKey, type ParamSpec, type Params } from './params.ts';
+import type { ParamSpec } from './param-spec.ts';
+import { PARAMS, PARAM_KEYS, WITHDRAWN_PARAMS, defaultParams, type ParamKey, type Params } from './params.ts';
 import {
   ScenarioError,
   checkKnownKeys,

@@ -1,48 +1,7 @@
 // The one parameter table. The scenario validator, the panel, the GPU uniforms and the docs
 // all read it, so a parameter's unit, range and provenance are written down exactly once.
-// Evidence tags as in docs/references.md: T primary full text, A abstract, R recalled,
-// C computed here, D design assumption (exploratory: shown as such in tooltips and docs).
+import type { ParamRow, ParamSpec } from './param-spec.ts';
 import { CELL_TABLE } from './params-cells.ts';
-
-export type ParamGroup =
-  | 'Tumour'
-  | 'Matrix'
-  | 'Vessels'
-  | 'Oxygen'
-  | 'SMAC mimetic'
-  | 'Softening agent'
-  | 'Mechanics'
-  | 'Cells'
-  | 'Immune'
-  | 'Circulation'
-  | 'Simulation';
-
-export const PARAM_GROUPS: readonly ParamGroup[] = [
-  'Tumour', 'Matrix', 'Mechanics', 'Vessels', 'Oxygen', 'SMAC mimetic', 'Softening agent', 'Cells', 'Immune', 'Circulation', 'Simulation',
-];
-
-export type SourceTag = 'T' | 'A' | 'R' | 'C' | 'D';
-export const SOURCE_TAGS: readonly SourceTag[] = ['T', 'A', 'R', 'C', 'D'];
-
-/** 'live': a uniform write between steps suffices. 'rebuild': the world (grid, vessels, tumour) is rebuilt. */
-export type ApplyMode = 'live' | 'rebuild';
-
-export interface ParamSpec<K extends string = string> {
-  readonly key: K;
-  readonly default: number;
-  readonly min: number;
-  readonly max: number;
-  readonly step: number;
-  readonly integer: boolean;
-  readonly unit: string;
-  readonly label: string;
-  readonly group: ParamGroup;
-  readonly tag: SourceTag;
-  readonly source: string;
-  readonly apply: ApplyMode;
-}
-
-export type Entry = Omit<ParamSpec, 'integer'> & { readonly integer?: true };
 
 // Grouped in PARAM_GROUPS order, so the panel and the docs list them as written here; the cell
 // rules' rows live in params-cells.ts and are spliced in before the Simulation group.
@@ -184,7 +143,7 @@ const FIELD_TABLE = [
   { key: 'softenerRatePerDay', default: 1, min: 0, max: 10, step: 0.01, unit: '1/day', apply: 'live',
     group: 'Softening agent', tag: 'D', label: 'Softening rate at unit tissue level',
     source: 'rate of approach to the largest softening' },
-] as const satisfies readonly Entry[];
+] as const satisfies readonly ParamRow[];
 
 const SIMULATION_TABLE = [
   { key: 'nx', default: 256, min: 16, max: 4096, step: 8, integer: true, unit: 'cells', apply: 'rebuild',
@@ -205,7 +164,7 @@ const SIMULATION_TABLE = [
   { key: 'metricsIntervalMinutes', default: 60, min: 1, max: 10080, step: 1, unit: 'min', apply: 'live',
     group: 'Simulation', tag: 'D', label: 'Metrics interval',
     source: 'how often the summary numbers are reduced and read back' },
-] as const satisfies readonly Entry[];
+] as const satisfies readonly ParamRow[];
 
 const TABLE = [...FIELD_TABLE, ...CELL_TABLE, ...SIMULATION_TABLE] as const;
 
@@ -220,7 +179,7 @@ export type ParamKey = (typeof TABLE)[number]['key'];
 export type Params = Record<ParamKey, number>;
 
 export const PARAMS: readonly ParamSpec<ParamKey>[] = Object.freeze(
-  TABLE.map((entry: Entry) => Object.freeze({ integer: false, ...entry }) as ParamSpec<ParamKey>),
+  TABLE.map((entry: ParamRow) => Object.freeze({ integer: false, ...entry }) as ParamSpec<ParamKey>),
 );
 
 export const PARAM_KEYS: readonly ParamKey[] = Object.freeze(PARAMS.map((p) => p.key));

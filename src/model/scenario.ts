@@ -2,6 +2,7 @@
 // collects every problem in the file (path, value, what is allowed) and throws them together,
 // so a user fixes a file in one pass. The format is documented in docs/scenario-format.md.
 
+import defaultScenarioJson from '../../scenarios/default.json';
 import { readParams } from './params-validate.ts';
 import { readAssay, type AssaySpec } from './assay.ts';
 import type { ParamKey, Params } from './params.ts';
@@ -211,22 +212,9 @@ export function loadScenarioText(text: string, source: string): Scenario {
 }
 
 /**
- * The embedded default: a tumour about 1.8 mm across with a 300 µm stroma rim, in a 2.56 mm
- * square of 10 µm cells, fed by a generated capillary bed, untreated (scenarios/therapy.json
- * adds both drugs). scenarios/default.json holds the same object (a test keeps them equal).
+ * The default scenario, scenarios/default.json, embedded when the code is built or loaded: the
+ * file is its one definition, read by the same parser as any scenario file.
  */
-export const DEFAULT_SCENARIO_JSON = {
-  name: 'default',
-  description:
-    'A breast tumour about 1.8 mm across in its desmoplastic stroma, fed by a seeded capillary bed, untreated, growing for 14 days in 4-hour steps: its cells squeeze through the compressed stroma, enter open capillaries and reach the lung.',
-  seed: 1,
-  kind: 'tissue',
-  physics: { cells: true, oxygen: true, smac: true, softener: true, mechanics: true, perfusion: true },
-  parameters: {
-    nx: 256, ny: 256, dxMicrons: 10, tumourRadiusMicrons: 900, stromaWidthMicrons: 300, dtMinutes: 240, durationDays: 14,
-    smacDoseNM: 0, softenerDoseRelative: 0,
-  },
-  vessels: { mode: 'generated' },
-} as const;
+export const DEFAULT_SCENARIO_JSON = deepFreeze(defaultScenarioJson);
 
-export const DEFAULT_SCENARIO: Scenario = parseScenario(DEFAULT_SCENARIO_JSON, 'DEFAULT_SCENARIO');
+export const DEFAULT_SCENARIO: Scenario = parseScenario(DEFAULT_SCENARIO_JSON, 'scenarios/default.json');

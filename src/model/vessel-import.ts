@@ -8,8 +8,7 @@
 
 import { convertIndexedToRgb, decode, hasPngSignature, type DecodedPng } from 'fast-png';
 import { readVesselPoint, readVesselSegment, type VesselFileSpec, type VesselSpec } from './scenario-blocks.ts';
-import type { Scenario } from './scenario.ts';
-import { ScenarioError, childPath, deepFreeze, describeValue, isPlainObject, nestingProblem, type Problems } from './validation.ts';
+import { ScenarioError, childPath, describeValue, isPlainObject, nestingProblem, type Problems } from './validation.ts';
 import type { Grid, Vessel, VesselSegment } from './vessels.ts';
 
 /** Reads a whole file; the path is already joined to the scenario's directory. */
@@ -189,12 +188,4 @@ export async function resolveVesselFile(spec: VesselFileSpec, baseDir: string, r
     ? maskToVessels(bytes, grid, { radiusMicrons: spec.radiusMicrons, wallPO2MmHg: spec.wallPO2MmHg }, spec.path, file)
     : jsonToVessels(bytes, spec, grid, file);
   return { mode: 'list', list };
-}
-
-/** The scenario with file-mode vessels read into a list; any other scenario as it is. */
-export async function resolveScenarioVessels(scenario: Scenario, baseDir: string, readFile: ReadFile): Promise<Scenario> {
-  const spec = scenario.vessels;
-  if (spec?.mode !== 'file') return scenario;
-  const { nx, ny, dxMicrons } = scenario.parameters;
-  return deepFreeze({ ...scenario, vessels: await resolveVesselFile(spec, baseDir, readFile, { nx, ny, dxMicrons }) });
 }

@@ -6,8 +6,6 @@
 // covers [i·dx, (i+1)·dx) × [j·dx, (j+1)·dx) and has flat index j·nx + i.
 
 import { RNG_STREAM, uniform4 } from './rng.ts';
-import type { Scenario } from './scenario.ts';
-import { segmentsToVessels } from './vessel-import.ts';
 
 export interface Vessel {
   readonly xMicrons: number;
@@ -70,32 +68,6 @@ export function generateCapillaries(grid: Grid, bed: CapillaryBed): Vessel[] {
     }
   }
   return vessels;
-}
-
-/**
- * The vessels a scenario places: its explicit list, its in-plane segments sampled onto the
- * grid, a bed generated from its parameters and seed, or none (the inclusion problem has no
- * transport). A file must have been read first (resolveVesselFile): this stays free of I/O.
- */
-export function vesselsOf(scenario: Scenario): Vessel[] {
-  const spec = scenario.vessels;
-  if (spec === null) return [];
-  if (spec.mode === 'list') return [...spec.list];
-  const p = scenario.parameters;
-  if (spec.mode === 'segments') return segmentsToVessels({ nx: p.nx, ny: p.ny, dxMicrons: p.dxMicrons }, spec.segments);
-  if (spec.mode === 'file') {
-    throw new Error(`scenario "${scenario.name}": vessels.path = "${spec.path}" has not been read; resolve it with resolveScenarioVessels before building the world`);
-  }
-  return generateCapillaries(
-    { nx: p.nx, ny: p.ny, dxMicrons: p.dxMicrons },
-    {
-      spacingMicrons: p.capillarySpacingMicrons,
-      radiusMicrons: p.capillaryRadiusMicrons,
-      jitterFraction: p.capillaryJitterFraction,
-      wallPO2MmHg: p.vesselWallPO2MmHg,
-      seed: scenario.seed,
-    },
-  );
 }
 
 /**

@@ -1,7 +1,8 @@
 // The initial state of a scenario on its grid, built on the CPU: where the tumour, its stroma
 // and the capillaries are, and each cell's material. Pure TypeScript (no GPU), seeded.
 import type { Scenario } from '../model/scenario.ts';
-import { rasteriseVessels, vesselsOf, type Vessel, type VesselRaster } from '../model/vessels.ts';
+import { vesselsOf } from '../model/scenario-vessels.ts';
+import { rasteriseVessels, type Vessel, type VesselRaster } from '../model/vessels.ts';
 import { vesselExchange, type VesselExchange } from '../model/vessel-exchange.ts';
 
 export interface World {

@@ -10,7 +10,7 @@ import { captureCheckpoint, restoreCheckpoint } from '../sim/checkpoint.ts';
 import { checkpointSteps, type CheckpointInterval } from '../sim/checkpoint-interval.ts';
 import { canonicalJson } from './load-plan.ts';
 import type { Gpu } from '../gpu/device.ts';
-import { resolveScenarioVessels } from '../model/vessel-import.ts';
+import { resolveScenarioVessels } from '../model/scenario-vessels.ts';
 import { metricsColumns, metricsRow, tissueReadout } from '../sim/cell-readouts.ts';
 import { nonFinite } from '../sim/readouts.ts';
 import { Simulation, stepCountOf } from '../sim/simulation.ts';

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { paramsMarkdownTable, spliceParamsTable, TABLE_BEGIN, TABLE_END } from '../../src/model/params-doc.ts';
 import { gridSizeProblem, sameUnit, validateParams } from '../../src/model/params-validate.ts';
-import { PARAM_BY_KEY, PARAM_GROUPS, PARAMS, SOURCE_TAGS, defaultParams, isParamKey } from '../../src/model/params.ts';
+import { PARAM_GROUPS, SOURCE_TAGS } from '../../src/model/param-spec.ts';
+import { PARAM_BY_KEY, PARAMS, defaultParams, isParamKey } from '../../src/model/params.ts';
 import { ScenarioError } from '../../src/model/validation.ts';
 
 function problemsOf(fn: () => unknown): readonly string[] {
@@ -55,17 +56,11 @@ describe('parameter table', () => {
 
   it('carries the values the foundation relies on', () => {
     const d = defaultParams();
-    expect(d.oxygenDiffusivityUm2PerS).toBe(2000);
-    expect(d.vesselWallPO2MmHg).toBe(80);
-    expect(d.oxygenMaxUptakeMmHgPerS).toBe(2);
-    expect(d.hypoxiaThresholdMmHg).toBe(10);
-    expect(d.tumourPoissonRatio).toBe(0.45);
-    expect(d.vesselCollapseStressKPa).toBe(3);
-    expect(d.vesselCollapseExponent).toBe(4);
-    expect(d.smacHalfLifeHours).toBe(30);
-    expect(d.smacIntervalHours).toBe(168);
-    expect(d.softenerHalfLifeHours).toBe(6);
-    expect(d.dxMicrons).toBe(10);
+    expect(d).toMatchObject({
+      oxygenDiffusivityUm2PerS: 2000, vesselWallPO2MmHg: 80, oxygenMaxUptakeMmHgPerS: 2, hypoxiaThresholdMmHg: 10,
+      tumourPoissonRatio: 0.45, vesselCollapseStressKPa: 3, vesselCollapseExponent: 4,
+      smacHalfLifeHours: 30, smacIntervalHours: 168, softenerHalfLifeHours: 6, dxMicrons: 10,
+    });
     expect(gridSizeProblem(d.nx)).toBeUndefined();
     expect(isParamKey('nx')).toBe(true);
     expect(isParamKey('toString')).toBe(false);

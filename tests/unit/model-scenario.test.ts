@@ -7,6 +7,7 @@ import {
   loadScenarioText,
   parseScenario,
 } from '../../src/model/scenario.ts';
+import { PARAM_BY_KEY, defaultParams, type ParamKey } from '../../src/model/params.ts';
 
 const scenarioDir = new URL('../../scenarios/', import.meta.url);
 
@@ -55,10 +56,24 @@ describe('shipped scenarios', () => {
     expect(Object.isFrozen(s) && Object.isFrozen(s.parameters) && Object.isFrozen(s.physics)).toBe(true);
   });
 
-  it('default.json is DEFAULT_SCENARIO', () => {
+  it('DEFAULT_SCENARIO is default.json as the parser reads the file', () => {
     const text = readScenario('default.json');
     expect(JSON.parse(text)).toEqual(DEFAULT_SCENARIO_JSON);
     expect(loadScenarioText(text, 'scenarios/default.json')).toEqual(DEFAULT_SCENARIO);
+  });
+
+  it('default.json sets only the parameters where the default tumour departs from the table', () => {
+    const given = Object.entries(DEFAULT_SCENARIO_JSON.parameters);
+    for (const [key, value] of given) expect(value, key).not.toBe(PARAM_BY_KEY[key as ParamKey].default);
+    expect(DEFAULT_SCENARIO.parameters).toEqual({ ...defaultParams(), ...Object.fromEntries(given) });
+  });
+
+  it('runs the default tumour on the grid, geometry, steps and doses its results were made with', () => {
+    expect(DEFAULT_SCENARIO.parameters).toMatchObject({
+      nx: 256, ny: 256, dxMicrons: 10, tumourRadiusMicrons: 900, stromaWidthMicrons: 300,
+      dtMinutes: 240, durationDays: 14, smacDoseNM: 0, softenerDoseRelative: 0,
+    });
+    expect(DEFAULT_SCENARIO.seed).toBe(1);
   });
 
   it('physics-off.json has mechanics, and with it perfusion, off', () => {

@@ -2,14 +2,9 @@ import { readFileSync } from 'node:fs';
 import { encode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, loadScenarioText, parseScenario } from '../../src/model/scenario.ts';
-import {
-  joinPath,
-  resolveScenarioVessels,
-  resolveVesselFile,
-  segmentsToVessels,
-  type ReadFile,
-} from '../../src/model/vessel-import.ts';
-import { rasteriseVessels, vesselsOf, type VesselSegment } from '../../src/model/vessels.ts';
+import { resolveScenarioVessels, vesselsOf } from '../../src/model/scenario-vessels.ts';
+import { joinPath, resolveVesselFile, segmentsToVessels, type ReadFile } from '../../src/model/vessel-import.ts';
+import { rasteriseVessels, type VesselSegment } from '../../src/model/vessels.ts';
 
 const grid = { nx: 16, ny: 24, dxMicrons: 10 };
 const seg = (x0: number, y0: number, x1: number, y1: number, radiusMicrons = 4, wallPO2MmHg = 40): VesselSegment => ({

@@ -5,9 +5,9 @@ import {
   generateCapillaries,
   peacemanRadius,
   rasteriseVessels,
-  vesselsOf,
   type Vessel,
 } from '../../src/model/vessels.ts';
+import { vesselsOf } from '../../src/model/scenario-vessels.ts';
 
 const grid = { nx: 128, ny: 96, dxMicrons: 10 };
 const bed = { spacingMicrons: 100, radiusMicrons: 4, jitterFraction: 0.35, wallPO2MmHg: 40, seed: 7 };
