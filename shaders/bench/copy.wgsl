@@ -2,7 +2,7 @@
 // The benchmark's measure of what the device can move, against which the smoother is judged.
 // Bindings: src, dst (equal lengths). Dispatch: 1D folded into rows (kernel.ts linearGroups);
 // the index is gid.x + gid.y·num_workgroups.x·WG.
-override WG: u32 = 64u;
+override WG: u32;
 
 @group(0) @binding(0) var<storage, read> src: array<vec4<f32>>;
 @group(0) @binding(1) var<storage, read_write> dst: array<vec4<f32>>;

@@ -18,7 +18,6 @@
 // transit and lung times are exact whatever dt is.
 // Bindings: params, body, tag, alive, born, killer, ledger, env, census.
 // Dispatch: linearGroups(capacity, WG); slots beyond the live count only clear their flags.
-override WG: u32 = 64u;
 
 @group(0) @binding(0) var<uniform> params: CellParams;
 @group(0) @binding(1) var<storage, read_write> body: array<vec4<f32>>;

@@ -133,6 +133,10 @@ fn cell_at(p: vec2<f32>) -> u32 {
   return j * params.nx + i;
 }
 
+// Invocations a workgroup of every agent kernel (src/gpu/workgroup.ts).
+override WG: u32;
+
+// An agent's slot in a linearGroups dispatch (src/gpu/kernel.ts), which folds into rows past 65535 workgroups.
 fn agent_index(gid: vec3<u32>, nwg: vec3<u32>) -> u32 {
   return gid.x + gid.y * nwg.x * WG;
 }

@@ -2,12 +2,12 @@
 // divisions done and deferred (a deferral means the capacity was full; it is grown ahead of need,
 // so a non-zero count says the population outran the growth checks).
 // Bindings: params, census (survivors, births, next id, live count), ledger. Dispatch: (1).
-override WG: u32 = 64u;
 
 @group(0) @binding(0) var<uniform> params: CellParams;
 @group(0) @binding(1) var<storage, read_write> census: array<u32>;
 @group(0) @binding(2) var<storage, read_write> ledger: array<atomic<u32>>;
 
+// One invocation: a handful of counters, updated once a step.
 @compute @workgroup_size(1)
 fn main() {
   let survivors = census[0];

@@ -5,7 +5,7 @@
 // No workgroup barriers: each invocation walks one chunk in order, so the result is the same on
 // every adapter and run. Bindings: params, alive, chunk_count, chunk_offset, destination, total.
 // Dispatch: count and scatter linearGroups(chunks, WG); scan (1).
-override WG: u32 = 64u;
+override WG: u32;
 const CHUNK: u32 = 256u;
 const NONE: u32 = 0xffffffffu;
 
@@ -36,6 +36,7 @@ fn count(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups)
   chunk_count[b] = n;
 }
 
+// One invocation: the scan is serial, over the few chunks (capacity / CHUNK), so it needs no barriers.
 @compute @workgroup_size(1)
 fn scan() {
   var sum = 0u;

@@ -8,7 +8,7 @@
 // fixed length (σ·/h taps of the grid, whatever h is).
 // Bindings: params, contact (from deposit.wgsl), across (scratch), density.
 // Dispatch: linearGroups(nx·ny, WG), once per entry point, along_x first.
-override WG: u32 = 64u;
+override WG: u32;
 
 struct DensityParams {
   nx: u32,

@@ -5,7 +5,6 @@
 // the next one's index (0: end) continues through every such cell. The order of a list is the
 // threads', but the one reader (nk.wgsl) picks from a list by a hash of the cells, not by place.
 // Bindings: params, body, tag, census, contact, link. Dispatch: linearGroups(capacity, WG).
-override WG: u32 = 64u;
 
 @group(0) @binding(0) var<uniform> params: CellParams;
 @group(0) @binding(1) var<storage, read> body: array<vec4<f32>>;

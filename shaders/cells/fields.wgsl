@@ -1,7 +1,7 @@
 // What the cells sense from the solved fields, gathered per grid cell into env[2c] (layout in
 // agents.wgsl) so that one bilinear sample reads all four: (pO2, SMAC, p_s, von Mises).
 // Bindings: params, pO2, SMAC, p_s, von Mises, env. Dispatch: linearGroups(nx·ny, WG).
-override WG: u32 = 64u;
+override WG: u32;
 
 struct FieldsParams {
   cells: u32,

@@ -7,7 +7,7 @@
 //          the capture distance of a vessel's wall, model/vessel-exchange.ts; φ: perfusion)
 // Bindings: params, ecm_base, capture, softening state, perfusion, p_s, density, env.
 // Dispatch: linearGroups(nx·ny, WG).
-override WG: u32 = 64u;
+override WG: u32;
 
 struct MatrixParams {
   cells: u32,

@@ -5,7 +5,6 @@
 // (so Σ capture·φ / Σ capture is the perfusion of the vessels, weighted by their capture area);
 // and a histogram of p_s over tumour cells (0.25 kPa bins, the last one open) for percentiles.
 // Bindings: params, env, capture, ledger. Dispatch: linearGroups(ny, WG).
-override WG: u32 = 64u;
 
 @group(0) @binding(0) var<uniform> params: CellParams;
 @group(0) @binding(1) var<storage, read> env: array<vec4<f32>>;

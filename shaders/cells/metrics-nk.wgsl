@@ -1,6 +1,5 @@
 // NK cells by kills made so far (0, 1, 2, 3, 4, 5 or more): the serial-killer distribution.
 // Bindings: params, nk_tag, ledger. Dispatch: linearGroups(nk count, WG).
-override WG: u32 = 64u;
 
 @group(0) @binding(0) var<uniform> params: CellParams;
 @group(0) @binding(1) var<storage, read> nk_tag: array<vec4<u32>>;

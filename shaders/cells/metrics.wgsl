@@ -3,7 +3,6 @@
 // order), how many tissue cells sit below the hypoxia threshold; and over all tissue cells
 // Σ SMAC effect in 1/1024 and how many ever squeezed.
 // Bindings: params, body, tag, census, env, ledger. Dispatch: linearGroups(capacity, WG).
-override WG: u32 = 64u;
 
 @group(0) @binding(0) var<uniform> params: CellParams;
 @group(0) @binding(1) var<storage, read> body: array<vec4<f32>>;

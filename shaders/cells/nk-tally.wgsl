@@ -1,7 +1,6 @@
 // After the cancer cells acted: each NK cell whose attack won counts the kill, spends one of
 // its kills left and pauses for the refractory time.
 // Bindings: params, nk_body, nk_tag, killer. Dispatch: linearGroups(nk count, WG).
-override WG: u32 = 64u;
 
 @group(0) @binding(0) var<uniform> params: CellParams;
 @group(0) @binding(1) var<storage, read_write> nk_body: array<vec4<f32>>;

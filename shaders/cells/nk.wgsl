@@ -13,7 +13,6 @@
 // nk_tag[i] = (id, kills left, kills made, 1 + victim index or 0).
 // Bindings: params, nk_body, nk_tag, env, contact, link, killer, body, census.
 // Dispatch: linearGroups(nk count, WG).
-override WG: u32 = 64u;
 
 @group(0) @binding(0) var<uniform> params: CellParams;
 @group(0) @binding(1) var<storage, read_write> nk_body: array<vec4<f32>>;

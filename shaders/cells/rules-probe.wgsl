@@ -11,7 +11,6 @@
 //   out[4r + 2]  = (nk_protection, protected_time over dt, motility_time over dt,
 //                   event_time of a hazard rate·dt drawn at u = 0.999·rate)
 //   out[4r + 3]  = (squeeze_per_micron, IAP after dt along iap_life, life_protected_time over dt, 0)
-override WG: u32 = 64u;
 
 @group(0) @binding(0) var<uniform> params: CellParams;
 @group(0) @binding(1) var<storage, read> rows: array<vec4<f32>>;

@@ -4,7 +4,6 @@
 // cycle clock and divides at a later step (census.wgsl counts these deferrals).
 // Bindings: params, src_body, src_tag, dst_body, dst_tag, survivor_slot, birth_rank, census
 // (survivors, births, next id, live count). Dispatch: linearGroups(capacity, WG).
-override WG: u32 = 64u;
 const NONE: u32 = 0xffffffffu;
 
 @group(0) @binding(0) var<uniform> params: CellParams;

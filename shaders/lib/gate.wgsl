@@ -24,7 +24,8 @@ struct GateParams {
 @group(0) @binding(2) var<storage, read> nominal: array<u32>;
 @group(0) @binding(3) var<storage, read_write> args: array<u32>;
 
-// Dispatches recorded between open and the first check run.
+// Dispatches recorded between open and the first check run. One invocation, as for gate(): a
+// few scalars and at most CAPACITY (gpu/gate.ts) dispatch sizes.
 @compute @workgroup_size(1)
 fn open() {
   s[params.open] = 1.0;

@@ -5,8 +5,8 @@
 // Units: f in kPa·µm (force per unit thickness), like K u.
 // Bindings: level, E, nu, eigenstrain (per element), lame (per element), load (per node).
 // Dispatch: ((nx+1)/WG_X, (ny+1)/WG_Y), one invocation per node; it also writes element (i, j).
-override WG_X: u32 = 8u;
-override WG_Y: u32 = 8u;
+override WG_X: u32;
+override WG_Y: u32;
 
 @group(0) @binding(0) var<uniform> level: MechLevel;
 @group(0) @binding(1) var<storage, read> E: array<f32>;

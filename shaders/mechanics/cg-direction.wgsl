@@ -1,6 +1,6 @@
 // CG search direction p = z + β p; with β = 0 (restart) p = z exactly, whatever p held before.
 // Bindings: params, scalars, z, p. Dispatch: (count/WG), one invocation per node.
-override WG: u32 = 64u;
+override WG: u32;
 
 @group(0) @binding(0) var<uniform> params: VectorParams;
 @group(0) @binding(1) var<storage, read> s: CgScalars;

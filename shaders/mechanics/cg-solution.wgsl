@@ -1,7 +1,7 @@
 // CG update of the solution and the residual: u += α p, r −= α q with q = K p.
 // Units: u in µm; r in kPa·µm. Bindings: params, scalars, p, q, u, r.
 // Dispatch: (count/WG), one invocation per node.
-override WG: u32 = 64u;
+override WG: u32;
 
 @group(0) @binding(0) var<uniform> params: VectorParams;
 @group(0) @binding(1) var<storage, read> s: CgScalars;

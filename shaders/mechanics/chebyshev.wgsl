@@ -5,8 +5,8 @@
 // updated at once from u_in, so u ping-pongs between two buffers; fixed nodes keep their value.
 // Bindings: level, step, lame, fixed, rhs, u_in, u_out, d.
 // Dispatch: ((nx+1)/WG_X, (ny+1)/WG_Y), one invocation per node.
-override WG_X: u32 = 8u;
-override WG_Y: u32 = 8u;
+override WG_X: u32;
+override WG_Y: u32;
 
 struct ChebyshevStep {
   scale_d: f32,

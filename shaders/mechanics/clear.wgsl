@@ -1,6 +1,6 @@
 // x = 0: the zero initial guess of the finest-level multigrid correction.
 // Bindings: params, x. Dispatch: (count/WG), one invocation per node.
-override WG: u32 = 64u;
+override WG: u32;
 
 @group(0) @binding(0) var<uniform> params: VectorParams;
 @group(0) @binding(1) var<storage, read_write> x: array<vec2<f32>>;

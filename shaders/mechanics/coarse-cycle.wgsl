@@ -10,7 +10,7 @@
 // COARSEN steps, once per change of material.
 // Bindings: shapes, steps and offsets (lib/cycle-steps.wgsl), lame, fixed, rhs, u, res.
 // Dispatch: (1). The top level's u must be zero on entry (its restriction zeroes it).
-override WG: u32 = 64u;
+override WG_CYCLE: u32;
 
 @group(0) @binding(0) var<storage, read> shapes: array<MechLevel>;
 @group(0) @binding(3) var<storage, read_write> lame: array<vec2<f32>>;
@@ -49,7 +49,7 @@ fn relax(L: MechLevel, c: vec4<u32>, kind: u32, lid: u32) {
   let cy = L.colour >> 1u;
   let width = select(L.nx + 1u, (L.nx + 2u - cx) / 2u, smoothing);
   let height = select(L.ny + 1u, (L.ny + 2u - cy) / 2u, smoothing);
-  for (var k = lid; k < width * height; k += WG) {
+  for (var k = lid; k < width * height; k += WG_CYCLE) {
     let i = select(k % width, 2u * (k % width) + cx, smoothing);
     let j = select(k / width, 2u * (k / width) + cy, smoothing);
     let n = node_of(L, i, j);
@@ -68,7 +68,7 @@ fn relax(L: MechLevel, c: vec4<u32>, kind: u32, lid: u32) {
 
 // restrict.wgsl from level c to the next: coarse rhs = Pᵀ r, coarse u = 0.
 fn restrict_to_coarse(L: MechLevel, c: vec4<u32>, lid: u32) {
-  for (var C = lid; C < (L.cnx + 1u) * (L.cny + 1u); C += WG) {
+  for (var C = lid; C < (L.cnx + 1u) * (L.cny + 1u); C += WG_CYCLE) {
     let I = C % (L.cnx + 1u);
     let J = C / (L.cnx + 1u);
     u[c.z + C] = vec2<f32>(0.0);
@@ -78,7 +78,7 @@ fn restrict_to_coarse(L: MechLevel, c: vec4<u32>, lid: u32) {
 
 // prolong.wgsl into level c from the next: u += P e on free nodes.
 fn prolong_from_coarse(L: MechLevel, c: vec4<u32>, lid: u32) {
-  for (var n = lid; n < (L.nx + 1u) * (L.ny + 1u); n += WG) {
+  for (var n = lid; n < (L.nx + 1u) * (L.ny + 1u); n += WG_CYCLE) {
     if (fixed[c.x + n] != 0u) { continue; }
     u[c.x + n] += prolonged(L, n % (L.nx + 1u), n / (L.nx + 1u), c.z);
   }
@@ -86,7 +86,7 @@ fn prolong_from_coarse(L: MechLevel, c: vec4<u32>, lid: u32) {
 
 // coarsen.wgsl from level c to the next: mean (λ, μ) of the children, fixed where the coincident node is.
 fn coarsen_level(L: MechLevel, c: vec4<u32>, lid: u32) {
-  for (var C = lid; C < (L.cnx + 1u) * (L.cny + 1u); C += WG) {
+  for (var C = lid; C < (L.cnx + 1u) * (L.cny + 1u); C += WG_CYCLE) {
     let I = C % (L.cnx + 1u);
     let J = C / (L.cnx + 1u);
     fixed[c.z + C] = fixed[c.x + node_of(L, L.rx * I, L.ry * J)];
@@ -95,7 +95,7 @@ fn coarsen_level(L: MechLevel, c: vec4<u32>, lid: u32) {
   }
 }
 
-@compute @workgroup_size(WG)
+@compute @workgroup_size(WG_CYCLE)
 fn main(@builtin(local_invocation_index) lid: u32) {
   for (var s = 0u; s < arrayLength(&steps); s++) {
     let step = steps[s];

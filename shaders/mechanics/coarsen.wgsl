@@ -3,8 +3,8 @@
 // coarse node is fixed when the fine node it coincides with is fixed (coarse nodes are fine nodes).
 // Bindings: level (fine, with cnx, cny, rx, ry), fine lame, fine fixed, coarse lame, coarse fixed.
 // Dispatch: ((cnx+1)/WG_X, (cny+1)/WG_Y), one invocation per coarse node (and its element).
-override WG_X: u32 = 8u;
-override WG_Y: u32 = 8u;
+override WG_X: u32;
+override WG_Y: u32;
 
 @group(0) @binding(0) var<uniform> level: MechLevel;
 @group(0) @binding(1) var<storage, read> lame: array<vec2<f32>>;

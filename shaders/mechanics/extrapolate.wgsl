@@ -4,7 +4,7 @@
 // tolerance-stopped CG needs fewer iterations; the answer is the solve's, to its tolerance.
 // Boundary values are imposed after it (Elasticity.solve).
 // Bindings: params, u, previous. Dispatch: (count/WG), one invocation per node.
-override WG: u32 = 64u;
+override WG: u32;
 
 @group(0) @binding(0) var<uniform> params: VectorParams;
 @group(0) @binding(1) var<storage, read_write> u: array<vec2<f32>>;

@@ -3,7 +3,7 @@
 // the north row (i = 0..nx), then the west and the east columns without corners (j = 1..ny−1):
 // 2(nx + ny) nodes in all (boundaryNode() in src/solvers/elasticity/boundary.ts is its twin).
 // Bindings: level, prescribed (vec2 per boundary node), u. Dispatch: (2(nx+ny)/WG).
-override WG: u32 = 64u;
+override WG: u32;
 
 @group(0) @binding(0) var<uniform> level: MechLevel;
 @group(0) @binding(1) var<storage, read> prescribed: array<vec2<f32>>;

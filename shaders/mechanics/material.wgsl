@@ -12,7 +12,7 @@
 // exposure (read, then zeroed for the next step's sum), softening (read-write state), growth
 // (read-write state), E, eigenstrain. Dispatch: linearGroups(nx·ny, WG), after the agent's solves
 // of the step.
-override WG: u32 = 64u;
+override WG: u32;
 
 struct MaterialParams {
   cells: u32,

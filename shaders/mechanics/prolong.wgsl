@@ -1,8 +1,8 @@
 // Bilinear prolongation of the coarse correction, u_f += P e_c on free fine nodes (prolongation.wgsl).
 // Bindings: level (fine, with cnx, rx, ry), fine fixed, coarse u, fine u.
 // Dispatch: ((nx+1)/WG_X, (ny+1)/WG_Y), one invocation per fine node.
-override WG_X: u32 = 8u;
-override WG_Y: u32 = 8u;
+override WG_X: u32;
+override WG_Y: u32;
 
 @group(0) @binding(0) var<uniform> level: MechLevel;
 @group(0) @binding(1) var<storage, read> fixed: array<u32>;

@@ -3,8 +3,8 @@
 // nodes enter the free rows through K u.
 // Bindings: level, lame, fixed, rhs (unused by `apply`), u, out.
 // Dispatch: ((nx+1)/WG_X, (ny+1)/WG_Y), one invocation per node.
-override WG_X: u32 = 8u;
-override WG_Y: u32 = 8u;
+override WG_X: u32;
+override WG_Y: u32;
 
 @group(0) @binding(0) var<uniform> level: MechLevel;
 @group(0) @binding(1) var<storage, read> lame: array<vec2<f32>>;

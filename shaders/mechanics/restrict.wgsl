@@ -2,8 +2,8 @@
 // correction; zero on fixed coarse nodes.
 // Bindings: level (fine, with cnx, cny, rx, ry), coarse fixed, fine residual, coarse rhs, coarse u.
 // Dispatch: ((cnx+1)/WG_X, (cny+1)/WG_Y), one invocation per coarse node.
-override WG_X: u32 = 8u;
-override WG_Y: u32 = 8u;
+override WG_X: u32;
+override WG_Y: u32;
 
 @group(0) @binding(0) var<uniform> level: MechLevel;
 @group(0) @binding(1) var<storage, read> coarse_fixed: array<u32>;

@@ -3,7 +3,7 @@
 // infinitesimal rotation (−y, x) about the grid centre (the three are orthonormal on the node
 // grid). The coefficients x·m_k come from dot products into the CG scalars.
 // Bindings: params, scalars, m_x, m_y, m_rot, x. Dispatch: (count/WG), one invocation per node.
-override WG: u32 = 64u;
+override WG: u32;
 
 @group(0) @binding(0) var<uniform> params: VectorParams;
 @group(0) @binding(1) var<storage, read> s: CgScalars;

@@ -3,8 +3,8 @@
 // Gauss–Seidel step done in parallel. Fixed (Dirichlet) nodes are left alone.
 // Bindings: level (colour in level.colour), lame, fixed, rhs, u.
 // Dispatch: (⌈(nx+1)/2⌉/WG_X, ⌈(ny+1)/2⌉/WG_Y), one invocation per node of the colour.
-override WG_X: u32 = 8u;
-override WG_Y: u32 = 8u;
+override WG_X: u32;
+override WG_Y: u32;
 
 @group(0) @binding(0) var<uniform> level: MechLevel;
 @group(0) @binding(1) var<storage, read> lame: array<vec2<f32>>;

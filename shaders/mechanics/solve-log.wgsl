@@ -18,6 +18,7 @@ struct SolveLog {
 @group(0) @binding(0) var<storage, read> s: CgScalars;
 @group(0) @binding(1) var<storage, read_write> tally: SolveLog;
 
+// One invocation: a few scalars, once a solve.
 @compute @workgroup_size(1)
 fn main() {
   tally.solves += 1.0;

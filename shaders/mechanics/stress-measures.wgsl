@@ -4,8 +4,8 @@
 // the displacement at the element centre (µm).
 // Bindings: level, sxx, syy, sxy, u, pressure, von_mises, displacement.
 // Dispatch: (nx/WG_X, ny/WG_Y), one invocation per element.
-override WG_X: u32 = 8u;
-override WG_Y: u32 = 8u;
+override WG_X: u32;
+override WG_Y: u32;
 
 @group(0) @binding(0) var<uniform> level: MechLevel;
 @group(0) @binding(1) var<storage, read> sxx: array<f32>;

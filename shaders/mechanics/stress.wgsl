@@ -5,8 +5,8 @@
 // The Q1 strain at the centre is the mean of the edge differences: ∂u/∂x = (u10 + u11 − u00 − u01)/(2h).
 // Bindings: level (h in µm, κ), lame, eigenstrain, u (µm), sxx, syy, sxy, szz.
 // Dispatch: (nx/WG_X, ny/WG_Y), one invocation per element.
-override WG_X: u32 = 8u;
-override WG_Y: u32 = 8u;
+override WG_X: u32;
+override WG_Y: u32;
 
 @group(0) @binding(0) var<uniform> level: MechLevel;
 @group(0) @binding(1) var<storage, read> lame: array<vec2<f32>>;

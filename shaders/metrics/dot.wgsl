@@ -3,7 +3,7 @@
 // of PARTIALS invocations sum a strided slice; `total` adds the partials in one invocation and
 // stores the result in out[params.slot]. The summation order is fixed, so results repeat bit for bit.
 // Bindings: params, x, y, partials, out. Dispatch: partial (PARTIALS/WG), total (1).
-override WG: u32 = 64u;
+override WG: u32;
 
 struct DotParams {
   n: u32,

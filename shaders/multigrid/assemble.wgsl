@@ -3,8 +3,8 @@
 // boundary faces from the boundary conditions, and Dirichlet/Neumann data folded into rhs.
 // Units: k in µm²/s (or any length²/time), h in µm, a in 1/s, so T in 1/s.
 // Bindings: level, spacing, k, a, f, fixed, faces, cell, rhs. Dispatch: (nx/WG_X, ny/WG_Y).
-override WG_X: u32 = 8u;
-override WG_Y: u32 = 8u;
+override WG_X: u32;
+override WG_Y: u32;
 
 struct Spacing {
   hx: f32,

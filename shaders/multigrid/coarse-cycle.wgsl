@@ -7,7 +7,7 @@
 // buffers, at their offsets. The same kernel builds the levels' operators
 // (rediscretisation.wgsl) from a program of COARSEN steps, once per assembly.
 // Bindings: shapes, steps and offsets (lib/cycle-steps.wgsl), faces, cell, rhs, u, r. Dispatch: (1).
-override WG: u32 = 64u;
+override WG_CYCLE: u32;
 
 @group(0) @binding(0) var<storage, read> shapes: array<Level>;
 @group(0) @binding(3) var<storage, read_write> faces: array<vec4<f32>>;
@@ -42,7 +42,7 @@ fn fine_cell(c: u32) -> vec2<f32> {
   return cell[c];
 }
 
-@compute @workgroup_size(WG)
+@compute @workgroup_size(WG_CYCLE)
 fn main(@builtin(local_invocation_index) lid: u32) {
   for (var s = 0u; s < arrayLength(&steps); s++) {
     let step = steps[s];
@@ -54,7 +54,7 @@ fn main(@builtin(local_invocation_index) lid: u32) {
     switch step.x {
       case SMOOTH: {
         let half = (L.nx + 1u) / 2u;
-        for (var k = lid; k < half * L.ny; k += WG) {
+        for (var k = lid; k < half * L.ny; k += WG_CYCLE) {
           let j = k / half;
           let i = 2u * (k % half) + ((j + L.colour) & 1u);
           if (i >= L.nx) { continue; }
@@ -66,24 +66,24 @@ fn main(@builtin(local_invocation_index) lid: u32) {
         }
       }
       case RESIDUAL: {
-        for (var c = lid; c < L.nx * L.ny; c += WG) {
+        for (var c = lid; c < L.nx * L.ny; c += WG_CYCLE) {
           r[b + c] = residual_at(L, c % L.nx, c / L.nx, c, cell[b + c], rhs[b + c], u[b + c]);
         }
       }
       case RESTRICT: {
-        for (var C = lid; C < L.cnx * L.cny; C += WG) {
+        for (var C = lid; C < L.cnx * L.cny; C += WG_CYCLE) {
           rhs[next + C] = restricted(L, C % L.cnx, C / L.cnx, b);
           u[next + C] = 0.0;
         }
       }
       case PROLONG: {
-        for (var c = lid; c < L.nx * L.ny; c += WG) {
+        for (var c = lid; c < L.nx * L.ny; c += WG_CYCLE) {
           if (cell[b + c].y != 0.0) { continue; }
           u[b + c] += prolonged(L, c % L.nx, c / L.nx, next);
         }
       }
       case COARSEN: {
-        for (var C = lid; C < L.cnx * L.cny; C += WG) {
+        for (var C = lid; C < L.cnx * L.cny; C += WG_CYCLE) {
           let coarse = coarse_cell_of(L, C % L.cnx, C / L.cnx, b);
           faces[next + C] = coarse.faces;
           cell[next + C] = coarse.cell;

@@ -1,7 +1,7 @@
 // Coarse-level operator from the fine one (rediscretisation.wgsl), one coarse cell an invocation.
 // Bindings: level (fine), fine faces, fine cell, coarse faces, coarse cell. Dispatch: (cnx/WG_X, cny/WG_Y).
-override WG_X: u32 = 8u;
-override WG_Y: u32 = 8u;
+override WG_X: u32;
+override WG_Y: u32;
 
 @group(0) @binding(0) var<uniform> level: Level;
 @group(0) @binding(1) var<storage, read> faces: array<vec4<f32>>;

@@ -1,7 +1,7 @@
 // Prolongation of the coarse correction, u_f += P e_c on free fine cells (prolongation.wgsl).
 // Bindings: level (fine), cell (fine: fixed flag), coarse u, fine u. Dispatch: (nx/WG_X, ny/WG_Y).
-override WG_X: u32 = 8u;
-override WG_Y: u32 = 8u;
+override WG_X: u32;
+override WG_Y: u32;
 
 @group(0) @binding(0) var<uniform> level: Level;
 @group(0) @binding(1) var<storage, read> cell: array<vec2<f32>>;

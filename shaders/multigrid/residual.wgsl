@@ -1,7 +1,7 @@
 // Residual r = rhs − A u on one level (zero on fixed cells).
 // Bindings: level, faces, cell, rhs, u, r. Dispatch: (nx/WG_X, ny/WG_Y).
-override WG_X: u32 = 8u;
-override WG_Y: u32 = 8u;
+override WG_X: u32;
+override WG_Y: u32;
 
 @group(0) @binding(0) var<uniform> level: Level;
 @group(0) @binding(1) var<storage, read> faces: array<vec4<f32>>;

@@ -2,8 +2,8 @@
 // guess for the coarse correction.
 // Bindings: level (fine, with cnx/cny/rx/ry), fine residual, coarse rhs, coarse u.
 // Dispatch: (cnx/WG_X, cny/WG_Y), one invocation per coarse cell.
-override WG_X: u32 = 8u;
-override WG_Y: u32 = 8u;
+override WG_X: u32;
+override WG_Y: u32;
 
 @group(0) @binding(0) var<uniform> level: Level;
 @group(0) @binding(1) var<storage, read> r: array<f32>;

@@ -1,8 +1,8 @@
 // Red-black Gauss–Seidel sweep of one colour: u_c ← (rhs_c + Σ T u_nb) / (a_c + Σ T) (stencil.wgsl).
 // Bindings: level uniform, faces, cell (a, fixed), rhs, u. Dispatch: (⌈nx/2⌉/WG_X, ny/WG_Y); each
 // invocation owns one cell of the colour `level.colour`. Fixed (Dirichlet) cells are left alone.
-override WG_X: u32 = 8u;
-override WG_Y: u32 = 8u;
+override WG_X: u32;
+override WG_Y: u32;
 
 @group(0) @binding(0) var<uniform> level: Level;
 @group(0) @binding(1) var<storage, read> faces: array<vec4<f32>>;

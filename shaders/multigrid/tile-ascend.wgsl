@@ -17,7 +17,7 @@ fn tile_load(i: u32, j: u32) -> f32 {
   return u[c] + prolonged(level, i, j, 0u);
 }
 
-@compute @workgroup_size(8, 8)
+@compute @workgroup_size(WG_X, WG_Y)
 fn main(@builtin(workgroup_id) group: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {
   tile_sweep(group, lid.xy);
 }

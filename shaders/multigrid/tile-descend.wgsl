@@ -13,13 +13,13 @@ fn tile_load(i: u32, j: u32) -> f32 {
   return u[cell_index(i, j, level.nx)];
 }
 
-@compute @workgroup_size(8, 8)
+@compute @workgroup_size(WG_X, WG_Y)
 fn main(@builtin(workgroup_id) group: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {
   tile_sweep(group, lid.xy);
   let rx = i32(level.rx);
   let ry = i32(level.ry);
-  for (var y = i32(lid.y); y < TILE / ry; y += TILE_WG) {
-    for (var x = i32(lid.x); x < TILE / rx; x += TILE_WG) {
+  for (var y = i32(lid.y); y < TILE / ry; y += i32(WG_Y)) {
+    for (var x = i32(lid.x); x < TILE / rx; x += i32(WG_X)) {
       let I = tile_origin.x / rx + x;
       let J = tile_origin.y / ry + y;
       if (I >= i32(level.cnx) || J >= i32(level.cny)) { continue; }

@@ -10,8 +10,9 @@ const TILE: i32 = 32;
 // Deep enough for 3 sweeps (6 passes) and a residual after them.
 const HALO_MAX: i32 = 7;
 const REGION_MAX: i32 = TILE + 2 * HALO_MAX;
-// Invocations a side of the workgroup (8 × 8).
-const TILE_WG: i32 = 8;
+// Invocations of the workgroup along x and y (src/gpu/workgroup.ts): they step through the tile.
+override WG_X: u32;
+override WG_Y: u32;
 
 // passes: colour passes; colour: the first pass's colour (then alternating); halo: cells loaded
 // around the tile.
@@ -53,9 +54,9 @@ fn tile_begin(group: vec3<u32>, halo: u32) {
 // Loads the region: the kernel's tile_load(i, j) at each position's level cell, 0 outside the
 // domain (as the level-wide stencil reads there).
 fn tile_fill(L: Level, lid: vec2<u32>) {
-  for (var y = i32(lid.y); y < tile_side; y += TILE_WG) {
+  for (var y = i32(lid.y); y < tile_side; y += i32(WG_Y)) {
     let j = tile_axis(tile_origin.y - tile_halo + y, i32(L.ny), L.bc_s, L.bc_n);
-    for (var x = i32(lid.x); x < tile_side; x += TILE_WG) {
+    for (var x = i32(lid.x); x < tile_side; x += i32(WG_X)) {
       let i = tile_axis(tile_origin.x - tile_halo + x, i32(L.nx), L.bc_w, L.bc_e);
       var v = 0.0;
       if (i >= 0 && j >= 0) { v = tile_load(u32(i), u32(j)); }
@@ -87,10 +88,10 @@ fn tile_relax(L: Level, P: TileParams, lid: vec2<u32>) {
     let side = TILE + 2 * depth;
     let first = tile_halo - depth;
     let corner = tile_origin - vec2<i32>(depth);
-    for (var y = i32(lid.y); y < side; y += TILE_WG) {
+    for (var y = i32(lid.y); y < side; y += i32(WG_Y)) {
       let j = tile_axis(corner.y + y, i32(L.ny), L.bc_s, L.bc_n);
       let shift = (corner.x + corner.y + y + i32(P.colour + k)) & 1;
-      for (var x = 2 * i32(lid.x) + shift; x < side; x += 2 * TILE_WG) {
+      for (var x = 2 * i32(lid.x) + shift; x < side; x += 2 * i32(WG_X)) {
         let i = tile_axis(corner.x + x, i32(L.nx), L.bc_w, L.bc_e);
         if (i < 0 || j < 0) { continue; }
         let c = cell_index(u32(i), u32(j), L.nx);
@@ -108,8 +109,8 @@ fn tile_relax(L: Level, P: TileParams, lid: vec2<u32>) {
 // Writes the tile's own cells (not its halo, nor positions past the level's edge, which wrap to
 // another tile's cells on a periodic side) to the kernel's `tile_out`.
 fn tile_store(L: Level, lid: vec2<u32>) {
-  for (var y = i32(lid.y); y < TILE; y += TILE_WG) {
-    for (var x = i32(lid.x); x < TILE; x += TILE_WG) {
+  for (var y = i32(lid.y); y < TILE; y += i32(WG_Y)) {
+    for (var x = i32(lid.x); x < TILE; x += i32(WG_X)) {
       let p = tile_origin + vec2<i32>(x, y);
       if (p.x >= i32(L.nx) || p.y >= i32(L.ny)) { continue; }
       tile_out[cell_index(u32(p.x), u32(p.y), L.nx)] = tile_u[(x + tile_halo) + (y + tile_halo) * tile_side];

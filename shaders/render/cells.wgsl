@@ -11,7 +11,6 @@
 // (read, vertex stage); NK pipeline: view_params, nk_body (read, vertex stage).
 // Draw: cancer 6 vertices × live count instances (indirect, from the census); NK 6 × NK count.
 // Needs agents.wgsl, sample.wgsl (cells), view.wgsl and disk.wgsl.
-override WG: u32 = 64u;  // agents.wgsl's agent_index names it; nothing here dispatches
 
 @group(0) @binding(1) var<uniform> params: CellParams;
 @group(0) @binding(2) var<storage, read> body: array<vec4<f32>>;

@@ -3,21 +3,21 @@
 // for a diverging map, else [min, max]; with no finite value, or a zero symmetric range, the
 // defaults of src/io/png.ts defaultRange ([0, 1], or [−1, 1] when symmetric).
 // Bindings: field_params (uniform), field (read), range (read-write, one FieldRange).
-// Dispatch: 1 workgroup (it strides over the grid; cheap next to a step, and the result is the
+// Dispatch: 1 workgroup of WG_RANGE invocations, a power of two for the tree reduction (it strides over the grid; cheap next to a step, and the result is the
 // same whatever the order, so no atomics and no clearing).
 // Needs field-value.wgsl.
-override WG: u32 = 256u;  // a power of two, for the tree reduction
+override WG_RANGE: u32;
 
 @group(0) @binding(0) var<uniform> field_params: FieldParams;
 @group(0) @binding(1) var<storage, read> field: array<f32>;
 @group(0) @binding(2) var<storage, read_write> range: FieldRange;
 
-var<workgroup> lows: array<f32, WG>;
-var<workgroup> highs: array<f32, WG>;
-var<workgroup> finite: array<u32, WG>;
-var<workgroup> bad: array<u32, WG>;
+var<workgroup> lows: array<f32, WG_RANGE>;
+var<workgroup> highs: array<f32, WG_RANGE>;
+var<workgroup> finite: array<u32, WG_RANGE>;
+var<workgroup> bad: array<u32, WG_RANGE>;
 
-@compute @workgroup_size(WG)
+@compute @workgroup_size(WG_RANGE)
 fn main(@builtin(local_invocation_index) k: u32) {
   let nx = field_params.nx;
   let cells = nx * field_params.ny;
@@ -25,7 +25,7 @@ fn main(@builtin(local_invocation_index) k: u32) {
   var hi = -3.4e38;
   var n = 0u;
   var b = 0u;
-  for (var c = k; c < cells; c += WG) {
+  for (var c = k; c < cells; c += WG_RANGE) {
     let v = field_value(c % nx, c / nx);
     if (is_finite(v)) {
       lo = min(lo, v);
@@ -40,7 +40,7 @@ fn main(@builtin(local_invocation_index) k: u32) {
   finite[k] = n;
   bad[k] = b;
   workgroupBarrier();
-  for (var s = WG / 2u; s > 0u; s /= 2u) {
+  for (var s = WG_RANGE / 2u; s > 0u; s /= 2u) {
     if (k < s) {
       lows[k] = min(lows[k], lows[k + s]);
       highs[k] = max(highs[k], highs[k + s]);

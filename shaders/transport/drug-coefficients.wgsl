@@ -17,7 +17,7 @@
 // perfusion, u_n, u_nm1, k, a, f, u.
 // DrugParams: drug-params.wgsl, which precedes this file.
 // Dispatch: linearGroups(nx·ny, WG).
-override WG: u32 = 64u;
+override WG: u32;
 
 @group(0) @binding(0) var<uniform> params: DrugParams;
 @group(0) @binding(1) var<storage, read> vessel: array<vec4<f32>>;

@@ -9,7 +9,7 @@
 // The consumer zeroes X once it has read it.
 // Bindings: params (DrugParams, drug-params.wgsl, which precedes this file), u_n, u, exposure.
 // Dispatch: linearGroups(nx·ny, WG), after the solve.
-override WG: u32 = 64u;
+override WG: u32;
 
 @group(0) @binding(0) var<uniform> params: DrugParams;
 @group(0) @binding(1) var<storage, read> u_n: array<f32>;

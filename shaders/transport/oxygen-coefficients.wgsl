@@ -18,7 +18,7 @@
 // Units: p in mmHg, D in µm²/s, M in mmHg/s, W in 1/s.
 // Bindings: params, density, vessel (W_O2, p_wall, W_smac, W_softener), perfusion, p, k, a, f, ring.
 // Dispatch: linearGroups(nx·ny, WG).
-override WG: u32 = 64u;
+override WG: u32;
 
 struct OxygenParams {
   cells: u32,

@@ -25,6 +25,7 @@ struct OxygenLog {
 @group(0) @binding(1) var<storage, read> s: array<f32>;
 @group(0) @binding(2) var<storage, read_write> tally: OxygenLog;
 
+// One invocation: a few scalars, once a solve.
 @compute @workgroup_size(1)
 fn main() {
   let recorded = f32(params.cycles);

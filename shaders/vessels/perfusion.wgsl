@@ -3,7 +3,7 @@
 // (collapse) and approached with time constant τ when it rises (reopening is slower).
 // Units: stress in kPa, time in hours. Bindings: params, pressure, perfusion (read-write).
 // Dispatch: linearGroups(nx·ny, WG).
-override WG: u32 = 64u;
+override WG: u32;
 
 struct PerfusionParams {
   cells: u32,

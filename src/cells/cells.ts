@@ -12,8 +12,8 @@ import type { CellKernels } from './kernels.ts';
 import { ledgerWords, SAMPLE_WORD } from './ledger.ts';
 import { maxCapacity, Population, type AgentArrays } from './population.ts';
 import type { NkArrays } from './initial.ts';
+import { WG_1D } from '../gpu/workgroup.ts';
 
-const WG = 64;
 /** Every this many steps the live count is checked (a few steps late) and capacity grown. */
 export const CAPACITY_CHECK_STEPS = 4;
 /** Capacity is kept at least this many times the live count at a check. */
@@ -140,20 +140,20 @@ export class Cells {
     encoder.clearBuffer(this.population.killer);
     const pass = encoder.beginComputePass({ label: 'Cells.deposit' });
     this.population.encodeDeposit(pass);
-    this.kernels.densityAlongX.dispatch(pass, this.groups.densityAlongX, ...linearGroups(this.gridCells, WG));
-    this.kernels.densityAlongY.dispatch(pass, this.groups.densityAlongY, ...linearGroups(this.gridCells, WG));
+    this.kernels.densityAlongX.dispatch(pass, this.groups.densityAlongX, ...linearGroups(this.gridCells, WG_1D));
+    this.kernels.densityAlongY.dispatch(pass, this.groups.densityAlongY, ...linearGroups(this.gridCells, WG_1D));
     pass.end();
   }
 
   /** Fields → cells: environment, NK patrol, every cancer cell's rules; compaction follows. */
   encodeAct(pass: GPUComputePassEncoder): void {
     const k = this.kernels;
-    const grid = linearGroups(this.gridCells, WG);
+    const grid = linearGroups(this.gridCells, WG_1D);
     k.fields.dispatch(pass, this.groups.fields, ...grid);
     k.matrix.dispatch(pass, this.groups.matrix, ...grid);
-    if (this.nkCount > 0) k.nk.dispatch(pass, this.nkGroups.patrol[this.population.parity], ...linearGroups(this.nkCount, WG));
+    if (this.nkCount > 0) k.nk.dispatch(pass, this.nkGroups.patrol[this.population.parity], ...linearGroups(this.nkCount, WG_1D));
     this.population.encodeAct(pass);
-    if (this.nkCount > 0) k.nkTally.dispatch(pass, this.nkGroups.tally, ...linearGroups(this.nkCount, WG));
+    if (this.nkCount > 0) k.nkTally.dispatch(pass, this.nkGroups.tally, ...linearGroups(this.nkCount, WG_1D));
   }
 
   /** The dead removed and the newborn appended; the other parity becomes current. */
@@ -166,8 +166,8 @@ export class Cells {
     encoder.clearBuffer(this.ledger, SAMPLE_WORD * 4);
     const pass = encoder.beginComputePass({ label: 'Cells.metrics' });
     this.population.encodeMetrics(pass);
-    if (this.nkCount > 0) this.kernels.metricsNk.dispatch(pass, this.groups.metricsNk, ...linearGroups(this.nkCount, WG));
-    this.kernels.metricsGrid.dispatch(pass, this.groups.metricsGrid, ...linearGroups(this.grid.ny, WG));
+    if (this.nkCount > 0) this.kernels.metricsNk.dispatch(pass, this.groups.metricsNk, ...linearGroups(this.nkCount, WG_1D));
+    this.kernels.metricsGrid.dispatch(pass, this.groups.metricsGrid, ...linearGroups(this.grid.ny, WG_1D));
     pass.end();
   }
 

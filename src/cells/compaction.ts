@@ -5,8 +5,8 @@ import { Kernel, linearGroups } from '../gpu/kernel.ts';
 import { isStorage, storageBuffer, uniformBuffer } from '../gpu/buffers.ts';
 import { wgsl } from '../gpu/shaders.ts';
 import { packNamed } from '../gpu/struct-layout.ts';
+import { WG_1D } from '../gpu/workgroup.ts';
 
-const WG = 64;
 export const CHUNK = 256;
 export const NONE = 0xffffffff;
 
@@ -52,9 +52,9 @@ export class Compaction {
 
   encode(pass: GPUComputePassEncoder): void {
     const k = this.kernels;
-    k.count.dispatch(pass, this.group, ...linearGroups(this.chunks, WG));
+    k.count.dispatch(pass, this.group, ...linearGroups(this.chunks, WG_1D));
     k.scan.dispatch(pass, this.group, 1);
-    k.scatter.dispatch(pass, this.group, ...linearGroups(this.chunks, WG));
+    k.scatter.dispatch(pass, this.group, ...linearGroups(this.chunks, WG_1D));
   }
 
   /** Its storage buffers: chunk counts and offsets, destinations, its own total (checkpoints save them). */

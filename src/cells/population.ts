@@ -6,11 +6,11 @@ import { BufferCapacityError, storageBuffer } from '../gpu/buffers.ts';
 import { linearGroups } from '../gpu/kernel.ts';
 import { Compaction } from './compaction.ts';
 import type { CellKernels } from './kernels.ts';
+import { WG_1D } from '../gpu/workgroup.ts';
 
 export const BODY_FLOATS = 8;
 export const TAG_WORDS = 4;
 const BODY_BYTES = BODY_FLOATS * 4;
-const WG = 64;
 
 /** Agents on the CPU, in the storage layout of shaders/cells/agents.wgsl. */
 export interface AgentArrays {
@@ -99,7 +99,7 @@ export class Population {
   }
 
   get slots(): [number, number] {
-    return linearGroups(this.capacity, WG);
+    return linearGroups(this.capacity, WG_1D);
   }
 
   encodeDeposit(pass: GPUComputePassEncoder): void {

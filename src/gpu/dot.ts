@@ -2,9 +2,9 @@ import { Kernel } from './kernel.ts';
 import { storageBuffer, uniformBuffer } from './buffers.ts';
 import { wgsl } from './shaders.ts';
 import { packNamed } from './struct-layout.ts';
+import { WG_1D } from './workgroup.ts';
 
 const PARTIALS = 1024;
-const WG = 64;
 
 /** Kernels for deterministic GPU dot products; one instance per device, shared by solvers. */
 export class DotKernels {
@@ -38,7 +38,7 @@ export class Dot {
   }
 
   encode(pass: GPUComputePassEncoder): void {
-    this.kernels.partial.dispatch(pass, this.partialGroup, PARTIALS / WG);
+    this.kernels.partial.dispatch(pass, this.partialGroup, PARTIALS / WG_1D);
     this.kernels.total.dispatch(pass, this.totalGroup, 1);
   }
 

@@ -1,6 +1,7 @@
 // A compute kernel with an explicit bind-group layout (never 'auto', so layouts can be shared)
 // and labels that name its owner. Pipelines are built once; bind groups are built once per
-// set of buffers and reused every step.
+// set of buffers and reused every step. Workgroup sizes come from gpu/workgroup.ts.
+import { workgroupConstants } from './workgroup.ts';
 
 export type BindingKind = 'uniform' | 'storage' | 'read-only-storage';
 
@@ -9,7 +10,6 @@ export interface KernelSpec {
   code: string;
   entryPoint?: string;
   bindings: readonly BindingKind[];
-  constants?: Record<string, number>;
 }
 
 /**
@@ -43,7 +43,7 @@ export class Kernel {
     this.pipeline = device.createComputePipeline({
       label: spec.label,
       layout: device.createPipelineLayout({ label: `${spec.label}.pipelineLayout`, bindGroupLayouts: [this.layout] }),
-      compute: { module, entryPoint: spec.entryPoint ?? 'main', constants: spec.constants },
+      compute: { module, entryPoint: spec.entryPoint ?? 'main', constants: workgroupConstants(spec.label, spec.code) },
     });
   }
 

@@ -30,8 +30,8 @@ import { SolvePlanner } from './solve-planner.ts';
 import { buildWorld, materialOf, type World } from './world.ts';
 import { CellCoupling } from './cell-coupling.ts';
 import { exchangeCoefficients, oxygenCoefficients, smacCoefficients, softenerCoefficients } from './solver-coefficients.ts';
+import { WG_1D } from '../gpu/workgroup.ts';
 
-const WG = 64;
 
 /** A step's stages in the order it records them (README, "Model and numerics"). */
 export const STEP_STAGES = ['deposit', 'material', 'stress', 'perfusion', 'transport', 'cells', 'compact', 'metrics'] as const;
@@ -235,13 +235,13 @@ export class Simulation {
       if (this.materialGroup) {
         await rec.begin('material');
         this.softener?.advance(rec.encoder(), softenerPlan);
-        this.kernels.material.dispatch(rec.pass('fields'), this.materialGroup, ...linearGroups(cells, WG));
+        this.kernels.material.dispatch(rec.pass('fields'), this.materialGroup, ...linearGroups(cells, WG_1D));
       }
       await rec.begin('stress');
       this.mechanics.solve(rec.pass('fields'), await this.mechanics.iterationsFor(this.steps));
       if (this.perfusionGroup) {
         await rec.begin('perfusion');
-        this.kernels.perfusion.dispatch(rec.pass('fields'), this.perfusionGroup, ...linearGroups(cells, WG));
+        this.kernels.perfusion.dispatch(rec.pass('fields'), this.perfusionGroup, ...linearGroups(cells, WG_1D));
       }
     }
     if (this.oxygen) {

@@ -7,9 +7,7 @@ import type { LevelShape } from './levels.ts';
 
 /**
  * Levels of at most this many cells (elements) a side run in the coarse cycle, one workgroup of
- * 64 invocations: about four unknowns a colour each. 64 rather than 256 because every barrier
- * switches through all of them on a CPU adapter: with 256 a step of a 32² grid took twice as long
- * on SwiftShader (the cold first step 4.7–6.3 s against 1.9–3.1 s with 64, 2026-12-05, with other work on the machine).
+ * WG_CYCLE (gpu/workgroup.ts) invocations: about four unknowns a colour each.
  */
 export const COARSE_CYCLE_MAX = 32;
 

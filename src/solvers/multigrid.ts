@@ -15,6 +15,7 @@ import { compose, wgsl } from '../gpu/shaders.ts';
 import { packNamed, packStructArray, scalarStruct } from '../gpu/struct-layout.ts';
 import { coarseCycleStart, coarsenSteps, cycleOffsets, cycleSteps, packedOffsets } from './coarse-cycle.ts';
 import { buildLevels, type LevelShape } from './levels.ts';
+import { WG_2D } from '../gpu/workgroup.ts';
 
 export type BoundaryKind = 'dirichlet' | 'neumann' | 'periodic';
 export interface SideCondition {
@@ -54,7 +55,6 @@ const TILE = 32;
 type Binding = GPUBuffer | GPUBufferBinding;
 
 const BC_CODE: Record<BoundaryKind, number> = { dirichlet: 0, neumann: 1, periodic: 2 };
-const WG = 8;
 
 interface LevelResources {
   shape: LevelShape;
@@ -260,11 +260,11 @@ export class Multigrid {
   /** Builds the finest-level operator from k, a, f, fixed and every coarse operator from it. */
   assemble(pass: GPUComputePassEncoder): void {
     const s = this.levels[0].shape;
-    this.kernels.assemble.dispatch(pass, this.assembleGroup, groups(s.nx, WG), groups(s.ny, WG));
+    this.kernels.assemble.dispatch(pass, this.assembleGroup, groups(s.nx, WG_2D), groups(s.ny, WG_2D));
     this.levels.forEach((L, l) => {
       if (!L.coarsen) return;
       const next = this.levels[l + 1].shape;
-      this.kernels.coarsen.dispatch(pass, L.coarsen, groups(next.nx, WG), groups(next.ny, WG));
+      this.kernels.coarsen.dispatch(pass, L.coarsen, groups(next.nx, WG_2D), groups(next.ny, WG_2D));
     });
     if (this.coarsenGroup) this.kernels.coarseCycle.dispatch(pass, this.coarsenGroup, 1);
   }
@@ -286,11 +286,11 @@ export class Multigrid {
     }
     if (!L.residual || !L.restrict || !L.prolong) throw new Error('unreachable: a level above the coarse cycle has a coarser one');
     for (let s = 0; s < this.preSweeps; s++) this.sweep(pass, level);
-    k.residual.dispatch(pass, L.residual, groups(nx, WG), groups(ny, WG));
+    k.residual.dispatch(pass, L.residual, groups(nx, WG_2D), groups(ny, WG_2D));
     const next = this.levels[level + 1].shape;
-    k.restrict.dispatch(pass, L.restrict, groups(next.nx, WG), groups(next.ny, WG));
+    k.restrict.dispatch(pass, L.restrict, groups(next.nx, WG_2D), groups(next.ny, WG_2D));
     this.vcycle(pass, level + 1);
-    k.prolong.dispatch(pass, L.prolong, groups(nx, WG), groups(ny, WG));
+    k.prolong.dispatch(pass, L.prolong, groups(nx, WG_2D), groups(ny, WG_2D));
     for (let s = 0; s < this.postSweeps; s++) this.sweep(pass, level, true);
   }
 
@@ -298,7 +298,7 @@ export class Multigrid {
   sweep(pass: GPUComputePassEncoder, level = 0, reverse = false): void {
     const L = this.levels[level];
     if (!L.smooth) throw new Error(`${this.options.label}: level ${level} is swept inside the coarse cycle only`);
-    const half = groups(Math.ceil(L.shape.nx / 2), WG), rows = groups(L.shape.ny, WG);
+    const half = groups(Math.ceil(L.shape.nx / 2), WG_2D), rows = groups(L.shape.ny, WG_2D);
     const [first, second] = reverse ? [L.smooth[1], L.smooth[0]] : L.smooth;
     this.kernels.smooth.dispatch(pass, first, half, rows);
     this.kernels.smooth.dispatch(pass, second, half, rows);
@@ -308,7 +308,7 @@ export class Multigrid {
   residual(pass: GPUComputePassEncoder): void {
     const L = this.levels[0];
     if (!L.residual) throw new Error('unreachable: the finest level always has its residual kernel');
-    this.kernels.residual.dispatch(pass, L.residual, groups(L.shape.nx, WG), groups(L.shape.ny, WG));
+    this.kernels.residual.dispatch(pass, L.residual, groups(L.shape.nx, WG_2D), groups(L.shape.ny, WG_2D));
   }
 
   /** Right-hand side of the finest level with boundary data folded in (valid after assemble). */

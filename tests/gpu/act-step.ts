@@ -11,6 +11,7 @@ import type { Gpu } from '../../src/gpu/device.ts';
 import { Kernel, linearGroups } from '../../src/gpu/kernel.ts';
 import { cellWgsl } from '../../src/gpu/shaders.ts';
 import { packNamed } from '../../src/gpu/struct-layout.ts';
+import { WG_1D } from '../../src/gpu/workgroup.ts';
 
 export interface ActInput {
   /** CellParams values; `capacity` is the slot count, at least `count`. */
@@ -57,7 +58,7 @@ export async function runAct(gpu: Gpu, input: ActInput): Promise<ActResult> {
   const encoder = device.createCommandEncoder({ label: 'ActProbe' });
   const pass = encoder.beginComputePass();
   const group = kernel.bind('probe', [b.params, b.body, b.tag, b.alive, b.born, b.killer, b.ledger, b.env, b.census]);
-  kernel.dispatch(pass, group, ...linearGroups(capacity, 64));
+  kernel.dispatch(pass, group, ...linearGroups(capacity, WG_1D));
   pass.end();
   device.queue.submit([encoder.finish()]);
   const result = {

@@ -4,16 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { Kernel } from '../../src/gpu/kernel.ts';
 import { readBuffer, storageBuffer } from '../../src/gpu/buffers.ts';
 import { compose, wgsl } from '../../src/gpu/shaders.ts';
+import { WG_1D } from '../../src/gpu/workgroup.ts';
 import { hash4, uniform4 } from '../../src/model/rng.ts';
 import { scoped, useGpu } from './fixture.ts';
 
 const DRAWS = 4096;
 
 const PROBE = `
+override WG: u32;
 @group(0) @binding(0) var<storage, read_write> words: array<vec4<u32>>;
 @group(0) @binding(1) var<storage, read_write> floats: array<vec4<f32>>;
 
-@compute @workgroup_size(64)
+@compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   let i = gid.x;
   if (i >= ${DRAWS}u) { return; }
@@ -34,7 +36,7 @@ describe('counter-based RNG on the GPU', () => {
       const f = storageBuffer(g.device, 'RngProbe.floats', DRAWS * 16);
       const encoder = g.device.createCommandEncoder();
       const pass = encoder.beginComputePass();
-      kernel.dispatch(pass, kernel.bind('probe', [w, f]), DRAWS / 64);
+      kernel.dispatch(pass, kernel.bind('probe', [w, f]), DRAWS / WG_1D);
       pass.end();
       g.device.queue.submit([encoder.finish()]);
       return [new Uint32Array(await readBuffer(g.device, w)), new Float32Array(await readBuffer(g.device, f))];

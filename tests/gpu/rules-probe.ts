@@ -7,6 +7,7 @@ import type { Gpu } from '../../src/gpu/device.ts';
 import { Kernel, linearGroups } from '../../src/gpu/kernel.ts';
 import { cellWgsl, compose, wgsl } from '../../src/gpu/shaders.ts';
 import { packNamed, scalarStruct, unpackStruct } from '../../src/gpu/struct-layout.ts';
+import { WG_1D } from '../../src/gpu/workgroup.ts';
 
 export const RULE_INPUTS = ['po2', 'stress', 'density', 'pore', 'vonMises', 'smac', 'iap', 'motility', 'rate', 'dt', 'base', 'hold', 'level'] as const;
 export type RuleRow = Record<(typeof RULE_INPUTS)[number], number>;
@@ -39,7 +40,7 @@ export async function probeRules(gpu: Gpu, values: CellRuleParams, rows: readonl
   const out = storageBuffer(device, 'RulesProbe.out', input.byteLength);
   const encoder = device.createCommandEncoder({ label: 'RulesProbe' });
   const pass = encoder.beginComputePass();
-  kernel.dispatch(pass, kernel.bind('probe', [params, inputs, out]), ...linearGroups(rows.length, 64));
+  kernel.dispatch(pass, kernel.bind('probe', [params, inputs, out]), ...linearGroups(rows.length, WG_1D));
   pass.end();
   device.queue.submit([encoder.finish()]);
   const result = new Float32Array(await readBuffer(device, out));

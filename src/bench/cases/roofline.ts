@@ -10,6 +10,7 @@ import type { Gpu } from '../../gpu/device.ts';
 import { storageBuffer, writeF32 } from '../../gpu/buffers.ts';
 import { Kernel, linearGroups } from '../../gpu/kernel.ts';
 import { WorkCounter } from '../../gpu/work-count.ts';
+import { WG_1D } from '../../gpu/workgroup.ts';
 import { Multigrid, MultigridKernels } from '../../solvers/multigrid.ts';
 import { GRID_SIZES, idle, type BenchCase, type CaseInstance } from '../case.ts';
 
@@ -31,8 +32,6 @@ export const COPY_BYTES_PER_CELL = 16 + 16;
  * brings whole cache lines of all four arrays in: DRAM may see up to about twice this.
  */
 export const SMOOTHER_BYTES_PER_CELL = 16 + 8 + 4 + 4 + 4;
-
-const COPY_WG = 64;
 
 /**
  * Sweeps (or copies) a timed run records: at least 4, and enough for about 4·10⁶ cell-updates,
@@ -56,12 +55,12 @@ function onePass(gpu: Gpu, label: string, count: number, record: (pass: GPUCompu
 async function copies(gpu: Gpu, label: string, n: number, count: number): Promise<CaseInstance> {
   const device = gpu.device;
   const cells = n * n;
-  const kernel = new Kernel(device, { label, code: copyWgsl, bindings: ['read-only-storage', 'storage'], constants: { WG: COPY_WG } });
+  const kernel = new Kernel(device, { label, code: copyWgsl, bindings: ['read-only-storage', 'storage'] });
   const src = storageBuffer(device, `${label}.src`, cells * 16);
   const dst = storageBuffer(device, `${label}.dst`, cells * 16);
   // Left as created (zeros): the bytes moved are the same whatever they hold.
   const group = kernel.bind('src→dst', [src, dst]);
-  const [gx, gy] = linearGroups(cells, COPY_WG);
+  const [gx, gy] = linearGroups(cells, WG_1D);
   await idle(gpu);
   return {
     gridCells: cells, agents: 0, updatesPerRun: count, bytesPerUpdate: COPY_BYTES_PER_CELL * cells,

@@ -8,7 +8,8 @@
 import { groups } from '../../gpu/kernel.ts';
 import { storageBuffer, storageFrom } from '../../gpu/buffers.ts';
 import { boundaryFlags, boundaryNodeCount } from './boundary.ts';
-import { WG_1D, WG_2D, type ElasticityKernels } from './kernels.ts';
+import { WG_1D, WG_2D } from '../../gpu/workgroup.ts';
+import type { ElasticityKernels } from './kernels.ts';
 import { CHEBYSHEV_STEPS } from './chebyshev.ts';
 import { NodeMultigrid } from './node-multigrid.ts';
 import { Pcg, type PcgOperator } from './pcg.ts';

@@ -9,11 +9,6 @@ const U = 'uniform' as const;
 const R = 'read-only-storage' as const;
 const S = 'storage' as const;
 
-/** Workgroup sizes, passed to the WGSL `override`s: node/element grids, node vectors, coarse cycle. */
-export const WG_2D = 8;
-export const WG_1D = 64;
-const WG_COARSE = 64;
-
 export class ElasticityKernels {
   readonly assemble: Kernel;
   readonly coarsen: Kernel;
@@ -49,37 +44,35 @@ export class ElasticityKernels {
   readonly solveLogLayout: ScalarStruct;
 
   constructor(readonly device: GPUDevice, readonly dots: DotKernels) {
-    const make = (name: string, code: string, bindings: BindingKind[], constants?: Record<string, number>, entryPoint?: string) =>
-      new Kernel(device, { label: `Elasticity.${name}`, code, bindings, entryPoint, constants });
+    const make = (name: string, code: string, bindings: BindingKind[], entryPoint?: string) =>
+      new Kernel(device, { label: `Elasticity.${name}`, code, bindings, entryPoint });
     const grid = (body: string) => compose(w.grid, body);
     const op = (body: string) => compose(w.grid, w.operator, body);
     const cg = (body: string) => compose(w.cgState, body);
-    const g2 = { WG_X: WG_2D, WG_Y: WG_2D };
-    const g1 = { WG: WG_1D };
-    this.assemble = make('assemble', grid(w.assemble), [U, R, R, R, S, S], g2);
-    this.coarsen = make('coarsen', compose(w.grid, w.rediscretisation, w.coarsen), [U, R, R, S, S], g2);
-    this.smooth = make('smooth', op(w.smooth), [U, R, R, R, S], g2);
-    this.chebyshev = make('chebyshev', op(w.chebyshev), [U, U, R, R, R, R, S, S], g2);
-    this.residual = make('residual', op(w.residual), [U, R, R, R, R, S], g2, 'residual');
-    this.apply = make('apply', op(w.residual), [U, R, R, R, R, S], g2, 'apply');
-    this.restrict = make('restrict', compose(w.grid, w.restriction, w.restrict), [U, R, R, S, S], g2);
-    this.prolong = make('prolong', compose(w.grid, w.prolongation, w.prolong), [U, R, R, S], g2);
-    this.coarseCycle = make('coarseCycle', compose(wgsl.cycleSteps, w.grid, w.operator, w.restriction, w.prolongation, w.rediscretisation, w.coarseCycle), [R, R, R, S, S, S, S, S], { WG: WG_COARSE });
+    this.assemble = make('assemble', grid(w.assemble), [U, R, R, R, S, S]);
+    this.coarsen = make('coarsen', compose(w.grid, w.rediscretisation, w.coarsen), [U, R, R, S, S]);
+    this.smooth = make('smooth', op(w.smooth), [U, R, R, R, S]);
+    this.chebyshev = make('chebyshev', op(w.chebyshev), [U, U, R, R, R, R, S, S]);
+    this.residual = make('residual', op(w.residual), [U, R, R, R, R, S], 'residual');
+    this.apply = make('apply', op(w.residual), [U, R, R, R, R, S], 'apply');
+    this.restrict = make('restrict', compose(w.grid, w.restriction, w.restrict), [U, R, R, S, S]);
+    this.prolong = make('prolong', compose(w.grid, w.prolongation, w.prolong), [U, R, R, S]);
+    this.coarseCycle = make('coarseCycle', compose(wgsl.cycleSteps, w.grid, w.operator, w.restriction, w.prolongation, w.rediscretisation, w.coarseCycle), [R, R, R, S, S, S, S, S]);
     const scalars = [U, S, S] as BindingKind[];
-    this.alpha = make('alpha', cg(w.cgScalars), scalars, undefined, 'step_alpha');
-    this.beta = make('beta', cg(w.cgScalars), scalars, undefined, 'step_beta');
-    this.restart = make('restart', cg(w.cgScalars), scalars, undefined, 'restart');
-    this.record = make('record', cg(w.cgScalars), scalars, undefined, 'record');
-    this.rewind = make('rewind', cg(w.cgScalars), scalars, undefined, 'rewind');
+    this.alpha = make('alpha', cg(w.cgScalars), scalars, 'step_alpha');
+    this.beta = make('beta', cg(w.cgScalars), scalars, 'step_beta');
+    this.restart = make('restart', cg(w.cgScalars), scalars, 'restart');
+    this.record = make('record', cg(w.cgScalars), scalars, 'record');
+    this.rewind = make('rewind', cg(w.cgScalars), scalars, 'rewind');
     this.solveLog = make('solveLog', cg(w.solveLog), [R, S]);
-    this.solution = make('solution', cg(w.cgSolution), [U, R, R, R, S, S], g1);
-    this.direction = make('direction', cg(w.cgDirection), [U, R, R, S], g1);
-    this.clear = make('clear', cg(w.clear), [U, S], g1);
-    this.extrapolate = make('extrapolate', cg(w.extrapolate), [U, S, S], g1);
-    this.rigid = make('rigid', cg(w.rigid), [U, R, R, R, R, S], g1);
-    this.impose = make('impose', grid(w.impose), [U, R, S], g1);
-    this.stress = make('stress', grid(w.stress), [U, R, R, R, S, S, S, S], g2);
-    this.measures = make('measures', grid(w.stressMeasures), [U, R, R, R, R, S, S, S], g2);
+    this.solution = make('solution', cg(w.cgSolution), [U, R, R, R, S, S]);
+    this.direction = make('direction', cg(w.cgDirection), [U, R, R, S]);
+    this.clear = make('clear', cg(w.clear), [U, S]);
+    this.extrapolate = make('extrapolate', cg(w.extrapolate), [U, S, S]);
+    this.rigid = make('rigid', cg(w.rigid), [U, R, R, R, R, S]);
+    this.impose = make('impose', grid(w.impose), [U, R, S]);
+    this.stress = make('stress', grid(w.stress), [U, R, R, R, S, S, S, S]);
+    this.measures = make('measures', grid(w.stressMeasures), [U, R, R, R, R, S, S, S]);
     this.gates = new GateKernels(device);
     this.levelLayout = scalarStruct(w.grid, 'MechLevel');
     this.chebyshevLayout = scalarStruct(w.chebyshev, 'ChebyshevStep');

@@ -11,7 +11,8 @@ import { buildLevels, type LevelShape } from '../levels.ts';
 import { packStruct, packStructArray } from '../../gpu/struct-layout.ts';
 import { coarseCycleStart, coarsenSteps, cycleOffsets, cycleSteps, packedOffsets } from '../coarse-cycle.ts';
 import { CHEBYSHEV_RATIO, CHEBYSHEV_STEPS, chebyshevScales, LAMBDA_MAX } from './chebyshev.ts';
-import { WG_1D, WG_2D, type ElasticityKernels } from './kernels.ts';
+import { WG_1D, WG_2D } from '../../gpu/workgroup.ts';
+import type { ElasticityKernels } from './kernels.ts';
 
 export interface NodeMultigridOptions {
   label: string;

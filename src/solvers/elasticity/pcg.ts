@@ -7,7 +7,8 @@ import { Dot } from '../../gpu/dot.ts';
 import { linearGroups } from '../../gpu/kernel.ts';
 import { packStruct, slotOf } from '../../gpu/struct-layout.ts';
 import { Gate } from '../../gpu/gate.ts';
-import { WG_1D, type ElasticityKernels } from './kernels.ts';
+import { WG_1D } from '../../gpu/workgroup.ts';
+import type { ElasticityKernels } from './kernels.ts';
 
 export interface PcgOperator {
   /** r = b − K u (zero on fixed nodes). */

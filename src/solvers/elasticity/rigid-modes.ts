@@ -7,7 +7,8 @@ import { isStorage, storageFrom, uniformBuffer } from '../../gpu/buffers.ts';
 import { Dot } from '../../gpu/dot.ts';
 import { linearGroups } from '../../gpu/kernel.ts';
 import { packStruct, slotOf } from '../../gpu/struct-layout.ts';
-import { WG_1D, type ElasticityKernels } from './kernels.ts';
+import { WG_1D } from '../../gpu/workgroup.ts';
+import type { ElasticityKernels } from './kernels.ts';
 
 /** Orthonormal x-translation, y-translation and rotation (−y, x) about the grid centre, per node. */
 export function rigidModes(nx: number, ny: number): [Float32Array, Float32Array, Float32Array] {

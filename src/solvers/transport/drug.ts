@@ -7,6 +7,7 @@ import { packNamed, scalarStruct } from '../../gpu/struct-layout.ts';
 import { Multigrid, type BoundaryConditions, type MultigridKernels } from '../multigrid.ts';
 import { DRUG_SLOT, type DrugSlot } from './vessel-field.ts';
 import { SOLVES_AFTER_A_DOSE, type DrugStepPlan } from './dose-substeps.ts';
+import { WG_1D } from '../../gpu/workgroup.ts';
 
 /**
  * What a drug's parameters set in its own solve; they may change between steps
@@ -39,7 +40,6 @@ export interface DrugOptions extends DrugCoefficients {
   exposure?: boolean;
 }
 
-const WG = 64;
 const ZERO_FLUX: BoundaryConditions = {
   west: { kind: 'neumann' }, east: { kind: 'neumann' }, south: { kind: 'neumann' }, north: { kind: 'neumann' },
 };
@@ -184,13 +184,13 @@ export class Drug {
     encoder.copyBufferToBuffer(this.previous, 0, this.beforePrevious, 0, bytes);
     encoder.copyBufferToBuffer(this.mg.u, 0, this.previous, 0, bytes);
     const pass = encoder.beginComputePass({ label: `${this.label}.step` });
-    this.kernel.dispatch(pass, group, ...linearGroups(this.cells, WG));
+    this.kernel.dispatch(pass, group, ...linearGroups(this.cells, WG_1D));
     this.mg.assemble(pass);
     // Without history to extrapolate from, the guess is uⁿ, off by the whole step's change: twice
     // the cycles. Such steps are few: the first, and those cut at doses (dose-substeps.ts).
     const vcycles = bdf2 ? cycles : 2 * cycles;
     for (let c = 0; c < vcycles; c++) this.mg.vcycle(pass);
-    if (exposureGroup) this.exposureKernel!.dispatch(pass, exposureGroup, ...linearGroups(this.cells, WG));
+    if (exposureGroup) this.exposureKernel!.dispatch(pass, exposureGroup, ...linearGroups(this.cells, WG_1D));
     pass.end();
     this.stepsTaken++;
   }

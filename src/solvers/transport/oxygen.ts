@@ -9,6 +9,7 @@ import { Gate, type GateKernels } from '../../gpu/gate.ts';
 import { wgsl } from '../../gpu/shaders.ts';
 import { packNamed, scalarStruct } from '../../gpu/struct-layout.ts';
 import { Multigrid, type BoundaryConditions, type MultigridKernels } from '../multigrid.ts';
+import { WG_1D } from '../../gpu/workgroup.ts';
 
 export interface OxygenOptions {
   label?: string;
@@ -38,7 +39,6 @@ export interface OxygenTolerance {
 /** The Newton solve's scalars (f32 each): r·r and f·f after the last V-cycle that ran, the gate's open flag, and the checks that found ‖r‖ > τ‖f‖ (a solve of N cycles in all ran min(N, 1 + above) and ended above τ when above = N). */
 export const NEWTON_SLOTS = { rr: 0, ff: 1, open: 2, above: 3 } as const;
 
-const WG = 64;
 const ZERO_FLUX: BoundaryConditions = {
   west: { kind: 'neumann' }, east: { kind: 'neumann' }, south: { kind: 'neumann' }, north: { kind: 'neumann' },
 };
@@ -129,7 +129,7 @@ export class Oxygen {
     const gated = stop ? stop.gate.gated(pass) : pass;
     for (let n = 0; n * cycles < recorded; n++) {
       const assemble = n > 0 ? gated : pass;
-      this.kernel.dispatch(assemble, this.group, ...linearGroups(this.cells, WG));
+      this.kernel.dispatch(assemble, this.group, ...linearGroups(this.cells, WG_1D));
       this.mg.assemble(assemble);
       stop?.ff.encode(assemble);
       for (let c = 0; c < cycles && n * cycles + c < recorded; c++) {
