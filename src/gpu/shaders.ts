@@ -1,5 +1,6 @@
-// Every WGSL file is imported here, once, with Vite's ?raw; shared pieces are joined to a
-// kernel by plain concatenation, in the order the kernel names them.
+// Every WGSL file of the app is imported here, once, with Vite's ?raw; shared pieces are joined
+// to a kernel by plain concatenation, in the order the kernel names them. Shaders only tests run
+// live beside those tests, so the app's bundle leaves them out.
 import level from '../../shaders/lib/level.wgsl?raw';
 import rng from '../../shaders/lib/rng.wgsl?raw';
 import collagen from '../../shaders/lib/collagen.wgsl?raw';
@@ -8,7 +9,6 @@ import compact from '../../shaders/cells/compact.wgsl?raw';
 import cellAgents from '../../shaders/cells/agents.wgsl?raw';
 import cellSample from '../../shaders/cells/sample.wgsl?raw';
 import cellRules from '../../shaders/cells/rules.wgsl?raw';
-import cellRulesProbe from '../../shaders/cells/rules-probe.wgsl?raw';
 import cellAct from '../../shaders/cells/act.wgsl?raw';
 import cellDeposit from '../../shaders/cells/deposit.wgsl?raw';
 import cellDensity from '../../shaders/cells/density.wgsl?raw';
@@ -116,8 +116,6 @@ export const cellWgsl = {
   agents: cellAgents,
   sample: cellSample,
   rules: cellRules,
-  /** Test probe: every rule on rows of inputs (tests/gpu/cell-rules.test.ts). */
-  rulesProbe: cellRulesProbe,
   act: cellAct,
   deposit: cellDeposit,
   density: cellDensity,

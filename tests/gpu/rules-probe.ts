@@ -1,5 +1,6 @@
-// Runs shaders/cells/rules-probe.wgsl (every cell rule of rules.wgsl on rows of inputs) and the
+// Runs rules-probe.wgsl (every cell rule of rules.wgsl on rows of inputs) and the
 // same rules' CPU twins, with CellParams as the shaders read them.
+import rulesProbeWgsl from './rules-probe.wgsl?raw';
 import type { CellRuleParams } from '../../src/cells/cell-params.ts';
 import { anoikisRate, chance, divisionRate, eventTime, iapAt, iapCourse, iapLife, lifeIapAt, lifeProtectedTime, motilityAt, motilityTime, nkProtection, poreSpeed, protectedTime, smacEffect, squeezePerMicron, stressSpeed } from '../../src/cells/rules.ts';
 import { readBuffer, storageBuffer, storageFrom, uniformBuffer } from '../../src/gpu/buffers.ts';
@@ -30,7 +31,7 @@ export async function probeRules(gpu: Gpu, values: CellRuleParams, rows: readonl
   const device = gpu.device;
   const kernel = new Kernel(device, {
     label: 'RulesProbe',
-    code: compose(wgsl.rng, cellWgsl.agents, cellWgsl.rules, cellWgsl.rulesProbe),
+    code: compose(wgsl.rng, cellWgsl.agents, cellWgsl.rules, rulesProbeWgsl),
     bindings: ['uniform', 'read-only-storage', 'storage'],
   });
   const input = new Float32Array(rows.length * FLOATS_PER_ROW);

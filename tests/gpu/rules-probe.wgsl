@@ -1,5 +1,6 @@
 // Every cell rule of rules.wgsl evaluated on rows of inputs, so tests can hold each against its
-// double-precision twin in src/cells/rules.ts (tests/gpu/cell-rules.test.ts).
+// double-precision twin in src/cells/rules.ts (tests/gpu/cell-rules.test.ts). A test's shader:
+// src/gpu/shaders.ts does not import it, so the app's bundle leaves it out.
 // Bindings: params, rows, out. Dispatch: linearGroups(row count, WG).
 //   rows[4r]     = (pO2 mmHg, stress kPa, density, pore µm)
 //   rows[4r + 1] = (von Mises kPa, SMAC nM, IAP, motility)
