@@ -9,6 +9,7 @@ import { SweepError, sweepCommand } from './sweep.ts';
 import { sweepMergeCommand } from './sweep-merge.ts';
 import { reportCommand } from './report.ts';
 import { parseShard, ShardError } from '../sweep/shard.ts';
+import { SweepFileError } from '../sweep/results-file.ts';
 import { benchAppCommand, benchBrowserCommand, benchCommand, benchReportCommand } from './bench.ts';
 import { BENCH_CASES } from '../bench/registry.ts';
 import { BrowserNotFoundError } from './chromium-path.ts';
@@ -219,7 +220,7 @@ function parseOptions(args: string[]) {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const expected = [ScenarioError, NoGpuError, UsageError, SweepError, ShardError, BrowserNotFoundError];
+    const expected = [ScenarioError, NoGpuError, UsageError, SweepError, SweepFileError, ShardError, BrowserNotFoundError];
     if (error instanceof Error && expected.some((kind) => error instanceof kind)) {
       console.error(`error: ${error.message}`);
       if (error instanceof UsageError) console.error(USAGE);

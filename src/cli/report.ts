@@ -2,14 +2,14 @@
 // left in DIR (plan.json, results*.jsonl), written to DIR/report or OUT: index.html, the
 // figures as SVG and (through headless Chromium) PNG, and summary.csv, runs.csv and
 // timecourses.csv. Without Chromium the SVGs and the page are still written, with a warning.
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { prepareOutputDir, writeFileAtomic } from '../io/output-dir.ts';
 import { softwareVersion } from './software-version.ts';
 import { buildReport } from '../report/build-report.ts';
 import { reportHtml } from '../report/html.ts';
-import { parsePlan, parseResults, resultFileNames, SweepFileError } from '../report/sweep-files.ts';
+import { readPlanFile } from '../sweep/plan-file.ts';
+import { readResults, SweepFileError } from '../sweep/results-file.ts';
 import type { Figure } from '../report/svg.ts';
 import { chromiumPath } from './chromium-path.ts';
 
@@ -38,19 +38,11 @@ export async function reportCommand(options: ReportOptions): Promise<number> {
 }
 
 async function writeReport(options: ReportOptions): Promise<number> {
-  const dir = resolve(options.dir);
-  if (!existsSync(dir)) throw new SweepFileError(`${dir} does not exist`);
-  const planPath = join(dir, 'plan.json');
-  if (!existsSync(planPath)) {
-    throw new SweepFileError(`${planPath} not found: ${dir} is not a sweep's output directory (confine sweep PLAN --out DIR writes one)`);
-  }
-  const planText = await readFile(planPath, 'utf8');
-  const plan = parsePlan(planText, planPath);
-  const names = resultFileNames(await readdir(dir));
-  if (names.length === 0) throw new SweepFileError(`no results in ${dir}: expected results.jsonl or results.shard-<i>-of-<n>.jsonl beside plan.json`);
-  const files = await Promise.all(names.map(async (name) => ({ path: name, text: await readFile(join(dir, name), 'utf8') })));
-  const results = parseResults(files);
-  if (results.runs.length === 0) throw new SweepFileError(`${names.map((n) => join(dir, n)).join(', ')}: no finished run yet`);
+  const { dir } = options;
+  const plan = await readPlanFile(dir);
+  const results = await readResults([dir]);
+  if (results.files.length === 0) throw new SweepFileError(`no results in ${dir}: expected results.jsonl or results.shard-<i>-of-<n>.jsonl beside plan.json`);
+  if (results.records.length === 0) throw new SweepFileError(`${results.files.join(', ')}: no finished run yet`);
 
   const built = buildReport(plan, results);
   const out = await prepareOutputDir(options.out ?? join(dir, 'report'));
@@ -61,7 +53,7 @@ async function writeReport(options: ReportOptions): Promise<number> {
   const pngProblem = built.figures.length > 0 ? await rasterise(built.figures, figuresDir) : null;
   const remarks = pngProblem === null ? [] : [`PNGs were not made: ${pngProblem}. The SVG figures are complete.`];
   const html = reportHtml(built.summary, built.sections, {
-    version: softwareVersion(), generatedAt: new Date(), figuresDir: FIGURES_DIR, png: pngProblem === null, remarks, planText,
+    version: softwareVersion(), generatedAt: new Date(), figuresDir: FIGURES_DIR, png: pngProblem === null, remarks, planText: plan.text,
   });
   for (const [name, text] of Object.entries(built.tables)) await writeFileAtomic(join(out, name), text);
   await writeFileAtomic(join(out, 'index.html'), html);
@@ -69,7 +61,7 @@ async function writeReport(options: ReportOptions): Promise<number> {
   const { summary } = built;
   for (const note of summary.notes) console.error(`note: ${note}`);
   if (pngProblem !== null) console.error(`warning: PNGs skipped, ${pngProblem}; the SVGs and index.html are written`);
-  console.error(`report ${plan.name}: ${summary.ok} ok, ${summary.failed} failed, ${summary.missing} missing of ${plan.runs} runs; `
+  console.error(`report ${plan.plan.name}: ${summary.ok} ok, ${summary.failed} failed, ${summary.missing} missing of ${plan.runs} runs; `
     + `${summary.arms.length} arms, ${built.figures.length} figures → ${join(out, 'index.html')}`);
   return 0;
 }

@@ -2,13 +2,14 @@
 // runs one after another (or K at once on one device), appending each result as a JSON line the
 // moment it finishes. Run again with the same plan and DIR, it skips what is done; a shard
 // runs every n-th run, so a job array spreads a sweep over machines (`confine sweep merge`).
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { acquireGpu, describeAdapter } from '../gpu/device.ts';
 import { prepareOutputDir, writeFileAtomic } from '../io/output-dir.ts';
 import { describeRun, expandPlan, type PlannedRun } from '../sweep/plan.ts';
-import { loadPlan, planFromRecord, planRecord, type LoadedPlan } from '../sweep/load-plan.ts';
-import { PLAN_FILE, ResultsWriter, latestByRun, readResultFiles, resultsFileName, type RunRecord, type Shard } from '../sweep/results-file.ts';
+import { loadPlan, type LoadedPlan } from '../sweep/load-plan.ts';
+import { PLAN_FILE, findPlanFile, planRecord } from '../sweep/plan-file.ts';
+import { ResultsWriter, latestByRun, readResults, resultsFileName, type RunRecord, type Shard } from '../sweep/results-file.ts';
 import { checkpointFile, executeRun, failedRecord, plannedSteps } from '../sweep/run-one.ts';
 import type { CheckpointInterval } from '../sim/checkpoint-interval.ts';
 import { parseShard, shardRuns } from '../sweep/shard.ts';
@@ -34,8 +35,9 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
   const all = expandPlan(plan, options.plan);
   const mine = shard ? shardRuns(all, shard) : all;
   await checkSamePlan(options.out, loaded);
-  const done = new Set([...latestByRun((await readResultFiles(options.out)).flatMap((f) => f.records)).values()]
-    .filter((r) => r.status === 'ok').map((r) => r.run));
+  const results = await readResults([options.out]);
+  for (const note of results.notes) console.error(`note: ${note}`);
+  const done = new Set([...latestByRun(results.records).values()].filter((r) => r.status === 'ok').map((r) => r.run));
   const pending = mine.filter((r) => !done.has(r.run));
   const part = shard ? `, shard ${shard.index}/${shard.count}: ${mine.length}` : '';
   console.error(`sweep ${plan.name}: ${all.length} runs${part}; ${mine.length - pending.length} done, ${pending.length} to run → ${options.out}`);
@@ -125,14 +127,8 @@ async function runPending(
 
 /** A directory holds the results of one plan: another plan's results must not be mixed in. */
 async function checkSamePlan(dir: string, loaded: LoadedPlan): Promise<void> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, PLAN_FILE), 'utf8');
-  } catch {
-    return;
-  }
-  const held = planFromRecord(JSON.parse(text), join(dir, PLAN_FILE));
-  if (held.hash !== loaded.hash) {
+  const held = await findPlanFile(dir);
+  if (held && held.hash !== loaded.hash) {
     throw new SweepError(`${dir} holds results of another plan ("${held.plan.name}", hash ${held.hash}; this plan's hash is ${loaded.hash}): give another --out, or the plan those results came from`);
   }
 }

@@ -2,7 +2,9 @@
 // distinct setting of the parameters), and per arm and readout the mean with its 95 % interval.
 import { meanConfidenceInterval } from '../model/stats.ts';
 import { armLabel, parameterLabel, parameterUnit, readoutLabel, readoutUnit } from './labels.ts';
-import type { FactorScale, SweepPlan, SweepResults, SweepRun } from './sweep-files.ts';
+import type { PlanFile } from '../sweep/plan-file.ts';
+import type { FactorScale, SweepPlan } from '../sweep/plan.ts';
+import { latestByRun, type RunRecord, type SweepResults } from '../sweep/results-file.ts';
 
 export interface Factor {
   key: string;
@@ -33,23 +35,23 @@ export interface Arm {
   name: string | null;
   values: Record<string, number>;
   label: string;
-  ok: SweepRun[];
-  failed: SweepRun[];
+  ok: RunRecord[];
+  failed: RunRecord[];
   stats: Record<string, Stat>;
 }
 
 export interface SweepSummary {
-  plan: SweepPlan;
+  plan: PlanFile;
   factors: Factor[];
   /** Parameters every run sets to the same value. */
   constants: Record<string, number>;
   /** Parameters the plan's arms set: where a run has an arm, its name already says them. */
   armKeys: string[];
   readouts: Readout[];
-  /** Time-course readouts, `time` itself excluded. */
+  /** Time-course readouts: the plan's series (`time` is their clock, not one of them). */
   series: Readout[];
   arms: Arm[];
-  runs: SweepRun[];
+  runs: RunRecord[];
   ok: number;
   failed: number;
   /** Planned runs with no line in the results. */
@@ -68,18 +70,20 @@ function readoutInfo(name: string): Readout {
 }
 
 /** The ok runs whose parameters equal every value in `where`. */
-export function runsWhere(runs: readonly SweepRun[], where: Record<string, number>): SweepRun[] {
+export function runsWhere(runs: readonly RunRecord[], where: Record<string, number>): RunRecord[] {
   return runs.filter((r) => r.status === 'ok' && Object.entries(where).every(([k, v]) => r.values[k] === v));
 }
 
-export function summariseSweep(plan: SweepPlan, results: SweepResults): SweepSummary {
-  const { runs } = results;
+/** The summary of the runs that count (latestByRun) against the plan they ran. */
+export function summariseSweep(planFile: PlanFile, results: Pick<SweepResults, 'records' | 'notes'>): SweepSummary {
+  const { plan } = planFile;
+  const runs = [...latestByRun(results.records).values()].sort((a, b) => a.run - b.run);
   const notes = [...results.notes];
   const distinct = new Map<string, Set<number>>();
   for (const r of runs) {
     for (const [k, v] of Object.entries(r.values)) (distinct.get(k) ?? distinct.set(k, new Set()).get(k)!).add(v);
   }
-  const planOrder = plan.factors.map((f) => f.key);
+  const planOrder: readonly string[] = plan.factors.map((f) => f.key);
   const rank = (k: string) => (planOrder.includes(k) ? planOrder.indexOf(k) : planOrder.length);
   const factors: Factor[] = [...distinct.entries()]
     .filter(([, vs]) => vs.size > 1)
@@ -93,14 +97,14 @@ export function summariseSweep(plan: SweepPlan, results: SweepResults): SweepSum
     }));
   const constants = Object.fromEntries([...distinct.entries()].filter(([, vs]) => vs.size === 1).map(([k, vs]) => [k, [...vs][0]!]));
   const readouts = plan.readouts.map(readoutInfo);
-  const series = plan.series.filter((s) => s !== 'time').map(readoutInfo);
+  const series = plan.series.map(readoutInfo);
   const armKeys = [...new Set((plan.arms ?? []).flatMap((a) => Object.keys(a.parameters)))];
   const arms = groupArms(plan, runs, factors, armKeys, readouts);
-  const beyond = runs.filter((r) => r.run >= plan.runs).map((r) => r.run);
-  const missing = plan.runs - (runs.length - beyond.length);
-  if (beyond.length > 0) notes.push(`runs ${beyond.join(', ')} are numbered beyond the plan's ${plan.runs} runs`);
+  const beyond = runs.filter((r) => r.run >= planFile.runs).map((r) => r.run);
+  const missing = planFile.runs - (runs.length - beyond.length);
+  if (beyond.length > 0) notes.push(`runs ${beyond.join(', ')} are numbered beyond the plan's ${planFile.runs} runs`);
   const ok = runs.filter((r) => r.status === 'ok').length;
-  return { plan, factors, constants, armKeys, readouts, series, arms, runs, ok, failed: runs.length - ok, missing, notes };
+  return { plan: planFile, factors, constants, armKeys, readouts, series, arms, runs, ok, failed: runs.length - ok, missing, notes };
 }
 
 /** The factors that name a run: all of them, less those its arm's name already says. */
@@ -116,7 +120,7 @@ export function armLabelWithout(summary: SweepSummary, arm: Arm, omit: { name?: 
 
 // Arms in the plan's arm order, then by factor values, so tables and legends read as a grid.
 function groupArms(
-  plan: SweepPlan, runs: readonly SweepRun[], factors: readonly Factor[], armKeys: readonly string[], readouts: readonly Readout[],
+  plan: SweepPlan, runs: readonly RunRecord[], factors: readonly Factor[], armKeys: readonly string[], readouts: readonly Readout[],
 ): Arm[] {
   const keys = factors.map((f) => f.key);
   const byKey = new Map<string, Arm>();
@@ -139,7 +143,7 @@ function groupArms(
     return 0;
   });
   for (const arm of arms) {
-    for (const r of readouts) arm.stats[r.name] = statOf(arm.ok.map((run) => run.readouts[r.name]));
+    for (const r of readouts) arm.stats[r.name] = statOf(arm.ok.map((run) => run.readouts?.[r.name]));
   }
   return arms;
 }

@@ -6,7 +6,8 @@ import { doseResponseFigure } from './figure-dose-response.ts';
 import { factorPairs, heatmapFigure } from './figure-heatmap.ts';
 import { timeCourseFigures } from './figure-timecourse.ts';
 import type { ReportSection } from './html.ts';
-import type { SweepPlan, SweepResults } from './sweep-files.ts';
+import type { PlanFile } from '../sweep/plan-file.ts';
+import type { SweepResults } from '../sweep/results-file.ts';
 import type { Figure } from './svg.ts';
 import { runsCsv, summaryCsv, timecoursesCsv } from './tables.ts';
 import type { TimeCourse } from './timecourse.ts';
@@ -20,7 +21,7 @@ export interface BuiltReport {
   tables: Record<string, string>;
 }
 
-export function buildReport(plan: SweepPlan, results: SweepResults): BuiltReport {
+export function buildReport(plan: PlanFile, results: Pick<SweepResults, 'records' | 'notes'>): BuiltReport {
   const summary = summariseSweep(plan, results);
   const { factors, readouts, series } = summary;
   const primary = readouts[0]!;

@@ -45,7 +45,7 @@ export function doseResponseFigure(summary: SweepSummary, factor: Factor, readou
       : [...setting.arms, ...others.filter((o) => setting.arms.size === 0 || !summary.armKeys.includes(o.key))
         .map((o) => parameterSetting(o.key, setting.values[o.key]!))].join(' · '),
     points: factor.values.map((x) => {
-      const values = runsWhere(okRuns, { ...setting.values, [factor.key]: x }).map((r) => r.readouts[readout.name]);
+      const values = runsWhere(okRuns, { ...setting.values, [factor.key]: x }).map((r) => r.readouts?.[readout.name]);
       return { x, stat: statOf(values), replicates: values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)) };
     }).filter((p) => p.stat.n > 0),
   }));

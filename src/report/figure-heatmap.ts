@@ -33,7 +33,7 @@ export function heatmapCells(summary: SweepSummary, fx: Factor, fy: Factor, read
   for (const y of fy.values) {
     for (const x of fx.values) {
       const runs = runsWhere(summary.runs, { [fx.key]: x, [fy.key]: y });
-      cells.push({ x, y, stat: statOf(runs.map((r) => r.readouts[readout.name])) });
+      cells.push({ x, y, stat: statOf(runs.map((r) => r.readouts?.[readout.name])) });
     }
   }
   return cells;

@@ -66,10 +66,10 @@ function failedTable(summary: SweepSummary): string {
 }
 
 function provenance(summary: SweepSummary): { adapters: string; finished: string; software: string } {
-  const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))];
-  const adapters = distinct(summary.runs.map((r) => r.adapter));
-  const software = distinct(summary.runs.map((r) => r.software));
-  const times = summary.runs.map((r) => r.finishedAt).filter((t): t is string => t !== null).sort();
+  const recorded = (values: unknown[]) => values.filter((v): v is string => typeof v === 'string');
+  const adapters = [...new Set(recorded(summary.runs.map((r) => r.timing?.adapter)))];
+  const software = [...new Set(recorded(summary.runs.map((r) => r.timing?.software)))];
+  const times = recorded(summary.runs.map((r) => r.timing?.finishedAt)).sort();
   return {
     adapters: adapters.length > 0 ? adapters.join('; ') : 'not recorded in the results',
     software: software.length > 0 ? software.map((v) => `confine ${v}`).join('; ') : 'not recorded in the results',
@@ -85,7 +85,7 @@ function figureHtml(figure: Figure, meta: ReportMeta): string {
 }
 
 export function reportHtml(summary: SweepSummary, sections: readonly ReportSection[], meta: ReportMeta): string {
-  const { plan } = summary;
+  const { plan } = summary.plan;
   const { adapters, finished, software } = provenance(summary);
   const factors = summary.factors.length > 0
     ? summary.factors.map((f) => `${esc(withUnit(f.label, f.unit))}: ${f.values.map((v) => formatNumber(v, 4)).join(', ')}${f.scale === 'log' ? ' (log)' : ''}`).join('<br>')
@@ -96,17 +96,17 @@ export function reportHtml(summary: SweepSummary, sections: readonly ReportSecti
     `<h1>${esc(plan.name)}</h1>`,
     plan.description ? `<p>${esc(plan.description)}</p>` : '',
     '<dl>',
-    `<dt>runs</dt><dd>${summary.ok} ok, ${summary.failed} failed, ${summary.missing} missing, of ${plan.runs} planned</dd>`,
+    `<dt>runs</dt><dd>${summary.ok} ok, ${summary.failed} failed, ${summary.missing} missing, of ${summary.plan.runs} planned</dd>`,
     `<dt>factors</dt><dd>${factors}</dd>`,
     constants.length > 0 ? `<dt>fixed</dt><dd>${constants.join('<br>')}</dd>` : '',
-    `<dt>replicates</dt><dd>${plan.replicates} per setting</dd>`,
+    `<dt>replicates</dt><dd>${plan.seeds.length} per setting</dd>`,
     `<dt>readouts</dt><dd>${summary.readouts.map((r) => esc(withUnit(r.label, r.unit))).join(', ')} (the first is the primary)</dd>`,
     `<dt>scenario</dt><dd>${esc(plan.scenarioSource || '(inline)')}</dd>`,
     `<dt>adapter</dt><dd>${esc(adapters)}</dd>`,
     `<dt>runs finished</dt><dd>${esc(finished)}</dd>`,
     `<dt>runs made by</dt><dd>${esc(software)}</dd>`,
     `<dt>report made by</dt><dd>confine ${esc(meta.version)}</dd>`,
-    `<dt>plan hash</dt><dd><code>${esc(plan.planHash || '(none)')}</code></dd>`,
+    `<dt>plan hash</dt><dd><code>${esc(summary.plan.hash)}</code></dd>`,
     `<dt>report made</dt><dd>${esc(meta.generatedAt.toISOString())}</dd>`,
     '</dl>',
     notes.length > 0 ? `<div class="notes"><strong>Notes</strong><ul>${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></div>` : '',

@@ -36,7 +36,7 @@ export function runsCsv(summary: SweepSummary): string {
     .sort((a, b) => a.run.run - b.run.run)
     .map(({ arm, run }) => [
       run.run, arm.label, run.replicate, run.seed, ...summary.factors.map((f) => run.values[f.key]!),
-      ...summary.readouts.map((r) => orNaN(run.readouts[r.name])),
+      ...summary.readouts.map((r) => orNaN(run.readouts?.[r.name])),
     ]);
   return table(header, rows);
 }

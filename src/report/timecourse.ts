@@ -29,8 +29,8 @@ export function timeCourse(arm: Arm, readout: Readout): TimeCourse {
   const timeSets = new Set<string>();
   let replicates = 0;
   for (const run of arm.ok) {
-    const times = run.series.time;
-    const values = run.series[readout.name];
+    const times = run.series?.time;
+    const values = run.series?.[readout.name];
     if (!times || !values) continue;
     replicates++;
     const n = Math.min(times.length, values.length);

@@ -3,12 +3,10 @@
 // the results in it belong to the plan it is given.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { DEFAULT_SCENARIO_JSON } from '../model/scenario.ts';
 import { ScenarioError, isPlainObject } from '../model/validation.ts';
 import { parsePlan, type SweepPlan } from './plan.ts';
-
-export const PLAN_FORMAT = 'confine-sweep-plan/1';
 
 export interface LoadedPlan {
   readonly plan: SweepPlan;
@@ -32,25 +30,7 @@ export async function loadPlan(path: string): Promise<LoadedPlan> {
   return fromPlan(parsePlan(json, base, path), scenarioDir);
 }
 
-/**
- * A plan as a results directory stores it (`source`, its plan.json), read back for a merge or a
- * report. Its scenarioDir is relative to the results directory, so the directory can move.
- */
-export function planFromRecord(record: unknown, source: string): LoadedPlan {
-  if (!isPlainObject(record) || record.format !== PLAN_FORMAT || !isPlainObject(record.plan)) {
-    throw new ScenarioError([`not a ${PLAN_FORMAT} file`], source);
-  }
-  const plan = record.plan as unknown as SweepPlan;
-  const dir = dirname(resolve(source));
-  return { plan, hash: planHash(plan), scenarioDir: typeof record.scenarioDir === 'string' ? resolve(dir, record.scenarioDir) : dir };
-}
-
-/** What a results directory `dir` stores of its plan (plan.json). */
-export function planRecord(loaded: LoadedPlan, runs: number, dir: string): unknown {
-  return { format: PLAN_FORMAT, planHash: loaded.hash, runs, scenarioDir: relative(resolve(dir), loaded.scenarioDir) || '.', plan: loaded.plan };
-}
-
-function fromPlan(plan: SweepPlan, scenarioDir: string): LoadedPlan {
+export function fromPlan(plan: SweepPlan, scenarioDir: string): LoadedPlan {
   return { plan, hash: planHash(plan), scenarioDir };
 }
 

@@ -1,8 +1,9 @@
 // A sweep plan: a base scenario, the parameters to vary (lists, linear or log ranges), optional
 // named arms, replicate seeds and the readouts to keep. Reading it checks everything — every
 // factor value against the parameter table, every run's whole scenario — and throws one
-// ScenarioError naming each problem, so a bad plan is refused before any run starts.
-// The format is documented in docs/sweeps.md.
+// ScenarioError naming each problem, so a bad plan is refused before any run starts. The plan
+// as checked is what a results directory stores (plan.json), and it is read back by the same
+// rules. The format is documented in docs/sweeps.md.
 import { PARAM_BY_KEY, PARAM_KEYS, isParamKey, type ParamKey } from '../model/params.ts';
 import { parseScenario, type Scenario } from '../model/scenario.ts';
 import {
@@ -94,6 +95,57 @@ export function parsePlan(json: unknown, base: { source: string; json: unknown }
   if (runCount > MAX_RUNS) throw new ScenarioError([`the plan has ${runCount} runs; at most ${MAX_RUNS} are allowed — split it into several plans`], source);
   expandPlan(plan, source);
   return plan;
+}
+
+const STORED_KEYS = ['name', 'description', 'scenarioSource', 'scenario', 'factors', 'arms', 'seeds', 'readouts', 'series'];
+
+/**
+ * A plan as a results directory stores it (what parsePlan returned), read back by the same
+ * rules, so resuming, merging and reporting work from a plan the sweep would take. Its runs are
+ * not expanded again: they are done, or the sweep that does them checks them.
+ */
+export function parseStoredPlan(json: unknown, source: string): SweepPlan {
+  const problems: Problems = [];
+  const obj = checkObject(json, 'the plan', problems);
+  if (obj === undefined) throw new ScenarioError(problems, source);
+  checkKnownKeys(obj, STORED_KEYS, '', problems);
+  const name = checkText(obj.name, 'name', problems, true);
+  const description = checkText(obj.description, 'description', problems, false);
+  const scenarioSource = checkText(obj.scenarioSource, 'scenarioSource', problems, true);
+  const scenario = checkObject(obj.scenario, 'scenario', problems);
+  const factors = readStoredFactors(obj.factors, problems);
+  const arms = obj.arms === null ? null : readArms(obj.arms, problems);
+  // Stored seeds are always listed: replicates were turned into seeds when the plan was read.
+  if (obj.seeds === undefined) problems.push(`${found('seeds', obj.seeds)} must be a non-empty list of integer seeds`);
+  const seeds = readSeeds(obj, undefined, problems);
+  const readouts = readReadouts(obj.readouts, 'readouts', problems, true);
+  const series = readReadouts(obj.series, 'series', problems, false);
+  if (problems.length > 0) throw new ScenarioError(problems, source);
+  return {
+    name: name!, description: description!, scenarioSource: scenarioSource!, scenario: scenario!,
+    factors, arms: arms ?? null, seeds: seeds!, readouts: readouts!, series: series!,
+  };
+}
+
+/** Factors as stored, each with its values listed: checked as a listed factor is, and its scale. */
+function readStoredFactors(value: unknown, problems: Problems): Factor[] {
+  if (!Array.isArray(value)) {
+    problems.push(`${found('factors', value)} must be a list of {"key", "values", "scale"}`);
+    return [];
+  }
+  return value.flatMap((f, i): Factor[] => {
+    const path = childPath('factors', i);
+    const obj = checkObject(f, path, problems);
+    if (obj === undefined) return [];
+    checkKnownKeys(obj, ['key', 'values', 'scale'], path, problems);
+    const scale = checkChoice(obj.scale, childPath(path, 'scale'), SCALES, problems);
+    if (typeof obj.key !== 'string' || !isParamKey(obj.key)) {
+      problems.push(`${found(childPath(path, 'key'), obj.key)} must be a parameter's key`);
+      return [];
+    }
+    const factor = readFactor(obj.key, obj.values, childPath(path, 'values'), problems);
+    return factor && scale ? [{ ...factor, scale }] : [];
+  });
 }
 
 /** Every run of the plan, in order: arms, then factors (the last varies fastest), then replicates. */

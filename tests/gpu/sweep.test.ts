@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { DEFAULT_SCENARIO_JSON, parseScenario } from '../../src/model/scenario.ts';
 import { Simulation } from '../../src/sim/simulation.ts';
 import { tissueReadout } from '../../src/sim/cell-readouts.ts';
-import { comparable, parseLines, type RunRecord } from '../../src/sweep/results-file.ts';
+import { comparable, parseResults, type RunRecord } from '../../src/sweep/results-file.ts';
 import { scoped, useGpu } from './fixture.ts';
 import { version } from '../../package.json';
 
@@ -40,7 +40,7 @@ function sweep(...args: string[]) {
   return result;
 }
 
-const lines = (file: string) => parseLines(readFileSync(file, 'utf8'), file);
+const lines = (file: string) => parseResults([{ path: file, text: readFileSync(file, 'utf8') }]).records;
 const strip = (records: RunRecord[]) => records.map(comparable).sort((a, b) => a.run - b.run);
 
 describe('confine sweep', () => {
@@ -62,7 +62,7 @@ describe('confine sweep', () => {
       expect(r.series!.time).toHaveLength(6);
       expect(r.series!.time!.at(-1)).toBeCloseTo(1, 12);
       expect(r.series!.live_tissue!.at(-1)).toBe(r.readouts!.live_tissue);
-      expect(r.timing.software).toMatch(new RegExp(`^${version.replaceAll('.', '\\.')}\\b`));
+      expect(r.timing?.software).toMatch(new RegExp(`^${version.replaceAll('.', '\\.')}\\b`));
     }
     expect(straight[5]).toMatchObject({ values: { softenerDoseRelative: 0, smacDoseNM: 200 }, replicate: 1, seed: 2 });
     // Two runs that differ in every factor and in seed, run here from their scenarios.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summariseSweep, type SweepSummary } from '../../src/report/aggregate.ts';
-import { parsePlan, parseResults } from '../../src/report/sweep-files.ts';
+import { parsePlanFile } from '../../src/sweep/plan-file.ts';
+import { parseResults } from '../../src/sweep/results-file.ts';
 import { timeCourse } from '../../src/report/timecourse.ts';
 import { jsonl, syntheticPlan, syntheticRuns, type RunLine } from './report-fixture.ts';
 
@@ -9,7 +10,7 @@ const T2 = 4.302652729749462;
 const T1 = 12.706204736174694;
 
 function summarise(lines: readonly RunLine[], plan: Record<string, unknown> = syntheticPlan()): SweepSummary {
-  return summariseSweep(parsePlan(JSON.stringify(plan), 'plan.json'), parseResults([{ path: 'results.jsonl', text: jsonl(lines) }]));
+  return summariseSweep(parsePlanFile(JSON.stringify(plan), 'plan.json'), parseResults([{ path: 'results.jsonl', text: jsonl(lines) }]));
 }
 
 const armAt = (s: SweepSummary, stiffness: number, dose: number) =>

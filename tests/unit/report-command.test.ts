@@ -106,4 +106,15 @@ describe('confine report', () => {
     r = await report({ dir: join(root, 'missing') });
     expect(r.stderr).toContain(`${join(root, 'missing')} does not exist`);
   });
+
+  it('refuses a damaged results line, naming its file and line, as sweep and merge do', async () => {
+    const dir = join(root, 'damaged');
+    writeSyntheticSweep(dir);
+    const shard = join(dir, 'results.shard-1-of-2.jsonl');
+    writeFileSync(shard, `garbage\n${readFileSync(shard, 'utf8')}`);
+    const r = await report({ dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`error: ${shard}:1: not JSON`);
+    expect(existsSync(join(dir, 'report'))).toBe(false);
+  });
 });

@@ -7,11 +7,12 @@ import { summariseSweep, type SweepSummary } from '../../src/report/aggregate.ts
 import { doseResponseFigure } from '../../src/report/figure-dose-response.ts';
 import { factorPairs, heatmapCells, heatmapFigure } from '../../src/report/figure-heatmap.ts';
 import { decadeScale, linearScale, logValueScale } from '../../src/report/scales.ts';
-import { parsePlan, parseResults } from '../../src/report/sweep-files.ts';
+import { parsePlanFile } from '../../src/sweep/plan-file.ts';
+import { parseResults } from '../../src/sweep/results-file.ts';
 import { assertWellFormedXml, jsonl, syntheticPlan, syntheticRuns, type RunLine } from './report-fixture.ts';
 
 function summarise(lines: readonly RunLine[] = syntheticRuns(), plan = syntheticPlan()): SweepSummary {
-  return summariseSweep(parsePlan(JSON.stringify(plan), 'plan.json'), parseResults([{ path: 'results.jsonl', text: jsonl(lines) }]));
+  return summariseSweep(parsePlanFile(JSON.stringify(plan), 'plan.json'), parseResults([{ path: 'results.jsonl', text: jsonl(lines) }]));
 }
 
 const count = (svg: string, pattern: RegExp) => svg.match(new RegExp(pattern, 'g'))?.length ?? 0;
@@ -124,7 +125,7 @@ describe('heatmap', () => {
 });
 
 describe('the report\'s figures and tables', () => {
-  const built = buildReport(parsePlan(JSON.stringify(syntheticPlan()), 'plan.json'), parseResults([{ path: 'r', text: jsonl(syntheticRuns()) }]));
+  const built = buildReport(parsePlanFile(JSON.stringify(syntheticPlan()), 'plan.json'), parseResults([{ path: 'r', text: jsonl(syntheticRuns()) }]));
 
   it('has a heatmap, a dose–response per factor and readout and time courses per series, all well-formed', () => {
     expect(built.figures.map((f) => f.file)).toEqual([
@@ -155,7 +156,7 @@ describe('the report\'s figures and tables', () => {
 
   it('draws eight arms or fewer in one panel', () => {
     const lines = syntheticRuns().filter((l) => l.values.tumourStiffnessKPa !== 40 || l.values.softenerDoseRelative === 0);
-    const seven = buildReport(parsePlan(JSON.stringify(syntheticPlan()), 'plan.json'), parseResults([{ path: 'r', text: jsonl(lines) }]));
+    const seven = buildReport(parsePlanFile(JSON.stringify(syntheticPlan()), 'plan.json'), parseResults([{ path: 'r', text: jsonl(lines) }]));
     const [panel] = seven.figures.filter((f) => f.file.startsWith('timecourse'));
     expect(panel!.file).toBe('timecourse--live_tissue.svg');
     expect(count(panel!.svg, /class="band"/)).toBe(7);

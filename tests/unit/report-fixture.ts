@@ -7,6 +7,8 @@
 // run 27 failed and run 28 is missing from the results.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { planHash } from '../../src/sweep/load-plan.ts';
+import type { SweepPlan } from '../../src/sweep/plan.ts';
 
 export const STIFFNESS = [10, 20, 40];
 export const DOSES = [0, 0.5, 1];
@@ -37,9 +39,10 @@ export function syntheticPlan(changes: Record<string, unknown> = {}, runs = PLAN
     arms: null,
     seeds: [1, 2, 3],
     readouts: ['lung_metastases', 'extravasated'],
-    series: ['time', 'live_tissue'],
+    series: ['live_tissue'],
   };
-  return { format: 'confine-sweep-plan/1', planHash: 'abc123', runs, scenarioDir: '.', plan: { ...plan, ...changes } };
+  const stored = { ...plan, ...changes };
+  return { format: 'confine-sweep-plan/1', planHash: planHash(stored as unknown as SweepPlan), runs, scenarioDir: '.', plan: stored };
 }
 
 export function syntheticRuns(): RunLine[] {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO_JSON, ScenarioError } from '../../src/model/scenario.ts';
 import { expandPlan, parsePlan } from '../../src/sweep/plan.ts';
-import { canonicalJson, planFromRecord, planHash, planRecord } from '../../src/sweep/load-plan.ts';
+import { canonicalJson, planHash } from '../../src/sweep/load-plan.ts';
+import { parsePlanFile, planRecord } from '../../src/sweep/plan-file.ts';
 
 const BASE = { source: 'default', json: DEFAULT_SCENARIO_JSON };
 const SMALL = { nx: 32, ny: 32, dxMicrons: 40, tumourRadiusMicrons: 400, stromaWidthMicrons: 120, durationDays: 1 };
@@ -100,7 +101,18 @@ describe('sweep plan', () => {
     const parsed = parsePlan(plan({}), BASE);
     const record = planRecord({ plan: parsed, hash: planHash(parsed), scenarioDir: '/data/confine/scenarios' }, 3, '/data/confine/out/combination') as { scenarioDir: string };
     expect(record.scenarioDir).toBe('../../scenarios');
-    expect(planFromRecord(record, '/data/confine/out/combination/plan.json').scenarioDir).toBe('/data/confine/scenarios');
-    expect(planFromRecord(record, '/elsewhere/combination/plan.json').scenarioDir).toBe('/scenarios');
+    expect(parsePlanFile(JSON.stringify(record), '/data/confine/out/combination/plan.json').scenarioDir).toBe('/data/confine/scenarios');
+    expect(parsePlanFile(JSON.stringify(record), '/elsewhere/combination/plan.json').scenarioDir).toBe('/scenarios');
+  });
+
+  it('reads its stored plan back as the same plan, with the same hash', () => {
+    const arms = [{ name: 'control', parameters: {} }, { name: 'treated', parameters: { smacDoseNM: 200 } }];
+    const parsed = parsePlan(plan({ vary: { softenerDoseRelative: { from: 0.1, to: 10, count: 3, scale: 'log' } }, arms, replicates: 2 }), BASE);
+    const text = `${JSON.stringify(planRecord({ plan: parsed, hash: planHash(parsed), scenarioDir: '/s' }, 12, '/out'), null, 2)}\n`;
+    const stored = parsePlanFile(text, '/out/plan.json');
+    expect(stored.plan).toEqual(parsed);
+    expect(stored.hash).toBe(planHash(parsed));
+    expect(stored.runs).toBe(12);
+    expect(stored.text).toBe(text);
   });
 });
