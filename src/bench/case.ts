@@ -62,5 +62,16 @@ export function idle(gpu: Gpu): Promise<undefined> {
   return gpu.device.queue.onSubmittedWorkDone();
 }
 
+/** A run that records `record` `times` times into one compute pass and submits it. */
+export function passRun(gpu: Gpu, label: string, record: (pass: GPUComputePassEncoder) => void, times = 1): () => Promise<void> {
+  return async () => {
+    const encoder = gpu.device.createCommandEncoder({ label });
+    const pass = encoder.beginComputePass({ label });
+    for (let i = 0; i < times; i++) record(pass);
+    pass.end();
+    gpu.device.queue.submit([encoder.finish()]);
+  };
+}
+
 export const GRID_SIZES = { full: [256, 512, 1024, 2048], smoke: [32, 64] };
 export const AGENT_COUNTS = { full: [10_000, 100_000, 1_000_000], smoke: [200, 2000] };

@@ -12,7 +12,7 @@ import { Kernel, linearGroups } from '../../gpu/kernel.ts';
 import { WorkCounter } from '../../gpu/work-count.ts';
 import { WG_1D } from '../../gpu/workgroup.ts';
 import { Multigrid, MultigridKernels } from '../../solvers/multigrid.ts';
-import { GRID_SIZES, idle, type BenchCase, type CaseInstance } from '../case.ts';
+import { GRID_SIZES, idle, passRun, type BenchCase, type CaseInstance } from '../case.ts';
 
 /** Bytes the copy moves per grid cell: one vec4<f32> read and one written. */
 export const COPY_BYTES_PER_CELL = 16 + 16;
@@ -41,16 +41,6 @@ export function updatesPerRun(n: number): number {
   return Math.min(64, Math.max(4, Math.ceil(2 ** 22 / (n * n))));
 }
 
-function onePass(gpu: Gpu, label: string, count: number, record: (pass: GPUComputePassEncoder) => void): () => Promise<void> {
-  return async () => {
-    const encoder = gpu.device.createCommandEncoder({ label });
-    const pass = encoder.beginComputePass({ label });
-    for (let i = 0; i < count; i++) record(pass);
-    pass.end();
-    gpu.device.queue.submit([encoder.finish()]);
-  };
-}
-
 /** The copy of n² vec4 cells, `count` times in one pass a run (copy and dispatch cases). */
 async function copies(gpu: Gpu, label: string, n: number, count: number): Promise<CaseInstance> {
   const device = gpu.device;
@@ -64,7 +54,7 @@ async function copies(gpu: Gpu, label: string, n: number, count: number): Promis
   await idle(gpu);
   return {
     gridCells: cells, agents: 0, updatesPerRun: count, bytesPerUpdate: COPY_BYTES_PER_CELL * cells,
-    run: onePass(gpu, label, count, (pass) => kernel.dispatch(pass, group, gx, gy)),
+    run: passRun(gpu, label, (pass) => kernel.dispatch(pass, group, gx, gy), count),
     destroy: () => { src.destroy(); dst.destroy(); },
   };
 }
@@ -99,13 +89,9 @@ export const smootherSweep: BenchCase = {
     // u tends to f/a, far from zero, so no sweep runs into denormals.
     writeF32(device, mg.f, new Float32Array(cells).fill(1));
     writeF32(device, mg.fixed, new Float32Array(cells));
-    const assemble = device.createCommandEncoder({ label: 'bench.smoother.assemble' });
-    const pass = assemble.beginComputePass();
-    mg.assemble(pass);
-    pass.end();
-    device.queue.submit([assemble.finish()]);
+    await passRun(gpu, 'bench.smoother.assemble', (pass) => mg.assemble(pass))();
     const count = updatesPerRun(n);
-    const run = onePass(gpu, 'bench.smoother', count, (p) => mg.sweep(p));
+    const run = passRun(gpu, 'bench.smoother', (pass) => mg.sweep(pass), count);
     await idle(gpu);
     return {
       gridCells: cells, agents: 0, updatesPerRun: count, bytesPerUpdate: SMOOTHER_BYTES_PER_CELL * cells, run,

@@ -4,7 +4,7 @@
 import type { Gpu } from '../../gpu/device.ts';
 import { Simulation, type SimulationOptions } from '../../sim/simulation.ts';
 import { STRESS_ITERATIONS } from '../../sim/solve-mode.ts';
-import { GRID_SIZES, idle, type BenchCase, type CaseInstance } from '../case.ts';
+import { GRID_SIZES, idle, passRun, type BenchCase, type CaseInstance } from '../case.ts';
 import { solveScenario } from '../scenarios.ts';
 
 type Physics = Parameters<typeof solveScenario>[1];
@@ -14,16 +14,6 @@ async function warmSimulation(gpu: Gpu, n: number, physics: Physics, options: Si
   await sim.step();
   await idle(gpu);
   return sim;
-}
-
-function passRun(gpu: Gpu, label: string, record: (pass: GPUComputePassEncoder) => void): () => Promise<void> {
-  return async () => {
-    const encoder = gpu.device.createCommandEncoder({ label });
-    const pass = encoder.beginComputePass({ label });
-    record(pass);
-    pass.end();
-    gpu.device.queue.submit([encoder.finish()]);
-  };
 }
 
 function instance(sim: Simulation, run: () => Promise<void>): CaseInstance {
