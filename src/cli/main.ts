@@ -62,8 +62,19 @@ const USAGE = `usage:
   confine screenshots [--out docs/images]
       retake the README's pictures of the app in headless Chrome`;
 
-/** The options each command takes (--help goes with any); `sweep merge` takes --out alone. */
-const COMMAND_OPTIONS: Record<string, readonly string[]> = {
+/** Every option a command takes, by the kind of value it takes; --help (-h) goes with any. */
+const OPTION_TYPES = {
+  out: 'string', steps: 'string', 'checkpoint-every': 'string', resume: 'string',
+  markdown: 'string', json: 'string', model: 'boolean', runs: 'string', shard: 'string',
+  smoke: 'boolean', cases: 'string', sizes: 'string', cells: 'string', repeats: 'string', warmup: 'string',
+  'max-seconds': 'string', report: 'string', browser: 'boolean', from: 'string', app: 'boolean', seconds: 'string',
+  parallel: 'string', 'dry-run': 'boolean',
+} as const;
+
+type OptionName = keyof typeof OPTION_TYPES;
+
+/** The options each command takes; `sweep merge` takes --out alone. */
+const COMMAND_OPTIONS: Record<string, readonly OptionName[]> = {
   run: ['out', 'steps', 'checkpoint-every', 'resume'],
   verify: ['markdown', 'json', 'model', 'runs', 'shard'],
   bench: ['smoke', 'cases', 'sizes', 'cells', 'repeats', 'warmup', 'max-seconds', 'json', 'report', 'browser', 'from', 'app', 'seconds'],
@@ -77,7 +88,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
 function checkOptions(command: string, given: readonly string[]): void {
   const allowed = COMMAND_OPTIONS[command];
   if (!allowed) return;
-  const foreign = given.filter((name) => name !== 'help' && !allowed.includes(name));
+  const foreign = given.filter((name) => name !== 'help' && !(allowed as readonly string[]).includes(name));
   if (foreign.length) {
     throw new UsageError(`confine ${command} does not take ${foreign.map((f) => `--${f}`).join(', ')}; its options: ${allowed.map((a) => `--${a}`).join(', ')}`);
   }
@@ -180,36 +191,12 @@ class UsageError extends Error {}
 
 /** The command line's options; an unknown or malformed one is a usage error naming it. */
 function parseOptions(args: string[]) {
+  const typed = Object.fromEntries(Object.entries(OPTION_TYPES).map(([name, type]) => [name, { type }]));
   try {
     return parseArgs({
       args,
       allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        steps: { type: 'string' },
-        markdown: { type: 'string' },
-        json: { type: 'string' },
-        sizes: { type: 'string' },
-        repeats: { type: 'string' },
-        cells: { type: 'string' },
-        cases: { type: 'string' },
-        smoke: { type: 'boolean' },
-        warmup: { type: 'string' },
-        'max-seconds': { type: 'string' },
-        browser: { type: 'boolean' },
-        report: { type: 'string' },
-        from: { type: 'string' },
-        app: { type: 'boolean' },
-        seconds: { type: 'string' },
-        shard: { type: 'string' },
-        parallel: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        'checkpoint-every': { type: 'string' },
-        resume: { type: 'string' },
-        model: { type: 'boolean' },
-        runs: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: { ...(typed as { [K in OptionName]: { type: (typeof OPTION_TYPES)[K] } }), help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
