@@ -20,7 +20,8 @@
 import { describe, expect, it } from 'vitest';
 import { convergenceRows, FULL_PLAN, MODEL_READOUTS, runConvergence, type ConvergencePlan } from '../../src/verify/model-convergence.ts';
 import { passes } from '../../src/verify/types.ts';
-import { convergenceTable, verifyTable } from '../../src/cli/verify.ts';
+import { convergenceTable } from '../../src/cli/verify.ts';
+import { verifyTable } from '../../src/verify/table.ts';
 import { scoped, useGpu } from './fixture.ts';
 
 const CI_PLAN: ConvergencePlan = {

@@ -18,7 +18,7 @@ export const LAMBDA_MAX = 3.36;
  * 4 and 16 (and 4 Gauss–Seidel sweeps in the coarse cycle below), MG-PCG needs 7 iterations to
  * 10⁻⁶ on 64², 128² and 256² with a 10:1 inclusion (2 steps: 10–12; ratio 8 or 30: 8 at 256²;
  * Gauss–Seidel V(2,2): 8–9), at 11 dispatches a level against Gauss–Seidel's 19
- * (tests/gpu/elasticity-multigrid.test.ts and sweeps of steps and ratio, 2026-12-05).
+ * (the MG-PCG rows of tests/gpu/verification-table.test.ts and sweeps of steps and ratio, 2026-12-05).
  */
 export const CHEBYSHEV_STEPS = 4;
 export const CHEBYSHEV_RATIO = 16;
