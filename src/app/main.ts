@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   try {
     const app = await App.start(elements, state, problems);
     $('#adapter').textContent = describeAdapter(app.adapter);
+    // Only on the dev server, where the tests and the benchmark open the page: `vite build` drops them.
     if (import.meta.env.DEV) Object.assign(window, { confine: scriptingHooks(app.display) });
   } catch (error) {
     if (error instanceof NoGpuError) return showNoWebGpu(root, 'no-adapter', error.message.split('\n')[0]);
