@@ -97,13 +97,17 @@ export class Cells {
     const across = keep(storageBuffer(device, 'Cells.densityAcross', this.gridCells * 4));
     const k = kernels;
     const i = inputs;
+    const density = { params: this.densityParams, contact: this.contact, across, density: i.density };
     this.groups = {
-      densityAlongX: k.densityAlongX.bind('cells', [this.densityParams, this.contact, across, i.density]),
-      densityAlongY: k.densityAlongY.bind('cells', [this.densityParams, this.contact, across, i.density]),
-      fields: k.fields.bind('cells', [this.fieldsParams, i.po2, i.smac, i.pressure, i.vonMises, this.env]),
-      matrix: k.matrix.bind('cells', [this.matrixParams, i.ecmBase, i.capillary, i.softening, i.perfusion, i.pressure, i.density, this.env]),
-      metricsGrid: k.metricsGrid.bind('cells', [this.params, this.env, i.capillary, this.ledger]),
-      metricsNk: k.metricsNk.bind('cells', [this.params, this.nkTag, this.ledger]),
+      densityAlongX: k.densityAlongX.bind('cells', density),
+      densityAlongY: k.densityAlongY.bind('cells', density),
+      fields: k.fields.bind('cells', { params: this.fieldsParams, po2: i.po2, smac: i.smac, pressure: i.pressure, von_mises: i.vonMises, env: this.env }),
+      matrix: k.matrix.bind('cells', {
+        params: this.matrixParams, ecm_base: i.ecmBase, capture: i.capillary, softening: i.softening, perfusion: i.perfusion,
+        pressure: i.pressure, density: i.density, env: this.env,
+      }),
+      metricsGrid: k.metricsGrid.bind('cells', { params: this.params, env: this.env, capture: i.capillary, ledger: this.ledger }),
+      metricsNk: k.metricsNk.bind('cells', { params: this.params, nk_tag: this.nkTag, ledger: this.ledger }),
     };
     const capacity = Math.min(maxCapacity(device), Math.max(1024, nextPowerOfTwo(HEADROOM * cancer.count)));
     this.population = this.makePopulation(Math.max(capacity, cancer.count));
@@ -119,8 +123,11 @@ export class Cells {
     const k = this.kernels;
     const pop = this.population;
     return {
-      patrol: [0, 1].map((p) => k.nk.bind(`NK[${p}]`, [this.params, this.nkBody, this.nkTag, this.env, this.contact, pop.link, pop.killer, pop.body[p], pop.census])),
-      tally: k.nkTally.bind('NK', [this.params, this.nkBody, this.nkTag, pop.killer]),
+      patrol: [0, 1].map((p) => k.nk.bind(`NK[${p}]`, {
+        params: this.params, nk_body: this.nkBody, nk_tag: this.nkTag, env: this.env, contact: this.contact,
+        link: pop.link, killer: pop.killer, body: pop.body[p], census: pop.census,
+      })),
+      tally: k.nkTally.bind('NK', { params: this.params, nk_body: this.nkBody, nk_tag: this.nkTag, killer: pop.killer }),
     };
   }
 

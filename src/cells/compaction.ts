@@ -1,7 +1,7 @@
 // Stable compaction of an agent population on the GPU (shaders/cells/compact.wgsl): from the
 // alive flags, each survivor's new index in original order and the survivor count, so births
 // and deaths never reorder agents and a run repeats bit for bit. The CPU twin is `compactionTwin`.
-import { Kernel, linearGroups } from '../gpu/kernel.ts';
+import { Kernel, linearGroups, type KernelOf } from '../gpu/kernel.ts';
 import { isStorage, storageBuffer, uniformBuffer } from '../gpu/buffers.ts';
 import { wgsl } from '../gpu/shaders.ts';
 import { packNamed } from '../gpu/struct-layout.ts';
@@ -9,15 +9,15 @@ import { WG_1D } from '../gpu/workgroup.ts';
 
 export const CHUNK = 256;
 export const NONE = 0xffffffff;
+const BINDINGS = ['params', 'alive', 'chunk_count', 'chunk_offset', 'destination', 'total'] as const;
 
 export class CompactionKernels {
-  readonly count: Kernel;
-  readonly scan: Kernel;
-  readonly scatter: Kernel;
+  readonly count: KernelOf<typeof BINDINGS>;
+  readonly scan: KernelOf<typeof BINDINGS>;
+  readonly scatter: KernelOf<typeof BINDINGS>;
 
   constructor(readonly device: GPUDevice) {
-    const bindings = ['uniform', 'read-only-storage', 'storage', 'storage', 'storage', 'storage'] as const;
-    const make = (entryPoint: string) => new Kernel(device, { label: `Compaction.${entryPoint}`, code: wgsl.compact, entryPoint, bindings });
+    const make = (entryPoint: string) => new Kernel(device, { label: `Compaction.${entryPoint}`, code: wgsl.compact, entryPoint, bindings: BINDINGS });
     this.count = make('count');
     this.scan = make('scan');
     this.scatter = make('scatter');
@@ -47,7 +47,7 @@ export class Compaction {
     this.total = total?.buffer ?? storageBuffer(device, `${label}.total`, 4);
     this.owned = [params, chunkCount, chunkOffset, this.destination];
     if (!total) this.owned.push(this.total);
-    this.group = kernels.count.bind(label, [params, alive, chunkCount, chunkOffset, this.destination, this.total]);
+    this.group = kernels.count.bind(label, { params, alive, chunk_count: chunkCount, chunk_offset: chunkOffset, destination: this.destination, total: this.total });
   }
 
   encode(pass: GPUComputePassEncoder): void {

@@ -71,11 +71,16 @@ export class Population {
     const { params, ledger, env, contact } = shared;
     const both = <T>(make: (p: number) => T): T[] => [make(0), make(1)];
     this.groups = {
-      act: both((p) => k.act.bind(`${label}[${p}]`, [params, this.body[p], this.tag[p], this.alive, this.born, this.killer, ledger, env, this.census])),
-      deposit: both((p) => k.deposit.bind(`${label}[${p}]`, [params, this.body[p], this.tag[p], this.census, contact, this.link])),
-      scatter: both((p) => k.scatter.bind(`${label}[${p}→${1 - p}]`, [params, this.body[p], this.tag[p], this.body[1 - p], this.tag[1 - p], this.survivors.destination, this.births.destination, this.census])),
-      metrics: both((p) => k.metrics.bind(`${label}[${p}]`, [params, this.body[p], this.tag[p], this.census, env, ledger])),
-      census: k.census.bind(label, [params, this.census, ledger]),
+      act: both((p) => k.act.bind(`${label}[${p}]`, {
+        params, body: this.body[p], tag: this.tag[p], alive: this.alive, born: this.born, killer: this.killer, ledger, env, census: this.census,
+      })),
+      deposit: both((p) => k.deposit.bind(`${label}[${p}]`, { params, body: this.body[p], tag: this.tag[p], census: this.census, contact, link: this.link })),
+      scatter: both((p) => k.scatter.bind(`${label}[${p}→${1 - p}]`, {
+        params, src_body: this.body[p], src_tag: this.tag[p], dst_body: this.body[1 - p], dst_tag: this.tag[1 - p],
+        survivor_slot: this.survivors.destination, birth_rank: this.births.destination, census: this.census,
+      })),
+      metrics: both((p) => k.metrics.bind(`${label}[${p}]`, { params, body: this.body[p], tag: this.tag[p], census: this.census, env, ledger })),
+      census: k.census.bind(label, { params, census: this.census, ledger }),
     };
   }
 

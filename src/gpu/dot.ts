@@ -1,20 +1,20 @@
-import { Kernel } from './kernel.ts';
+import { Kernel, type KernelOf } from './kernel.ts';
 import { storageBuffer, uniformBuffer } from './buffers.ts';
 import { wgsl } from './shaders.ts';
 import { packNamed } from './struct-layout.ts';
 import { WG_1D } from './workgroup.ts';
 
 const PARTIALS = 1024;
+const BINDINGS = ['params', 'x', 'y', 'partials', 'out'] as const;
 
 /** Kernels for deterministic GPU dot products; one instance per device, shared by solvers. */
 export class DotKernels {
-  readonly partial: Kernel;
-  readonly total: Kernel;
+  readonly partial: KernelOf<typeof BINDINGS>;
+  readonly total: KernelOf<typeof BINDINGS>;
 
   constructor(readonly device: GPUDevice) {
-    const bindings = ['uniform', 'read-only-storage', 'read-only-storage', 'storage', 'storage'] as const;
-    this.partial = new Kernel(device, { label: 'Dot.partial', code: wgsl.dot, entryPoint: 'partial', bindings });
-    this.total = new Kernel(device, { label: 'Dot.total', code: wgsl.dot, entryPoint: 'total', bindings });
+    this.partial = new Kernel(device, { label: 'Dot.partial', code: wgsl.dot, entryPoint: 'partial', bindings: BINDINGS });
+    this.total = new Kernel(device, { label: 'Dot.total', code: wgsl.dot, entryPoint: 'total', bindings: BINDINGS });
   }
 }
 
@@ -32,7 +32,7 @@ export class Dot {
     const partials = storageBuffer(device, `${label}.partials`, PARTIALS * 4);
     this.params = params;
     this.partials = partials;
-    const buffers = [params, x, y, partials, out];
+    const buffers = { params, x, y, partials, out };
     this.partialGroup = kernels.partial.bind(label, buffers);
     this.totalGroup = kernels.total.bind(label, buffers);
   }

@@ -4,24 +4,24 @@
 // ‖r‖ ≤ τ‖f‖. So a solve records its most rounds and does only those it needs, and the CPU
 // never waits for a residual. The stress solve's CG (elasticity/pcg.ts) and the oxygen's Newton
 // steps (transport/oxygen.ts) stop this way.
-import { Kernel } from './kernel.ts';
+import { Kernel, type KernelOf } from './kernel.ts';
 import { storageBuffer, uniformBuffer } from './buffers.ts';
 import { wgsl } from './shaders.ts';
 import { packStruct, scalarStruct, type ScalarStruct } from './struct-layout.ts';
 
 /** Distinct dispatch sizes one gate can hold: a V-cycle uses a handful a level. */
 const CAPACITY = 128;
+const BINDINGS = ['params', 's', 'nominal', 'args'] as const;
 
 /** The gate's two kernels, built once per device and shared by every gate. */
 export class GateKernels {
-  readonly open: Kernel;
-  readonly gate: Kernel;
+  readonly open: KernelOf<typeof BINDINGS>;
+  readonly gate: KernelOf<typeof BINDINGS>;
   readonly layout: ScalarStruct;
 
   constructor(readonly device: GPUDevice) {
-    const bindings = ['uniform', 'storage', 'read-only-storage', 'storage'] as const;
-    this.open = new Kernel(device, { label: 'Gate.open', code: wgsl.gate, entryPoint: 'open', bindings });
-    this.gate = new Kernel(device, { label: 'Gate.gate', code: wgsl.gate, entryPoint: 'gate', bindings });
+    this.open = new Kernel(device, { label: 'Gate.open', code: wgsl.gate, entryPoint: 'open', bindings: BINDINGS });
+    this.gate = new Kernel(device, { label: 'Gate.gate', code: wgsl.gate, entryPoint: 'gate', bindings: BINDINGS });
     this.layout = scalarStruct(wgsl.gate, 'GateParams');
   }
 }
@@ -56,7 +56,7 @@ export class Gate {
       usage: GPUBufferUsage.STORAGE | GPUBufferUsage.INDIRECT | GPUBufferUsage.COPY_SRC,
     });
     this.params = uniformBuffer(device, `${label}.params`, this.packParams());
-    const buffers = [this.params, scalars, this.nominal, this.args];
+    const buffers = { params: this.params, s: scalars, nominal: this.nominal, args: this.args };
     this.openGroup = kernels.open.bind(label, buffers);
     this.gateGroup = kernels.gate.bind(label, buffers);
   }

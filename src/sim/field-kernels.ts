@@ -1,16 +1,18 @@
 // Pipelines of the per-cell field updates, built once per device.
-import { Kernel } from '../gpu/kernel.ts';
+import { Kernel, type KernelOf } from '../gpu/kernel.ts';
 import { compose, wgsl } from '../gpu/shaders.ts';
 
+const MATERIAL_BINDINGS = ['params', 'density', 'laid_collagen', 'exposure', 'softening', 'growth', 'E', 'eigenstrain'] as const;
+const PERFUSION_BINDINGS = ['params', 'pressure', 'perfusion'] as const;
+
 export interface FieldKernels {
-  material: Kernel;
-  perfusion: Kernel;
+  material: KernelOf<typeof MATERIAL_BINDINGS>;
+  perfusion: KernelOf<typeof PERFUSION_BINDINGS>;
 }
 
 export function fieldKernels(device: GPUDevice): FieldKernels {
-  const U = 'uniform' as const, R = 'read-only-storage' as const, S = 'storage' as const;
   return {
-    material: new Kernel(device, { label: 'Material.update', code: compose(wgsl.collagen, wgsl.material), bindings: [U, R, R, S, S, S, S, S] }),
-    perfusion: new Kernel(device, { label: 'Perfusion.update', code: wgsl.perfusion, bindings: [U, R, S] }),
+    material: new Kernel(device, { label: 'Material.update', code: compose(wgsl.collagen, wgsl.material), bindings: MATERIAL_BINDINGS }),
+    perfusion: new Kernel(device, { label: 'Perfusion.update', code: wgsl.perfusion, bindings: PERFUSION_BINDINGS }),
   };
 }

@@ -44,14 +44,14 @@ export class Mechanics {
     const el = this.elasticity;
     if (mode === 'adaptive') {
       this.solveLog = storageBuffer(device, 'Stress.solveLog', this.kernels.solveLogLayout.size);
-      this.solveLogGroup = this.kernels.solveLog.bind('Stress', [el.pcg.scalars, this.solveLog]);
+      this.solveLogGroup = this.kernels.solveLog.bind('Stress', { s: el.pcg.scalars, tally: this.solveLog });
       this.planner = new SolvePlanner(device, this.solveLog, STRESS_PLAN);
       // A tissue's growth load changes smoothly from step to step; an inclusion's is fixed.
       if (!inclusion) {
         this.previousU = storageBuffer(device, 'Stress.previousU', el.nodes * 8);
         const count = uniformBuffer(device, 'Stress.extrapolate.count', packStruct(this.kernels.vectorLayout, { count: el.nodes }));
         this.owned.push(this.previousU, count);
-        this.extrapolateGroup = this.kernels.extrapolate.bind('Stress', [count, el.u, this.previousU]);
+        this.extrapolateGroup = this.kernels.extrapolate.bind('Stress', { params: count, u: el.u, previous: this.previousU });
       }
     }
     writeF32(device, el.E, world.baseE);

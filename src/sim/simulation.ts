@@ -111,11 +111,13 @@ export class Simulation {
         const growth = keep(storageFrom(device, 'Material.growth', new Float32Array(cells)));
         const exposure = this.softener?.exposure ?? keep(storageFrom(device, 'Material.noSoftener', new Float32Array(cells)));
         this.materialParams = keep(structUniform(device, 'Material.params', scalarStruct(wgsl.material, 'MaterialParams')));
-        this.materialGroup = this.kernels.material.bind('tissue', [this.materialParams, density, collagen, exposure, softening, growth, this.mechanics.E, this.mechanics.eigenstrain]);
+        this.materialGroup = this.kernels.material.bind('tissue', {
+          params: this.materialParams, density, laid_collagen: collagen, exposure, softening, growth, E: this.mechanics.E, eigenstrain: this.mechanics.eigenstrain,
+        });
       }
       if (physics.perfusion && this.oxygen) {
         this.perfusionParams = keep(structUniform(device, 'Perfusion.params', scalarStruct(wgsl.perfusion, 'PerfusionParams')));
-        this.perfusionGroup = this.kernels.perfusion.bind('tissue', [this.perfusionParams, this.mechanics.pressure, this.oxygen.perfusion]);
+        this.perfusionGroup = this.kernels.perfusion.bind('tissue', { params: this.perfusionParams, pressure: this.mechanics.pressure, perfusion: this.oxygen.perfusion });
       }
     }
     if (physics.cells) {

@@ -9,7 +9,7 @@
 // its own dispatch; the two give the same iterates bit for bit.
 // The owner writes k, a, f, fixed and u (its warm start and the values of fixed cells), then
 // records assemble() once per change of coefficients and vcycle() as often as it likes.
-import { Kernel, groups } from '../gpu/kernel.ts';
+import { Kernel, groups, type Binding, type KernelOf } from '../gpu/kernel.ts';
 import { isStorage, storageBuffer, storageFrom, uniformBuffer } from '../gpu/buffers.ts';
 import { compose, wgsl } from '../gpu/shaders.ts';
 import { packNamed, packStructArray, scalarStruct } from '../gpu/struct-layout.ts';
@@ -52,8 +52,6 @@ export const TILE_SWEEPS_MAX = 3;
 /** Cells a side of a tile (TILE in tile.wgsl). */
 const TILE = 32;
 
-type Binding = GPUBuffer | GPUBufferBinding;
-
 const BC_CODE: Record<BoundaryKind, number> = { dirichlet: 0, neumann: 1, periodic: 2 };
 
 interface LevelResources {
@@ -74,35 +72,47 @@ interface LevelResources {
   ascend?: GPUBindGroup;
 }
 
+/** Each kernel's bindings, as its WGSL names them. */
+const BINDINGS = {
+  assemble: ['level', 'spacing', 'k', 'a', 'f', 'fixed', 'faces', 'cell', 'rhs'],
+  coarsen: ['level', 'faces', 'cell', 'coarse_faces', 'coarse_cell'],
+  smooth: ['level', 'faces', 'cell', 'rhs', 'u'],
+  residual: ['level', 'faces', 'cell', 'rhs', 'u', 'r'],
+  restrict: ['level', 'r', 'coarse_rhs', 'coarse_u'],
+  prolong: ['level', 'cell', 'coarse_u', 'u'],
+  coarseCycle: ['shapes', 'steps', 'offsets', 'faces', 'cell', 'rhs', 'u', 'r'],
+  descend: ['level', 'params', 'faces', 'cell', 'rhs', 'u', 'tile_out', 'coarse_rhs', 'coarse_u'],
+  ascend: ['level', 'params', 'faces', 'cell', 'rhs', 'u', 'coarse_u', 'tile_out'],
+} as const;
+
 /** Pipelines of the scalar multigrid, built once per device and shared by every solver. */
 export class MultigridKernels {
-  readonly assemble: Kernel;
-  readonly coarsen: Kernel;
-  readonly smooth: Kernel;
-  readonly residual: Kernel;
-  readonly restrict: Kernel;
-  readonly prolong: Kernel;
-  readonly coarseCycle: Kernel;
-  readonly descend: Kernel;
-  readonly ascend: Kernel;
+  readonly assemble: KernelOf<typeof BINDINGS.assemble>;
+  readonly coarsen: KernelOf<typeof BINDINGS.coarsen>;
+  readonly smooth: KernelOf<typeof BINDINGS.smooth>;
+  readonly residual: KernelOf<typeof BINDINGS.residual>;
+  readonly restrict: KernelOf<typeof BINDINGS.restrict>;
+  readonly prolong: KernelOf<typeof BINDINGS.prolong>;
+  readonly coarseCycle: KernelOf<typeof BINDINGS.coarseCycle>;
+  readonly descend: KernelOf<typeof BINDINGS.descend>;
+  readonly ascend: KernelOf<typeof BINDINGS.ascend>;
 
   constructor(readonly device: GPUDevice) {
-    const U = 'uniform' as const, R = 'read-only-storage' as const, S = 'storage' as const;
-    const stencil = (body: string) => compose(wgsl.level, body);
-    this.assemble = new Kernel(device, { label: 'Multigrid.assemble', code: compose(wgsl.level, wgsl.mgAssemble), bindings: [U, U, R, R, R, R, S, S, S] });
-    this.coarsen = new Kernel(device, { label: 'Multigrid.coarsen', code: compose(wgsl.level, wgsl.mgRediscretisation, wgsl.mgCoarsen), bindings: [U, R, R, S, S] });
-    this.smooth = new Kernel(device, { label: 'Multigrid.smooth', code: stencil(compose(wgsl.mgStencilTerms, wgsl.mgStencil, wgsl.mgSmooth)), bindings: [U, R, R, R, S] });
-    this.residual = new Kernel(device, { label: 'Multigrid.residual', code: stencil(compose(wgsl.mgStencilTerms, wgsl.mgStencil, wgsl.mgResidual)), bindings: [U, R, R, R, R, S] });
+    const make = <K extends keyof typeof BINDINGS>(name: K, code: string) =>
+      new Kernel(device, { label: `Multigrid.${name}`, code, bindings: BINDINGS[name] });
+    const stencil = (body: string) => compose(wgsl.level, wgsl.mgStencilTerms, wgsl.mgStencil, body);
     const tile = (body: string) => compose(wgsl.level, wgsl.mgStencilTerms, wgsl.mgTile, body);
-    this.descend = new Kernel(device, { label: 'Multigrid.descend', code: tile(wgsl.mgTileDescend), bindings: [U, U, R, R, R, R, S, S, S] });
-    this.ascend = new Kernel(device, { label: 'Multigrid.ascend', code: tile(compose(wgsl.mgProlongation, wgsl.mgTileAscend)), bindings: [U, U, R, R, R, R, R, S] });
-    this.restrict = new Kernel(device, { label: 'Multigrid.restrict', code: compose(wgsl.level, wgsl.mgRestriction, wgsl.mgRestrict), bindings: [U, R, S, S] });
-    this.prolong = new Kernel(device, { label: 'Multigrid.prolong', code: compose(wgsl.level, wgsl.mgProlongation, wgsl.mgProlong), bindings: [U, R, R, S] });
-    this.coarseCycle = new Kernel(device, {
-      label: 'Multigrid.coarseCycle',
-      code: compose(wgsl.cycleSteps, wgsl.level, wgsl.mgStencilTerms, wgsl.mgStencil, wgsl.mgRestriction, wgsl.mgProlongation, wgsl.mgRediscretisation, wgsl.mgCoarseCycle),
-      bindings: [R, R, R, S, S, S, S, S],
-    });
+    this.assemble = make('assemble', compose(wgsl.level, wgsl.mgAssemble));
+    this.coarsen = make('coarsen', compose(wgsl.level, wgsl.mgRediscretisation, wgsl.mgCoarsen));
+    this.smooth = make('smooth', stencil(wgsl.mgSmooth));
+    this.residual = make('residual', stencil(wgsl.mgResidual));
+    this.descend = make('descend', tile(wgsl.mgTileDescend));
+    this.ascend = make('ascend', tile(compose(wgsl.mgProlongation, wgsl.mgTileAscend)));
+    this.restrict = make('restrict', compose(wgsl.level, wgsl.mgRestriction, wgsl.mgRestrict));
+    this.prolong = make('prolong', compose(wgsl.level, wgsl.mgProlongation, wgsl.mgProlong));
+    this.coarseCycle = make('coarseCycle', compose(
+      wgsl.cycleSteps, wgsl.level, wgsl.mgStencilTerms, wgsl.mgStencil, wgsl.mgRestriction, wgsl.mgProlongation, wgsl.mgRediscretisation, wgsl.mgCoarseCycle,
+    ));
   }
 }
 
@@ -203,15 +213,15 @@ export class Multigrid {
       const u1 = uniform(l, 1);
       const tag = `level ${l}`;
       L.smooth = [
-        kernels.smooth.bind(`${label} ${tag} red`, [u0, L.faces, L.cell, L.rhs, L.u]),
-        kernels.smooth.bind(`${label} ${tag} black`, [u1, L.faces, L.cell, L.rhs, L.u]),
+        kernels.smooth.bind(`${label} ${tag} red`, { level: u0, faces: L.faces, cell: L.cell, rhs: L.rhs, u: L.u }),
+        kernels.smooth.bind(`${label} ${tag} black`, { level: u1, faces: L.faces, cell: L.cell, rhs: L.rhs, u: L.u }),
       ];
-      L.residual = kernels.residual.bind(`${label} ${tag}`, [u0, L.faces, L.cell, L.rhs, L.u, L.r]);
+      L.residual = kernels.residual.bind(`${label} ${tag}`, { level: u0, faces: L.faces, cell: L.cell, rhs: L.rhs, u: L.u, r: L.r });
       if (l >= start) return;
       const C = levels[l + 1];
-      L.restrict = kernels.restrict.bind(`${label} ${tag}`, [u0, L.r, C.rhs, C.u]);
-      L.prolong = kernels.prolong.bind(`${label} ${tag}`, [u0, L.cell, C.u, L.u]);
-      L.coarsen = kernels.coarsen.bind(`${label} ${tag}`, [u0, L.faces, L.cell, C.faces, C.cell]);
+      L.restrict = kernels.restrict.bind(`${label} ${tag}`, { level: u0, r: L.r, coarse_rhs: C.rhs, coarse_u: C.u });
+      L.prolong = kernels.prolong.bind(`${label} ${tag}`, { level: u0, cell: L.cell, coarse_u: C.u, u: L.u });
+      L.coarsen = kernels.coarsen.bind(`${label} ${tag}`, { level: u0, faces: L.faces, cell: L.cell, coarse_faces: C.faces, coarse_cell: C.cell });
       // A tile colours cells by the parity of i + j, which wrapping an odd periodic side breaks:
       // such a level (a side of at most 15 cells) is swept level by level.
       const oddPeriodic = (bc.west.kind === 'periodic' && L.shape.nx % 2 === 1) || (bc.south.kind === 'periodic' && L.shape.ny % 2 === 1);
@@ -222,8 +232,11 @@ export class Multigrid {
         this.buffers.push(buffer);
         return buffer;
       };
-      L.descend = kernels.descend.bind(`${label} ${tag}`, [u0, passes(this.preSweeps, 0, 2 * this.preSweeps + 1), L.faces, L.cell, L.rhs, L.u, L.r, C.rhs, C.u]);
-      L.ascend = kernels.ascend.bind(`${label} ${tag}`, [u0, passes(this.postSweeps, 1, 2 * this.postSweeps), L.faces, L.cell, L.rhs, L.r, C.u, L.u]);
+      const level = { level: u0, faces: L.faces, cell: L.cell, rhs: L.rhs };
+      L.descend = kernels.descend.bind(`${label} ${tag}`, {
+        ...level, params: passes(this.preSweeps, 0, 2 * this.preSweeps + 1), u: L.u, tile_out: L.r, coarse_rhs: C.rhs, coarse_u: C.u,
+      });
+      L.ascend = kernels.ascend.bind(`${label} ${tag}`, { ...level, params: passes(this.postSweeps, 1, 2 * this.postSweeps), u: L.r, coarse_u: C.u, tile_out: L.u });
     });
     const coarsest = cycleShapes[cycleShapes.length - 1];
     // Written once here, so not state: kept apart from the buffers a checkpoint saves.
@@ -235,12 +248,12 @@ export class Multigrid {
     }));
     this.constants.push(levelBuffer, stepBuffer, offsets);
     const top = levels[start];
-    const cycleBuffers = shared ? [shared.faces, shared.cell, shared.rhs, shared.u, shared.r] : [top.faces, top.cell, top.rhs, top.u, top.r];
-    this.cycleGroup = kernels.coarseCycle.bind(`${label} coarse cycle`, [levelBuffer, stepBuffer, offsets, ...cycleBuffers]);
+    const cycleBuffers = { shapes: levelBuffer, offsets, ...(shared ?? { faces: top.faces, cell: top.cell, rhs: top.rhs, u: top.u, r: top.r }) };
+    this.cycleGroup = kernels.coarseCycle.bind(`${label} coarse cycle`, { ...cycleBuffers, steps: stepBuffer });
     if (cycleShapes.length > 1) {
       const coarsening = storageFrom(device, `${label}.coarseCycle.coarsen`, coarsenSteps(cycleShapes.length));
       this.constants.push(coarsening);
-      this.coarsenGroup = kernels.coarseCycle.bind(`${label} coarse cycle coarsening`, [levelBuffer, coarsening, offsets, ...cycleBuffers]);
+      this.coarsenGroup = kernels.coarseCycle.bind(`${label} coarse cycle coarsening`, { ...cycleBuffers, steps: coarsening });
     }
     this.levels = levels;
     this.u = levels[0].u as GPUBuffer;
@@ -250,7 +263,9 @@ export class Multigrid {
     }));
     this.buffers.push(spacing);
     const L0 = levels[0];
-    this.assembleGroup = kernels.assemble.bind(`${label}`, [finestUniform, spacing, this.k, this.a, this.f, this.fixed, L0.faces, L0.cell, L0.rhs]);
+    this.assembleGroup = kernels.assemble.bind(`${label}`, {
+      level: finestUniform, spacing, k: this.k, a: this.a, f: this.f, fixed: this.fixed, faces: L0.faces, cell: L0.cell, rhs: L0.rhs,
+    });
   }
 
   get levelCount(): number {

@@ -3,7 +3,7 @@
 // as given (zero if not), and slots between the live count and the capacity start with their flags set so the
 // test sees them cleared.
 import type { CellRuleParams } from '../../src/cells/cell-params.ts';
-import { agentCode } from '../../src/cells/kernels.ts';
+import { agentCode, CELL_BINDINGS } from '../../src/cells/kernels.ts';
 import { ledgerWords } from '../../src/cells/ledger.ts';
 import { BODY_FLOATS, TAG_WORDS } from '../../src/cells/population.ts';
 import { readBuffer, storageBuffer, storageFrom, uniformBuffer } from '../../src/gpu/buffers.ts';
@@ -36,8 +36,7 @@ export interface ActResult {
 export async function runAct(gpu: Gpu, input: ActInput): Promise<ActResult> {
   const device = gpu.device;
   const capacity = input.params.capacity;
-  const R = 'read-only-storage', S = 'storage';
-  const kernel = new Kernel(device, { label: 'ActProbe', code: agentCode(cellWgsl.act, true), bindings: ['uniform', S, S, S, S, R, S, R, R] });
+  const kernel = new Kernel(device, { label: 'ActProbe', code: agentCode(cellWgsl.act, true), bindings: CELL_BINDINGS.act });
   const padded = <T extends Float32Array | Uint32Array>(data: T, perSlot: number): T => {
     const all = new (data.constructor as new (length: number) => T)(capacity * perSlot);
     all.set(data.subarray(0, input.count * perSlot));
@@ -57,7 +56,7 @@ export async function runAct(gpu: Gpu, input: ActInput): Promise<ActResult> {
   const b = buffers;
   const encoder = device.createCommandEncoder({ label: 'ActProbe' });
   const pass = encoder.beginComputePass();
-  const group = kernel.bind('probe', [b.params, b.body, b.tag, b.alive, b.born, b.killer, b.ledger, b.env, b.census]);
+  const group = kernel.bind('probe', buffers);
   kernel.dispatch(pass, group, ...linearGroups(capacity, WG_1D));
   pass.end();
   device.queue.submit([encoder.finish()]);

@@ -31,12 +31,12 @@ describe('counter-based RNG on the GPU', () => {
   it('draws the same bits as the TypeScript twin', async () => {
     const g = gpu();
     const [words, floats] = await scoped(g, async () => {
-      const kernel = new Kernel(g.device, { label: 'RngProbe', code: compose(wgsl.rng, PROBE), bindings: ['storage', 'storage'] });
+      const kernel = new Kernel(g.device, { label: 'RngProbe', code: compose(wgsl.rng, PROBE), bindings: ['words', 'floats'] });
       const w = storageBuffer(g.device, 'RngProbe.words', DRAWS * 16);
       const f = storageBuffer(g.device, 'RngProbe.floats', DRAWS * 16);
       const encoder = g.device.createCommandEncoder();
       const pass = encoder.beginComputePass();
-      kernel.dispatch(pass, kernel.bind('probe', [w, f]), DRAWS / WG_1D);
+      kernel.dispatch(pass, kernel.bind('probe', { words: w, floats: f }), DRAWS / WG_1D);
       pass.end();
       g.device.queue.submit([encoder.finish()]);
       return [new Uint32Array(await readBuffer(g.device, w)), new Float32Array(await readBuffer(g.device, f))];

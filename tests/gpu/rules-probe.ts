@@ -32,7 +32,7 @@ export async function probeRules(gpu: Gpu, values: CellRuleParams, rows: readonl
   const kernel = new Kernel(device, {
     label: 'RulesProbe',
     code: compose(wgsl.rng, cellWgsl.agents, cellWgsl.rules, rulesProbeWgsl),
-    bindings: ['uniform', 'read-only-storage', 'storage'],
+    bindings: ['params', 'rows', 'out'],
   });
   const input = new Float32Array(rows.length * FLOATS_PER_ROW);
   rows.forEach((r, i) => input.set(RULE_INPUTS.map((k) => r[k]), i * FLOATS_PER_ROW));
@@ -41,7 +41,7 @@ export async function probeRules(gpu: Gpu, values: CellRuleParams, rows: readonl
   const out = storageBuffer(device, 'RulesProbe.out', input.byteLength);
   const encoder = device.createCommandEncoder({ label: 'RulesProbe' });
   const pass = encoder.beginComputePass();
-  kernel.dispatch(pass, kernel.bind('probe', [params, inputs, out]), ...linearGroups(rows.length, WG_1D));
+  kernel.dispatch(pass, kernel.bind('probe', { params, rows: inputs, out }), ...linearGroups(rows.length, WG_1D));
   pass.end();
   device.queue.submit([encoder.finish()]);
   const result = new Float32Array(await readBuffer(device, out));

@@ -40,12 +40,12 @@ describe('WorkCounter', () => {
       label: 'Count.touch',
       code: '@group(0) @binding(0) var<storage, read> a: array<f32>; @group(0) @binding(1) var<storage, read_write> b: array<f32>;\n'
         + '@compute @workgroup_size(1) fn main() { b[0] = a[0]; }',
-      bindings: ['read-only-storage', 'storage'],
+      bindings: ['a', 'b'],
     });
     const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
     const a = device.createBuffer({ size: 256, usage });
     const b = device.createBuffer({ size: 512, usage });
-    const group = kernel.bind('a → b', [a, b]);
+    const group = kernel.bind('a → b', { a, b });
     const record = () => {
       const encoder = device.createCommandEncoder();
       const pass = encoder.beginComputePass();

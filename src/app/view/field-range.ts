@@ -4,7 +4,7 @@
 // never awaited while drawing.
 import type { ColorMapName } from '../../io/colormap.ts';
 import { storageBuffer } from '../../gpu/buffers.ts';
-import { Kernel } from '../../gpu/kernel.ts';
+import { Kernel, type KernelOf } from '../../gpu/kernel.ts';
 import { ReadbackRing } from '../../gpu/readback-ring.ts';
 import { compose, renderWgsl } from '../../gpu/shaders.ts';
 import { scalarStruct, unpackStruct } from '../../gpu/struct-layout.ts';
@@ -30,12 +30,13 @@ type Tag = Pick<DisplayRange, 'field' | 'map' | 'fixed'>;
 
 /** Readbacks in flight at most: the legend needs the latest range, not every frame's. */
 const IN_FLIGHT = 2;
+const BINDINGS = ['field_params', 'field', 'range'] as const;
 
 export class FieldRangeKernel {
   /** One FieldRange (field-value.wgsl), written each frame, read by the field shader. */
   readonly buffer: GPUBuffer;
   latest: DisplayRange | undefined;
-  private readonly kernel: Kernel;
+  private readonly kernel: KernelOf<typeof BINDINGS>;
   private readonly groups: GPUBindGroup[];
   private readonly ring: ReadbackRing<Tag>;
 
@@ -44,9 +45,9 @@ export class FieldRangeKernel {
     this.buffer = storageBuffer(device, 'View.range', layout.size);
     this.kernel = new Kernel(device, {
       label: 'View.range', code: compose(renderWgsl.fieldValue, renderWgsl.range),
-      bindings: ['uniform', 'read-only-storage', 'storage'],
+      bindings: BINDINGS,
     });
-    this.groups = sources.map((s) => this.kernel.bind(s.name, [params, s.buffer, this.buffer]));
+    this.groups = sources.map((s) => this.kernel.bind(s.name, { field_params: params, field: s.buffer, range: this.buffer }));
     this.ring = new ReadbackRing<Tag>(device, 'View.range', layout.size, (data, tag) => {
       const r = unpackStruct(layout, data);
       const some = r.finite > 0;

@@ -45,11 +45,11 @@ export function updatesPerRun(n: number): number {
 async function copies(gpu: Gpu, label: string, n: number, count: number): Promise<CaseInstance> {
   const device = gpu.device;
   const cells = n * n;
-  const kernel = new Kernel(device, { label, code: copyWgsl, bindings: ['read-only-storage', 'storage'] });
+  const kernel = new Kernel(device, { label, code: copyWgsl, bindings: ['src', 'dst'] });
   const src = storageBuffer(device, `${label}.src`, cells * 16);
   const dst = storageBuffer(device, `${label}.dst`, cells * 16);
   // Left as created (zeros): the bytes moved are the same whatever they hold.
-  const group = kernel.bind('src→dst', [src, dst]);
+  const group = kernel.bind('src→dst', { src, dst });
   const [gx, gy] = linearGroups(cells, WG_1D);
   await idle(gpu);
   return {

@@ -131,11 +131,13 @@ export class Elasticity {
     const level = this.mg.uniform;
     const lame = this.mg.lame;
     this.bound = {
-      assemble: kernels.assemble.bind(label, [level, this.E, this.nu, this.eigenstrain, lame, this.load]),
-      residual: kernels.residual.bind(label, [level, lame, this.fixed, this.load, this.u, this.pcg.r]),
-      apply: kernels.apply.bind(label, [level, lame, this.fixed, this.load, this.pcg.p, this.pcg.q]),
-      stress: kernels.stress.bind(label, [level, lame, this.eigenstrain, this.u, this.sxx, this.syy, this.sxy, this.szz]),
-      measures: kernels.measures.bind(label, [level, this.sxx, this.syy, this.sxy, this.u, this.pressure, this.vonMises, this.displacement]),
+      assemble: kernels.assemble.bind(label, { level, E: this.E, nu: this.nu, eigenstrain: this.eigenstrain, lame, load: this.load }),
+      residual: kernels.residual.bind(label, { level, lame, fixed: this.fixed, rhs: this.load, u: this.u, out: this.pcg.r }),
+      apply: kernels.apply.bind(label, { level, lame, fixed: this.fixed, rhs: this.load, u: this.pcg.p, out: this.pcg.q }),
+      stress: kernels.stress.bind(label, { level, lame, eigenstrain: this.eigenstrain, u: this.u, sxx: this.sxx, syy: this.syy, sxy: this.sxy, szz: this.szz }),
+      measures: kernels.measures.bind(label, {
+        level, sxx: this.sxx, syy: this.syy, sxy: this.sxy, u: this.u, pressure: this.pressure, von_mises: this.vonMises, displacement: this.displacement,
+      }),
     };
     if (boundary === 'traction-free') {
       this.rigid = new RigidModes(kernels, `${label}.rigid`, nx, ny, this.pcg.scalars, [this.u, this.pcg.r, this.pcg.z]);
@@ -143,7 +145,7 @@ export class Elasticity {
       // A clamped boundary is a prescribed one whose values stay zero.
       const values = make(boundary === 'prescribed' ? 'prescribed' : 'clampedValues', boundaryNodeCount(nx, ny) * 8);
       if (boundary === 'prescribed') this.prescribed = values;
-      this.bound.impose = kernels.impose.bind(label, [level, values, this.u]);
+      this.bound.impose = kernels.impose.bind(label, { level, prescribed: values, u: this.u });
     }
     const nodeGroups: [number, number] = [groups(nx + 1, WG_2D), groups(ny + 1, WG_2D)];
     const rigid = this.rigid;

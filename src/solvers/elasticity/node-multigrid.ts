@@ -164,21 +164,22 @@ export class NodeMultigrid {
       const level: NodeLevel = { shape, smooth: [] };
       if (!fine) return level;
       const uniforms = COLOURS.map((c) => (l === 0 && c === 0 ? this.uniform : levelUniform(l, c)));
-      level.smooth = uniforms.map((u, c) => kernels.smooth.bind(`${tag} colour ${c}`, [u, v.lame, v.fixed, v.rhs, v.x]));
+      const operator = { lame: v.lame, fixed: v.fixed, rhs: v.rhs };
+      level.smooth = uniforms.map((u, c) => kernels.smooth.bind(`${tag} colour ${c}`, { level: u, ...operator, u: v.x }));
       if (cheb) {
         const alt = make(`x·alt[${tag}]`, v.nodes * 8);
         const d = make(`d[${tag}]`, v.nodes * 8);
         level.chebyshev = stepUniforms.map((u, k) => {
           const [from, to] = k % 2 === 0 ? [v.x, alt] : [alt, v.x];
-          return kernels.chebyshev.bind(`${tag} chebyshev ${k}`, [uniforms[0], u, v.lame, v.fixed, v.rhs, from, to, d]);
+          return kernels.chebyshev.bind(`${tag} chebyshev ${k}`, { level: uniforms[0], step: u, ...operator, u_in: from, u_out: to, d });
         });
       }
       const C = vectors[l + 1];
-      level.coarsen = kernels.coarsen.bind(tag, [uniforms[0], v.lame, v.fixed, C.lame, C.fixed]);
+      level.coarsen = kernels.coarsen.bind(tag, { level: uniforms[0], lame: v.lame, fixed: v.fixed, coarse_lame_out: C.lame, coarse_fixed: C.fixed });
       if ('res' in v && v.res) {
-        level.residual = kernels.residual.bind(tag, [uniforms[0], v.lame, v.fixed, v.rhs, v.x, v.res]);
-        level.restrict = kernels.restrict.bind(tag, [uniforms[0], C.fixed, v.res, C.rhs, C.x]);
-        level.prolong = kernels.prolong.bind(tag, [uniforms[0], v.fixed, C.x, v.x]);
+        level.residual = kernels.residual.bind(tag, { level: uniforms[0], ...operator, u: v.x, out: v.res });
+        level.restrict = kernels.restrict.bind(tag, { level: uniforms[0], coarse_fixed: C.fixed, r: v.res, coarse_rhs: C.rhs, coarse_u: C.x });
+        level.prolong = kernels.prolong.bind(tag, { level: uniforms[0], fixed: v.fixed, coarse_u: C.x, u: v.x });
       }
       return level;
     });
@@ -192,18 +193,18 @@ export class NodeMultigrid {
     const offsets = storageFrom(device, `${label}.coarseCycle.offsets`, cycleOffsets(layout.nodes, layout.elements));
     const stepBuffer = storageFrom(device, `${label}.coarseCycle.steps`, steps);
     this.constants.push(cycleLevels, stepBuffer, offsets);
-    const cycleBuffers = [shared.lame, shared.fixed, shared.rhs, shared.x, shared.res];
-    this.cycleGroup = kernels.coarseCycle.bind(`${label} coarse cycle`, [cycleLevels, stepBuffer, offsets, ...cycleBuffers]);
+    const cycleBuffers = { shapes: cycleLevels, offsets, lame: shared.lame, fixed: shared.fixed, rhs: shared.rhs, u: shared.x, res: shared.res };
+    this.cycleGroup = kernels.coarseCycle.bind(`${label} coarse cycle`, { ...cycleBuffers, steps: stepBuffer });
     if (cycleShapes.length > 1) {
       const coarsening = storageFrom(device, `${label}.coarseCycle.coarsen`, coarsenSteps(cycleShapes.length));
       this.constants.push(coarsening);
-      this.coarsenGroup = kernels.coarseCycle.bind(`${label} coarse cycle coarsening`, [cycleLevels, coarsening, offsets, ...cycleBuffers]);
+      this.coarsenGroup = kernels.coarseCycle.bind(`${label} coarse cycle coarsening`, { ...cycleBuffers, steps: coarsening });
     }
     this.lame = finestLame;
     this.nodes = vectors[0].nodes;
     const count = uniformBuffer(device, `${label}.count`, packStruct(kernels.vectorLayout, { count: this.nodes }));
     this.buffers.push(count);
-    this.clearGroup = kernels.clear.bind(`${label} z`, [count, options.x]);
+    this.clearGroup = kernels.clear.bind(`${label} z`, { params: count, x: options.x });
   }
 
   get levelCount(): number {

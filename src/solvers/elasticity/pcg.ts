@@ -58,15 +58,15 @@ export class Pcg {
     const count = uniformBuffer(device, `${label}.count`, packStruct(kernels.vectorLayout, { count: nodes }));
     const historyParams = uniformBuffer(device, `${label}.historyParams`, packStruct(kernels.historyLayout, { capacity }));
     this.buffers.push(count, historyParams);
-    const scalarBuffers = [historyParams, this.scalars, this.history];
+    const scalarBuffers = { params: historyParams, s: this.scalars, history: this.history };
     this.groups = {
       alpha: kernels.alpha.bind(label, scalarBuffers),
       beta: kernels.beta.bind(label, scalarBuffers),
       restart: kernels.restart.bind(label, scalarBuffers),
       record: kernels.record.bind(label, scalarBuffers),
       rewind: kernels.rewind.bind(label, scalarBuffers),
-      solution: kernels.solution.bind(label, [count, this.scalars, this.p, this.q, u, this.r]),
-      direction: kernels.direction.bind(label, [count, this.scalars, this.z, this.p]),
+      solution: kernels.solution.bind(label, { params: count, s: this.scalars, p: this.p, q: this.q, u, r: this.r }),
+      direction: kernels.direction.bind(label, { params: count, s: this.scalars, z: this.z, p: this.p }),
     };
     const slot = (field: string) => slotOf(kernels.scalarsLayout, field);
     const n = 2 * nodes;

@@ -55,7 +55,7 @@ export class RigidModes {
     const slots = ['mode_x', 'mode_y', 'mode_rot'].map((f) => slotOf(kernels.scalarsLayout, f));
     for (const v of vectors) {
       const dots = modes.map((m, k) => new Dot(kernels.dots, `${label}.${v.label}·mode[${k}]`, v, m, 2 * this.nodes, scalars, slots[k]));
-      const group = kernels.rigid.bind(`${label} ${v.label}`, [count, scalars, ...modes, v]);
+      const group = kernels.rigid.bind(`${label} ${v.label}`, { params: count, s: scalars, m_x: modes[0], m_y: modes[1], m_rot: modes[2], x: v });
       this.projections.set(v, { dots, group });
     }
   }

@@ -1,6 +1,6 @@
 // A drug (SMAC mimetic or softening agent) in tissue: BDF2 in time, backward Euler on the
 // first step, delivered from the plasma through perfused vessels; see drug-coefficients.wgsl.
-import { Kernel, linearGroups } from '../../gpu/kernel.ts';
+import { Kernel, linearGroups, type KernelOf } from '../../gpu/kernel.ts';
 import { storageBuffer, structUniform } from '../../gpu/buffers.ts';
 import { compose, wgsl } from '../../gpu/shaders.ts';
 import { packNamed, scalarStruct } from '../../gpu/struct-layout.ts';
@@ -50,14 +50,16 @@ export interface DrugState {
   empty: boolean;
 }
 
-export function drugKernel(device: GPUDevice): Kernel {
-  const R = 'read-only-storage' as const, S = 'storage' as const;
-  return new Kernel(device, { label: 'Drug.coefficients', code: compose(wgsl.drugParams, wgsl.drugCoefficients), bindings: ['uniform', R, R, R, R, S, S, S, S] });
+const COEFFICIENT_BINDINGS = ['params', 'vessel', 'perfusion', 'u_n', 'u_nm1', 'k', 'a', 'f', 'u'] as const;
+const EXPOSURE_BINDINGS = ['params', 'u_n', 'u', 'exposure'] as const;
+export type DrugKernel = KernelOf<typeof COEFFICIENT_BINDINGS>;
+
+export function drugKernel(device: GPUDevice): DrugKernel {
+  return new Kernel(device, { label: 'Drug.coefficients', code: compose(wgsl.drugParams, wgsl.drugCoefficients), bindings: COEFFICIENT_BINDINGS });
 }
 
-function exposureKernel(device: GPUDevice): Kernel {
-  const R = 'read-only-storage' as const;
-  return new Kernel(device, { label: 'Drug.exposure', code: compose(wgsl.drugParams, wgsl.drugExposure), bindings: ['uniform', R, R, 'storage'] });
+function exposureKernel(device: GPUDevice): KernelOf<typeof EXPOSURE_BINDINGS> {
+  return new Kernel(device, { label: 'Drug.exposure', code: compose(wgsl.drugParams, wgsl.drugExposure), bindings: EXPOSURE_BINDINGS });
 }
 
 export class Drug {
@@ -68,7 +70,7 @@ export class Drug {
   private readonly params: GPUBuffer[] = [];
   private readonly groups: GPUBindGroup[] = [];
   private readonly exposureGroups: GPUBindGroup[] = [];
-  private readonly exposureKernel?: Kernel;
+  private readonly exposureKernel?: KernelOf<typeof EXPOSURE_BINDINGS>;
   /** ∫ u/(1 + u) dt in days, summed over the solves since its consumer last zeroed it (options.exposure). */
   readonly exposure?: GPUBuffer;
   private readonly vessel: GPUBuffer;
@@ -85,7 +87,7 @@ export class Drug {
    * `vessel` and `perfusion` are the oxygen solver's buffers: the same capillaries feed both;
    * `vessel` holds this drug's exchange in its `options.slot` component.
    */
-  constructor(mgKernels: MultigridKernels, private readonly kernel: Kernel, options: DrugOptions, vessel: GPUBuffer, perfusion: GPUBuffer) {
+  constructor(mgKernels: MultigridKernels, private readonly kernel: DrugKernel, options: DrugOptions, vessel: GPUBuffer, perfusion: GPUBuffer) {
     const device = mgKernels.device;
     const { label, nx, ny } = options;
     this.cells = nx * ny;
@@ -112,8 +114,10 @@ export class Drug {
     while (this.params.length <= i) {
       const params = structUniform(this.kernel.device, `${this.label}.params[${this.params.length}]`, scalarStruct(wgsl.drugParams, 'DrugParams'));
       this.params.push(params);
-      this.groups.push(this.kernel.bind(this.label, [params, this.vessel, this.perfusion, this.previous, this.beforePrevious, this.mg.k, this.mg.a, this.mg.f, this.mg.u]));
-      if (this.exposureKernel) this.exposureGroups.push(this.exposureKernel.bind(this.label, [params, this.previous, this.mg.u, this.exposure!]));
+      this.groups.push(this.kernel.bind(this.label, {
+        params, vessel: this.vessel, perfusion: this.perfusion, u_n: this.previous, u_nm1: this.beforePrevious, k: this.mg.k, a: this.mg.a, f: this.mg.f, u: this.mg.u,
+      }));
+      if (this.exposureKernel) this.exposureGroups.push(this.exposureKernel.bind(this.label, { params, u_n: this.previous, u: this.mg.u, exposure: this.exposure! }));
     }
     return { params: this.params[i], group: this.groups[i], exposureGroup: this.exposureGroups[i] };
   }

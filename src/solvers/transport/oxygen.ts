@@ -2,7 +2,7 @@
 // a fixed number, or with a tolerance at most that many: after each V-cycle the residual
 // ‖f − A u‖ of the system being solved is measured on the GPU, and once that is ≤ τ‖f‖ a gate
 // (gpu/gate.ts) shuts every later cycle and Newton step of the solve.
-import { Kernel, linearGroups } from '../../gpu/kernel.ts';
+import { Kernel, linearGroups, type KernelOf } from '../../gpu/kernel.ts';
 import { storageBuffer, uniformBuffer } from '../../gpu/buffers.ts';
 import { Dot, type DotKernels } from '../../gpu/dot.ts';
 import { Gate, type GateKernels } from '../../gpu/gate.ts';
@@ -43,9 +43,12 @@ const ZERO_FLUX: BoundaryConditions = {
   west: { kind: 'neumann' }, east: { kind: 'neumann' }, south: { kind: 'neumann' }, north: { kind: 'neumann' },
 };
 
-export function oxygenKernel(device: GPUDevice): Kernel {
-  const R = 'read-only-storage' as const, S = 'storage' as const;
-  return new Kernel(device, { label: 'Oxygen.coefficients', code: wgsl.oxygenCoefficients, bindings: ['uniform', R, R, R, R, S, S, S, R] });
+const COEFFICIENT_BINDINGS = ['params', 'density', 'vessel', 'perfusion', 'p', 'k', 'a', 'f', 'ring'] as const;
+const LOG_BINDINGS = ['params', 's', 'tally'] as const;
+export type OxygenKernel = KernelOf<typeof COEFFICIENT_BINDINGS>;
+
+export function oxygenKernel(device: GPUDevice): OxygenKernel {
+  return new Kernel(device, { label: 'Oxygen.coefficients', code: wgsl.oxygenCoefficients, bindings: COEFFICIENT_BINDINGS });
 }
 
 export class Oxygen {
@@ -67,9 +70,9 @@ export class Oxygen {
   private readonly group: GPUBindGroup;
   private readonly params: GPUBuffer;
   private readonly cells: number;
-  private readonly stop?: { gate: Gate; rr: Dot; ff: Dot; logKernel: Kernel; logParams: GPUBuffer; logGroup: GPUBindGroup };
+  private readonly stop?: { gate: Gate; rr: Dot; ff: Dot; logKernel: KernelOf<typeof LOG_BINDINGS>; logParams: GPUBuffer; logGroup: GPUBindGroup };
 
-  constructor(mgKernels: MultigridKernels, private readonly kernel: Kernel, options: OxygenOptions, tolerance?: OxygenTolerance) {
+  constructor(mgKernels: MultigridKernels, private readonly kernel: OxygenKernel, options: OxygenOptions, tolerance?: OxygenTolerance) {
     const device = mgKernels.device;
     const label = options.label ?? 'Oxygen';
     this.cells = options.nx * options.ny;
@@ -79,20 +82,22 @@ export class Oxygen {
     this.perfusion = storageBuffer(device, `${label}.perfusion`, this.cells * 4);
     this.ring = storageBuffer(device, `${label}.ring`, this.cells * 8);
     this.params = uniformBuffer(device, `${label}.params`, this.packParams(options));
-    this.group = kernel.bind(label, [this.params, this.density, this.vessel, this.perfusion, this.mg.u, this.mg.k, this.mg.a, this.mg.f, this.ring]);
+    this.group = kernel.bind(label, {
+      params: this.params, density: this.density, vessel: this.vessel, perfusion: this.perfusion, p: this.mg.u, k: this.mg.k, a: this.mg.a, f: this.mg.f, ring: this.ring,
+    });
     if (tolerance) {
       const scalars = storageBuffer(device, `${label}.newton`, 16);
       const slots = { rr: NEWTON_SLOTS.rr, ff: NEWTON_SLOTS.ff, open: NEWTON_SLOTS.open, count: NEWTON_SLOTS.above, counts: true };
       this.scalars = scalars;
       const log = storageBuffer(device, `${label}.log`, scalarStruct(wgsl.oxygenLog, 'OxygenLog').size);
       this.log = log;
-      const logKernel = new Kernel(device, { label: `${label}.log`, code: wgsl.oxygenLog, bindings: ['uniform', 'read-only-storage', 'storage'] });
+      const logKernel = new Kernel(device, { label: `${label}.log`, code: wgsl.oxygenLog, bindings: LOG_BINDINGS });
       const logParams = uniformBuffer(device, `${label}.logParams`, this.packLogParams(0, false));
       this.stop = {
         gate: new Gate(tolerance.gates, `${label}.gate`, scalars, slots, tolerance.tolerance),
         rr: new Dot(tolerance.dots, `${label}.r·r`, this.mg.r, this.mg.r, this.cells, scalars, NEWTON_SLOTS.rr),
         ff: new Dot(tolerance.dots, `${label}.f·f`, this.mg.rhs, this.mg.rhs, this.cells, scalars, NEWTON_SLOTS.ff),
-        logKernel, logParams, logGroup: logKernel.bind(label, [logParams, scalars, log]),
+        logKernel, logParams, logGroup: logKernel.bind(label, { params: logParams, s: scalars, tally: log }),
       };
     }
   }
