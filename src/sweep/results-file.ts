@@ -76,14 +76,15 @@ export interface SweepResults {
   notes: string[];
 }
 
-/** Every run record in the directories' results files; no files (or no directory) is no records. */
+/** Every run record in the directories' results files; no files (or no directory yet) is no records. */
 export async function readResults(dirs: readonly string[]): Promise<SweepResults> {
   const files = (await Promise.all(dirs.map(async (dir) => {
     let entries: string[];
     try {
       entries = await readdir(dir);
-    } catch {
-      return [];
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw new SweepFileError(`${dir}: ${(error as Error).message}`);
     }
     return resultFileNames(entries).map((name) => join(dir, name));
   }))).flat();
