@@ -87,6 +87,16 @@ describe('shipped scenarios', () => {
     expect(blocks.length).toBe(4);
     for (const block of blocks) expect(() => loadScenarioText(block, 'docs example')).not.toThrow();
   });
+
+  it('the docs and the README show default.json as it is (the README without its description)', () => {
+    const firstBlockAfter = (path: string, marker: string) => {
+      const text = readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+      return JSON.parse(/```json\n([\s\S]*?)```/.exec(text.slice(text.indexOf(marker)))![1]!);
+    };
+    expect(firstBlockAfter('docs/scenario-format.md', 'this is `scenarios/default.json`')).toEqual(DEFAULT_SCENARIO_JSON);
+    const { description: _, ...withoutDescription } = DEFAULT_SCENARIO_JSON;
+    expect(firstBlockAfter('README.md', 'the default tumour (`scenarios/default.json`')).toEqual(withoutDescription);
+  });
 });
 
 describe('scenario defaults by kind', () => {
