@@ -15,7 +15,7 @@ export const READOUT_SERIES: readonly ReadoutSeries[] = [
   { column: 'mean_iap', label: 'mean IAP level', unit: '× baseline', digits: 3 },
   { column: 'hypoxic_fraction', label: 'hypoxic fraction of cells', unit: '1', digits: 3 },
   { column: 'perfused_vessel_fraction', label: 'perfused vessels', unit: '1', digits: 3 },
-  { column: 'tumour_mean_stress', label: 'core stress (tumour mean compression)', unit: 'kPa', digits: 3 },
+  { column: 'tumour_mean_stress', label: 'tumour stress (mean compression)', unit: 'kPa', digits: 3 },
   { column: 'live_circulating', label: 'circulating cells', unit: 'cells', digits: 0 },
   { column: 'lung_metastases', label: 'lung metastases', unit: 'cells', digits: 0 },
 ];

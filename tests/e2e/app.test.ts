@@ -1,6 +1,6 @@
 // The browser app end to end in headless Chromium (SwiftShader WebGPU, served from 127.0.0.1):
 // it loads cleanly and advances; the stiffness control and softening therapy move the displayed
-// core stress the way the mechanics says; a URL reproduces a run; a bad scenario file is
+// tumour stress the way the mechanics says; a URL reproduces a run; a bad scenario file is
 // refused while the run goes on; a lost device is survived. Each effect is measured against a
 // control run from the same URL state, never against a number written here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ describe('browser app', () => {
     await page.close();
   });
 
-  describe('core stress responds to the panel', () => {
+  describe('tumour stress responds to the panel', () => {
     const control: Record<string, number> = {};
 
     it('control run: one step past day 2, then on to day 5', async () => {
@@ -42,7 +42,7 @@ describe('browser app', () => {
       await page.close();
     });
 
-    it('a stiffer tumour (20 → 100 kPa, set live) raises the core stress at the next step', async () => {
+    it('a stiffer tumour (20 → 100 kPa, set live) raises the tumour stress at the next step', async () => {
       const { page, errors } = await openPage(app, `?${SMALL}&pauseAtDay=2`);
       await pausedAt(page, 2 * STEPS_PER_DAY);
       await setControl(page, 'tumourStiffnessKPa', 100);
@@ -58,7 +58,7 @@ describe('browser app', () => {
     // Three daily doses, not two: the course's softening builds over days (1/day towards at most
     // 50 %), and two days of it lower the stress by 12 % on this grid, three days by 17 % (the
     // same scenario in Node); the margin over 10 % is kept for adapters that differ.
-    it('starting softening therapy at day 2 lowers the core stress by day 5', async () => {
+    it('starting softening therapy at day 2 lowers the tumour stress by day 5', async () => {
       const { page, errors } = await openPage(app, `?${SMALL}&pauseAtDay=2`);
       await pausedAt(page, 2 * STEPS_PER_DAY);
       await setControl(page, 'softenerStartDay', 2);
