@@ -22,6 +22,15 @@ fn cell_index(i: u32, j: u32, nx: u32) -> u32 {
   return j * nx + i;
 }
 
+// The cell of an nx × ny grid that invocation gid of a one-cell-an-invocation kernel owns, or
+// OFF_GRID where the dispatch, whole workgroups, runs past the grid's edge.
+const OFF_GRID: u32 = 0xffffffffu;
+
+fn owned_cell(gid: vec3<u32>, nx: u32, ny: u32) -> u32 {
+  if (gid.x >= nx || gid.y >= ny) { return OFF_GRID; }
+  return cell_index(gid.x, gid.y, nx);
+}
+
 // Index of neighbour (i+di, j+dj), wrapped on periodic sides; -1 when it lies outside the domain.
 fn neighbour(L: Level, i: i32, j: i32, di: i32, dj: i32) -> i32 {
   var ni = i + di;

@@ -1,24 +1,9 @@
 // Point-block Gauss–Seidel step of one colour: u_n ← u_n + K_nn⁻¹ (rhs_n − (K u)_n), with K_nn
 // the node's 2×2 diagonal block. Nodes of one colour share no element, so the update is a true
 // Gauss–Seidel step done in parallel. Fixed (Dirichlet) nodes are left alone.
-// Bindings: level (colour in level.colour), lame, fixed, rhs, u.
+// Bindings: level (colour in level.colour), lame, fixed, rhs (level-operator.wgsl), u.
 // Dispatch: (⌈(nx+1)/2⌉/WG_X, ⌈(ny+1)/2⌉/WG_Y), one invocation per node of the colour.
-override WG_X: u32;
-override WG_Y: u32;
-
-@group(0) @binding(0) var<uniform> level: MechLevel;
-@group(0) @binding(1) var<storage, read> lame: array<vec2<f32>>;
-@group(0) @binding(2) var<storage, read> fixed: array<u32>;
-@group(0) @binding(3) var<storage, read> rhs: array<vec2<f32>>;
 @group(0) @binding(4) var<storage, read_write> u: array<vec2<f32>>;
-
-fn node_value(n: u32) -> vec2<f32> {
-  return u[n];
-}
-
-fn element_lame(e: u32) -> vec2<f32> {
-  return lame[e];
-}
 
 @compute @workgroup_size(WG_X, WG_Y)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>) {

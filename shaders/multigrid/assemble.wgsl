@@ -49,10 +49,10 @@ fn face(i: i32, j: i32, di: i32, dj: i32, kc: f32, h: f32, bc: u32, g: f32) -> F
 
 @compute @workgroup_size(WG_X, WG_Y)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
-  if (gid.x >= level.nx || gid.y >= level.ny) { return; }
+  let c = owned_cell(gid, level.nx, level.ny);
+  if (c == OFF_GRID) { return; }
   let i = i32(gid.x);
   let j = i32(gid.y);
-  let c = cell_index(gid.x, gid.y, level.nx);
   let kc = k[c];
   let w = face(i, j, -1, 0, kc, spacing.hx, level.bc_w, spacing.g_w);
   let e = face(i, j, 1, 0, kc, spacing.hx, level.bc_e, spacing.g_e);

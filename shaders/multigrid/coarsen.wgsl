@@ -19,11 +19,9 @@ fn fine_cell(c: u32) -> vec2<f32> {
 
 @compute @workgroup_size(WG_X, WG_Y)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
-  let I = gid.x;
-  let J = gid.y;
-  if (I >= level.cnx || J >= level.cny) { return; }
-  let C = cell_index(I, J, level.cnx);
-  let coarse = coarse_cell_of(level, I, J, 0u);
+  let C = owned_cell(gid, level.cnx, level.cny);
+  if (C == OFF_GRID) { return; }
+  let coarse = coarse_cell_of(level, gid.x, gid.y, 0u);
   coarse_faces[C] = coarse.faces;
   coarse_cell[C] = coarse.cell;
 }

@@ -14,10 +14,7 @@ fn coarse_value(C: u32) -> f32 {
 
 @compute @workgroup_size(WG_X, WG_Y)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
-  let i = gid.x;
-  let j = gid.y;
-  if (i >= level.nx || j >= level.ny) { return; }
-  let c = cell_index(i, j, level.nx);
-  if (cell[c].y != 0.0) { return; }
-  u[c] += prolonged(level, i, j, 0u);
+  let c = owned_cell(gid, level.nx, level.ny);
+  if (c == OFF_GRID || cell[c].y != 0.0) { return; }
+  u[c] += prolonged(level, gid.x, gid.y, 0u);
 }

@@ -16,10 +16,8 @@ fn residual_value(c: u32) -> f32 {
 
 @compute @workgroup_size(WG_X, WG_Y)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
-  let I = gid.x;
-  let J = gid.y;
-  if (I >= level.cnx || J >= level.cny) { return; }
-  let C = cell_index(I, J, level.cnx);
-  coarse_rhs[C] = restricted(level, I, J, 0u);
+  let C = owned_cell(gid, level.cnx, level.cny);
+  if (C == OFF_GRID) { return; }
+  coarse_rhs[C] = restricted(level, gid.x, gid.y, 0u);
   coarse_u[C] = 0.0;
 }

@@ -23,6 +23,7 @@ import cellMetricsNk from '../../shaders/cells/metrics-nk.wgsl?raw';
 import cellMetricsGrid from '../../shaders/cells/metrics-grid.wgsl?raw';
 import mgStencilTerms from '../../shaders/multigrid/stencil-terms.wgsl?raw';
 import mgStencil from '../../shaders/multigrid/stencil.wgsl?raw';
+import mgLevelOperator from '../../shaders/multigrid/level-operator.wgsl?raw';
 import mgTile from '../../shaders/multigrid/tile.wgsl?raw';
 import mgTileDescend from '../../shaders/multigrid/tile-descend.wgsl?raw';
 import mgTileAscend from '../../shaders/multigrid/tile-ascend.wgsl?raw';
@@ -48,6 +49,7 @@ import perfusion from '../../shaders/vessels/perfusion.wgsl?raw';
 
 import mechGrid from '../../shaders/mechanics/grid.wgsl?raw';
 import mechOperator from '../../shaders/mechanics/operator.wgsl?raw';
+import mechLevelOperator from '../../shaders/mechanics/level-operator.wgsl?raw';
 import mechAssemble from '../../shaders/mechanics/assemble.wgsl?raw';
 import mechCoarsen from '../../shaders/mechanics/coarsen.wgsl?raw';
 import mechSmooth from '../../shaders/mechanics/smooth.wgsl?raw';
@@ -87,6 +89,7 @@ export const wgsl = {
   compact,
   mgStencilTerms,
   mgStencil,
+  mgLevelOperator,
   mgTile,
   mgTileDescend,
   mgTileAscend,
@@ -134,6 +137,7 @@ export const cellWgsl = {
 export const mechanicsWgsl = {
   grid: mechGrid,
   operator: mechOperator,
+  levelOperator: mechLevelOperator,
   assemble: mechAssemble,
   coarsen: mechCoarsen,
   smooth: mechSmooth,

@@ -100,7 +100,7 @@ export class MultigridKernels {
   constructor(readonly device: GPUDevice) {
     const make = <K extends keyof typeof BINDINGS>(name: K, code: string) =>
       new Kernel(device, { label: `Multigrid.${name}`, code, bindings: BINDINGS[name] });
-    const stencil = (body: string) => compose(wgsl.level, wgsl.mgStencilTerms, wgsl.mgStencil, body);
+    const stencil = (body: string) => compose(wgsl.level, wgsl.mgStencilTerms, wgsl.mgStencil, wgsl.mgLevelOperator, body);
     const tile = (body: string) => compose(wgsl.level, wgsl.mgStencilTerms, wgsl.mgTile, body);
     this.assemble = make('assemble', compose(wgsl.level, wgsl.mgAssemble));
     this.coarsen = make('coarsen', compose(wgsl.level, wgsl.mgRediscretisation, wgsl.mgCoarsen));

@@ -76,13 +76,14 @@ export class ElasticityKernels {
       new Kernel(device, { label: `Elasticity.${name}`, code, bindings: BINDINGS[name], entryPoint });
     const grid = (body: string) => compose(w.grid, body);
     const op = (body: string) => compose(w.grid, w.operator, body);
+    const levelOp = (body: string) => op(compose(w.levelOperator, body));
     const cg = (body: string) => compose(w.cgState, body);
     this.assemble = make('assemble', grid(w.assemble));
     this.coarsen = make('coarsen', compose(w.grid, w.rediscretisation, w.coarsen));
-    this.smooth = make('smooth', op(w.smooth));
+    this.smooth = make('smooth', levelOp(w.smooth));
     this.chebyshev = make('chebyshev', op(w.chebyshev));
-    this.residual = make('residual', op(w.residual), 'residual');
-    this.apply = make('apply', op(w.residual), 'apply');
+    this.residual = make('residual', levelOp(w.residual), 'residual');
+    this.apply = make('apply', levelOp(w.residual), 'apply');
     this.restrict = make('restrict', compose(w.grid, w.restriction, w.restrict));
     this.prolong = make('prolong', compose(w.grid, w.prolongation, w.prolong));
     this.coarseCycle = make('coarseCycle', compose(wgsl.cycleSteps, w.grid, w.operator, w.restriction, w.prolongation, w.rediscretisation, w.coarseCycle));
