@@ -1,11 +1,10 @@
 // The CellParams uniform (shaders/cells/agents.wgsl) from a scenario's parameter table: units
 // converted to the shader's (µm, minutes, kPa, mmHg, nM; rates per minute), once per step.
 import type { Params } from '../model/params.ts';
-import { iapLife, lifeIapAt, motilityAt, passageLevel } from './rules.ts';
+import { iapLife, lifeIapAt, motilityAt, passageLevel, type CellRuleParams } from './rules.ts';
 import { walkIntegration } from './walk.ts';
 
-/** Values of every CellParams field by name (the WGSL struct is the layout). */
-export type CellRuleParams = Record<string, number>;
+export type { CellRuleParams };
 
 /** What an experiment sets beyond the parameter table (assays; the tissue uses the defaults). */
 export interface CellSetting {

@@ -1,7 +1,9 @@
 // Double-precision twins of shaders/cells/rules.wgsl, one function per WGSL function, with the
 // same arguments in the same units (rates per minute). Tests compare the two, and the
 // statistical tests use them as the closed forms.
-import type { CellRuleParams } from './cell-params.ts';
+
+/** Values of every CellParams field by name (the WGSL struct is the layout). */
+export type CellRuleParams = Record<string, number>;
 
 export function chance(rate: number, dt: number): number {
   return 1 - Math.exp(-rate * dt);

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { CsvWriter } from '../io/csv-file.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { CellCoupling } from '../sim/cell-coupling.ts';
-import { assayReadout, metricsColumns, metricsRow, tissueReadout } from '../sim/cell-readouts.ts';
+import { assayReadout } from '../sim/assay-readouts.ts';
+import { metricsColumns, metricsRow, tissueReadout } from '../sim/cell-readouts.ts';
 
 export const METRICS_FILE = 'metrics.csv';
 

@@ -6,7 +6,7 @@ import type { Scenario } from '../model/scenario.ts';
 import { binomialStandardError, fisherExact2x2, median } from '../model/stats.ts';
 import type { GroupSample } from '../cells/ledger.ts';
 import { BODY_FLOATS, TAG_WORDS, type AgentArrays } from '../cells/population.ts';
-import type { MetricsSample } from './cell-coupling.ts';
+import type { MetricsSample } from './cell-readouts.ts';
 
 // Agent layout (shaders/cells/agents.wgsl): body x, y, heading, cycle, iap, speed gain, squeeze
 // clock (h), timer; tag id, compartment, passages, group.

@@ -209,4 +209,3 @@ export function tissueReadout(sample: MetricsSample, scenario: Scenario): Record
   return Object.fromEntries(COLUMNS.map((col, i) => [col.name, Number.isFinite(row[i]) ? row[i] : null]));
 }
 
-export { assayReadout } from './assay-readouts.ts';
