@@ -1,6 +1,7 @@
-// Runs rules-probe.wgsl (every cell rule of rules.wgsl on rows of inputs) and the
-// same rules' CPU twins, with CellParams as the shaders read them.
-import rulesProbeWgsl from './rules-probe.wgsl?raw';
+// Runs shaders/cells/rules-probe.wgsl (every cell rule of rules.wgsl on rows of inputs; imported
+// here only, so the app's bundle leaves it out) and the same rules' CPU twins, with CellParams as
+// the shaders read them.
+import rulesProbeWgsl from '../../shaders/cells/rules-probe.wgsl?raw';
 import type { CellRuleParams } from '../../src/cells/cell-params.ts';
 import { anoikisRate, chance, divisionRate, eventTime, iapAt, iapCourse, iapLife, lifeIapAt, lifeProtectedTime, motilityAt, motilityTime, nkProtection, poreSpeed, protectedTime, smacEffect, squeezePerMicron, stressSpeed } from '../../src/cells/rules.ts';
 import { readBuffer, storageBuffer, storageFrom, uniformBuffer } from '../../src/gpu/buffers.ts';
