@@ -6,7 +6,7 @@
 import { cellWgsl, compose, renderWgsl } from '../../gpu/shaders.ts';
 import type { Cells } from '../../cells/cells.ts';
 import type { Population } from '../../cells/population.ts';
-import { bindBuffers, bindLayout, renderPipeline } from './render-kit.ts';
+import { bindBuffers, bindLayout, renderPipeline, type RenderLayout } from './render-kit.ts';
 
 /** The census holds (survivors, births, next id, live count): the live count is word 3. */
 const CENSUS_LIVE_BYTE = 12;
@@ -15,7 +15,7 @@ const INSTANCE_COUNT_BYTE = 4;
 
 export class CellLayer {
   private readonly device: GPUDevice;
-  private readonly cancerLayout: GPUBindGroupLayout;
+  private readonly cancerLayout: RenderLayout<'view_params' | 'params' | 'body' | 'tag' | 'env'>;
   private readonly cancer: GPURenderPipeline;
   private readonly nk: GPURenderPipeline;
   private readonly nkGroup: GPUBindGroup;
@@ -25,14 +25,11 @@ export class CellLayer {
   constructor(device: GPUDevice, format: GPUTextureFormat, private readonly cells: Cells, private readonly viewParams: GPUBuffer) {
     this.device = device;
     const code = compose(cellWgsl.agents, cellWgsl.sample, renderWgsl.view, renderWgsl.disk, renderWgsl.cells);
-    this.cancerLayout = bindLayout(device, 'View.cancer', [
-      [0, 'both', 'uniform'], [1, 'vertex', 'uniform'], [2, 'vertex', 'read-only-storage'],
-      [3, 'vertex', 'read-only-storage'], [4, 'vertex', 'read-only-storage'],
-    ]);
+    this.cancerLayout = bindLayout(device, 'View.cancer', code, { view_params: 'both', params: 'vertex', body: 'vertex', tag: 'vertex', env: 'vertex' });
     this.cancer = renderPipeline(device, { label: 'View.cancer', code, layout: this.cancerLayout, format, vertex: 'vs_cancer', fragment: 'fs_disk' });
-    const nkLayout = bindLayout(device, 'View.nk', [[0, 'both', 'uniform'], [5, 'vertex', 'read-only-storage']]);
+    const nkLayout = bindLayout(device, 'View.nk', code, { view_params: 'both', nk_body: 'vertex' });
     this.nk = renderPipeline(device, { label: 'View.nk', code, layout: nkLayout, format, vertex: 'vs_nk', fragment: 'fs_disk' });
-    this.nkGroup = bindBuffers(device, 'View.nk', nkLayout, [[0, viewParams], [5, cells.nkBody]]);
+    this.nkGroup = bindBuffers(device, 'View.nk', nkLayout, { view_params: viewParams, nk_body: cells.nkBody });
     this.indirect = device.createBuffer({ label: 'View.cancer.indirect', size: 16, usage: GPUBufferUsage.INDIRECT | GPUBufferUsage.COPY_DST });
     device.queue.writeBuffer(this.indirect, 0, new Uint32Array([6, 0, 0, 0]));
   }
@@ -59,9 +56,9 @@ export class CellLayer {
   private population(): Population {
     const population = this.cells.population;
     if (this.bound?.population !== population) {
-      const groups = [0, 1].map((p) => bindBuffers(this.device, `View.cancer[${p}]`, this.cancerLayout, [
-        [0, this.viewParams], [1, this.cells.params], [2, population.body[p]], [3, population.tag[p]], [4, this.cells.env],
-      ]));
+      const groups = [0, 1].map((p) => bindBuffers(this.device, `View.cancer[${p}]`, this.cancerLayout, {
+        view_params: this.viewParams, params: this.cells.params, body: population.body[p]!, tag: population.tag[p]!, env: this.cells.env,
+      }));
       this.bound = { population, groups };
     }
     return population;

@@ -48,17 +48,17 @@ export class FieldLayer {
       for (let k = 0; k < 256; k++) tables[256 * m + k] = packRgba([t[3 * k], t[3 * k + 1], t[3 * k + 2]]);
     });
     this.colormaps = storageFrom(device, 'View.colormaps', tables);
-    const layout = bindLayout(device, 'View.field', [
-      [0, 'both', 'uniform'], [1, 'fragment', 'uniform'], [2, 'fragment', 'read-only-storage'],
-      [3, 'fragment', 'read-only-storage'], [4, 'fragment', 'read-only-storage'],
-    ]);
+    const code = compose(renderWgsl.view, renderWgsl.fieldValue, renderWgsl.field);
+    const layout = bindLayout(device, 'View.field', code, {
+      view_params: 'both', field_params: 'fragment', field: 'fragment', range: 'fragment', colormaps: 'fragment',
+    });
     this.pipeline = renderPipeline(device, {
-      label: 'View.field', code: compose(renderWgsl.view, renderWgsl.fieldValue, renderWgsl.field),
+      label: 'View.field', code,
       layout, format, vertex: 'vs_field', fragment: 'fs_field',
     });
-    this.groups = this.sources.map((s) => bindBuffers(device, `View.field[${s.name}]`, layout, [
-      [0, viewParams], [1, this.params], [2, s.buffer], [3, this.range.buffer], [4, this.colormaps],
-    ]));
+    this.groups = this.sources.map((s) => bindBuffers(device, `View.field[${s.name}]`, layout, {
+      view_params: viewParams, field_params: this.params, field: s.buffer, range: this.range.buffer, colormaps: this.colormaps,
+    }));
   }
 
   select(name: string): void {

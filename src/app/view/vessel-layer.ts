@@ -15,13 +15,14 @@ export class VesselLayer {
     const data = Float32Array.from(vessels.flatMap((v) => [v.xMicrons, v.yMicrons, v.radiusMicrons]));
     this.instances = device.createBuffer({ label: 'View.vessels', size: Math.max(12, data.byteLength), usage: GPUBufferUsage.VERTEX | GPUBufferUsage.COPY_DST });
     device.queue.writeBuffer(this.instances, 0, data);
-    const layout = bindLayout(device, 'View.vessels', [[0, 'both', 'uniform'], [1, 'vertex', 'read-only-storage']]);
+    const code = compose(renderWgsl.view, renderWgsl.disk, renderWgsl.vessels);
+    const layout = bindLayout(device, 'View.vessels', code, { view_params: 'both', perfusion: 'vertex' });
     this.pipeline = renderPipeline(device, {
-      label: 'View.vessels', code: compose(renderWgsl.view, renderWgsl.disk, renderWgsl.vessels),
+      label: 'View.vessels', code,
       layout, format, vertex: 'vs_vessel', fragment: 'fs_disk',
       buffers: [{ arrayStride: 12, stepMode: 'instance', attributes: [{ shaderLocation: 0, offset: 0, format: 'float32x3' }] }],
     });
-    this.group = bindBuffers(device, 'View.vessels', layout, [[0, viewParams], [1, perfusion]]);
+    this.group = bindBuffers(device, 'View.vessels', layout, { view_params: viewParams, perfusion });
   }
 
   draw(pass: GPURenderPassEncoder): void {
