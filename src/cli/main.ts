@@ -84,24 +84,36 @@ const COMMAND_OPTIONS: Record<string, readonly OptionName[]> = {
   screenshots: ['out'],
 };
 
-/** An option another command takes is a usage error naming it and this command's options. */
+/** An option the command does not take (another command's, or none's): one line naming it and the command's own. */
+function optionError(command: string | undefined, options: readonly string[]): UsageError {
+  const allowed = command === undefined ? undefined : COMMAND_OPTIONS[command];
+  const named = options.map((o) => (o.startsWith('-') ? o : `--${o}`)).join(', ');
+  if (!allowed) return new UsageError(`unknown option ${named}; confine --help lists every command and its options`);
+  return new UsageError(`confine ${command} does not take ${named}; its options: ${allowed.map((a) => `--${a}`).join(', ')}`);
+}
+
 function checkOptions(command: string, given: readonly string[]): void {
   const allowed = COMMAND_OPTIONS[command];
   if (!allowed) return;
   const foreign = given.filter((name) => name !== 'help' && !(allowed as readonly string[]).includes(name));
-  if (foreign.length) {
-    throw new UsageError(`confine ${command} does not take ${foreign.map((f) => `--${f}`).join(', ')}; its options: ${allowed.map((a) => `--${a}`).join(', ')}`);
-  }
+  if (foreign.length) throw optionError(command, foreign);
+}
+
+/** The command a line names, as COMMAND_OPTIONS keys it. */
+function commandOf(argv: readonly string[]): string | undefined {
+  const [command, ...rest] = argv;
+  return command === 'sweep' && rest.find((a) => !a.startsWith('-')) === 'merge' ? 'sweep merge' : command;
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  const { values, positionals } = parseOptions(rest);
+  // A line that starts with an option names no command: its options are parsed as the line's.
+  const [command, rest] = argv[0]?.startsWith('-') ? [undefined, argv] : [argv[0], argv.slice(1)];
+  const { values, positionals } = parseOptions(command === undefined ? undefined : commandOf(argv), rest);
   if (values.help) {
     console.log(USAGE);
     return 0;
   }
-  if (command !== undefined) checkOptions(command === 'sweep' && positionals[0] === 'merge' ? 'sweep merge' : command, Object.keys(values));
+  if (command !== undefined) checkOptions(commandOf(argv)!, Object.keys(values));
   const integer = (name: string, text: string | undefined, min: number): number | undefined => {
     if (text === undefined) return undefined;
     const n = Number(text);
@@ -179,18 +191,17 @@ async function main(argv: string[]): Promise<number> {
     }
     case undefined:
     case 'help':
-    case '--help':
       console.log(USAGE);
       return 0;
     default:
-      throw new UsageError(`unknown command "${command}"`);
+      throw new UsageError(`unknown command "${command}"; confine --help lists the commands`);
   }
 }
 
 class UsageError extends Error {}
 
 /** The command line's options; an unknown or malformed one is a usage error naming it. */
-function parseOptions(args: string[]) {
+function parseOptions(command: string | undefined, args: string[]) {
   const typed = Object.fromEntries(Object.entries(OPTION_TYPES).map(([name, type]) => [name, { type }]));
   try {
     return parseArgs({
@@ -199,7 +210,8 @@ function parseOptions(args: string[]) {
       options: { ...(typed as { [K in OptionName]: { type: (typeof OPTION_TYPES)[K] } }), help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    const unknown = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && /'([^']+)'/.exec((error as Error).message)?.[1];
+    throw unknown ? optionError(command, [unknown]) : new UsageError((error as Error).message);
   }
 }
 
@@ -210,7 +222,6 @@ main(process.argv.slice(2)).then(
     const expected = [ScenarioError, NoGpuError, UsageError, SweepError, SweepFileError, ShardError, BrowserNotFoundError];
     if (error instanceof Error && expected.some((kind) => error instanceof kind)) {
       console.error(`error: ${error.message}`);
-      if (error instanceof UsageError) console.error(USAGE);
       process.exit(2);
     }
     console.error(error);
