@@ -1,15 +1,49 @@
 // The cluster scripts in deploy/ hand each scheduler's task index to `confine sweep --shard` as
-// i/n with 1 ≤ i ≤ n; checked here with `echo` standing in for confine.
+// i/n with 1 ≤ i ≤ n; checked here with `echo` standing in for confine. The Kubernetes manifest is
+// checked against the API's own OpenAPI schemas, so a field of the wrong type or a missing required
+// one is caught here rather than by `kubectl apply` on a cluster. A misspelt field is not: those
+// schemas leave unnamed fields open (the API server's strict field validation is what refuses them).
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { Job, type IJob } from 'kubernetes-models/batch/v1';
+import { PersistentVolumeClaim } from 'kubernetes-models/v1';
 
 const DEPLOY = join(__dirname, '../../deploy');
 const SCRIPT = join(DEPLOY, 'run-shard.sh');
 
 function shard(env: Record<string, string>): string {
   return execFileSync('sh', [SCRIPT], { env: { PATH: process.env.PATH!, CONFINE: 'echo', PLAN: 'p.json', OUT: '/r', ...env }, encoding: 'utf8' }).trim();
+}
+
+interface KubernetesObject { apiVersion?: unknown; kind?: unknown; metadata?: { name?: string } }
+
+// Every kind the manifest may hold needs its schema here: an object of any other kind is refused,
+// so a new one added to the manifest cannot go unchecked.
+const SCHEMAS: Record<string, new (data: object) => { validate(): void }> = {
+  'batch/v1 Job': Job,
+  'v1 PersistentVolumeClaim': PersistentVolumeClaim,
+};
+
+function validateAgainstSchema(object: KubernetesObject): void {
+  const Schema = SCHEMAS[`${object.apiVersion} ${object.kind}`];
+  if (!Schema) throw new Error(`no schema for ${object.apiVersion} ${object.kind}: add its model to SCHEMAS`);
+  new Schema(object).validate();
+}
+
+function manifestObjects(): KubernetesObject[] {
+  return parseAllDocuments(readFileSync(join(DEPLOY, 'kubernetes-sweep.yaml'), 'utf8')).map((document) => {
+    if (document.errors.length > 0) throw document.errors[0];
+    return document.toJS() as KubernetesObject;
+  });
+}
+
+function sweepJob(): IJob {
+  const job = manifestObjects().find((object) => object.kind === 'Job' && object.metadata?.name === 'confine-sweep-combination');
+  if (!job) throw new Error('the manifest has no Job confine-sweep-combination');
+  return job as IJob;
 }
 
 describe('deploy scripts', () => {
@@ -33,15 +67,34 @@ describe('deploy scripts', () => {
   });
 
   it('keeps the Job’s completions, parallelism and SHARDS equal, and the scripts parse', () => {
-    const job = readFileSync(join(DEPLOY, 'kubernetes-sweep.yaml'), 'utf8');
-    const completions = /completions: (\d+)/.exec(job)![1];
-    expect(/parallelism: (\d+)/.exec(job)![1]).toBe(completions);
-    expect(/name: SHARDS\s+value: "(\d+)"/.exec(job)![1]).toBe(completions);
-    expect(job).toMatch(/completionMode: Indexed/);
-    expect(job).toMatch(/command: \["deploy\/run-shard\.sh"\]/);
+    const spec = sweepJob().spec!;
+    const container = spec.template.spec!.containers[0];
+    expect(spec.completionMode).toBe('Indexed');
+    expect(spec.parallelism).toBe(spec.completions);
+    expect(container.env?.find((variable) => variable.name === 'SHARDS')?.value).toBe(String(spec.completions));
+    expect(container.command).toEqual(['deploy/run-shard.sh']);
     for (const script of ['run-shard.sh', 'slurm-sweep.sh']) {
       expect(spawnSync('bash', ['-n', join(DEPLOY, script)]).status, script).toBe(0);
     }
     expect(readFileSync(join(DEPLOY, 'slurm-sweep.sh'), 'utf8')).toMatch(/--array="1-\$SHARDS"[\s\S]*deploy\/run-shard\.sh/);
+  });
+
+  it('holds only objects that match the Kubernetes schema of their apiVersion and kind', () => {
+    const objects = manifestObjects();
+    expect(objects.length).toBeGreaterThan(0);
+    for (const object of objects) expect(() => validateAgainstSchema(object), `${object.kind} ${object.metadata?.name}`).not.toThrow();
+  });
+
+  it('refuses a Job that breaks the schema, and a kind it has no schema for', () => {
+    const wrongType = structuredClone(sweepJob());
+    (wrongType.spec as { completions: unknown }).completions = '8';
+    expect(() => validateAgainstSchema(wrongType)).toThrow(/spec\/completions must be integer/);
+
+    const unnamedContainer = structuredClone(sweepJob());
+    delete (unnamedContainer.spec!.template.spec!.containers[0] as { name?: string }).name;
+    expect(() => validateAgainstSchema(unnamedContainer)).toThrow(/containers\/0 must have required property name/);
+
+    expect(() => validateAgainstSchema({ ...sweepJob(), apiVersion: 'batch/v2' })).toThrow(/no schema for batch\/v2 Job/);
+    expect(() => validateAgainstSchema({ apiVersion: 'v1', kind: 'Service' })).toThrow(/no schema for v1 Service/);
   });
 });
