@@ -53,6 +53,13 @@ export async function runCommand(options: RunOptions): Promise<number> {
     }
   }
   const loaded = resumeBytes ? undefined : await loadScenario(options.scenario);
+  // Before the GPU, so that a bad --out is refused at once and not after the start-up.
+  let dir: string;
+  try {
+    dir = await prepareOutputDir(options.out);
+  } catch (error) {
+    return refuse(`--out ${options.out} cannot be used as the output directory (${(error as Error).message.split('\n')[0]})`);
+  }
   const gpuErrors: string[] = [];
   const gpu = await acquireGpu({
     onError: (e) => {
@@ -77,7 +84,6 @@ export async function runCommand(options: RunOptions): Promise<number> {
     return refuse((error as Error).message);
   }
   const scenario = sim.scenario;
-  const dir = await prepareOutputDir(options.out);
   const from = resumeBytes ? ` from step ${sim.steps} (day ${(sim.timeMinutes / 1440).toFixed(2)}) of ${options.resume}` : '';
   console.error(`confine run: ${scenario.name}${from} on ${describeAdapter(gpu.report)} → ${dir}`);
   const started = performance.now();
