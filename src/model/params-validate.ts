@@ -11,6 +11,7 @@ import {
   checkNumber,
   checkObject,
   childPath,
+  describeValue,
   found,
   formatRange,
   isPlainObject,
@@ -54,7 +55,7 @@ function readValue(spec: ParamSpec<ParamKey>, raw: unknown, path: string, proble
       problems.push(`${found(unitPath, raw.unit)} must be the string "${spec.unit}"`);
     } else if (!sameUnit(raw.unit, spec.unit)) {
       problems.push(
-        `${unitPath} = "${raw.unit}" is not this parameter's unit: expected "${spec.unit}" (values are never converted; write the value in ${spec.unit})`,
+        `${unitPath} = ${describeValue(raw.unit)} is not this parameter's unit: expected "${spec.unit}" (values are never converted; write the value in ${spec.unit})`,
       );
     }
     value = raw.value;
