@@ -8,7 +8,7 @@ import { PARAM_BY_KEY, PARAM_KEYS, isParamKey, type ParamKey } from '../model/pa
 import { parseScenario, type Scenario } from '../model/scenario.ts';
 import {
   ScenarioError, checkChoice, checkKnownKeys, checkNumber, checkObject, checkText, childPath, describeValue, found,
-  isPlainObject, type Problems,
+  isPlainObject, nestingProblem, type Problems,
 } from '../model/validation.ts';
 import { metricsColumns } from '../sim/cell-readouts.ts';
 
@@ -67,6 +67,8 @@ export function readoutNames(): string[] {
  * names it by path) and returns the plan, or throws a ScenarioError listing every problem.
  */
 export function parsePlan(json: unknown, base: { source: string; json: unknown }, source = 'plan'): SweepPlan {
+  const nesting = nestingProblem(json, '');
+  if (nesting !== undefined) throw new ScenarioError([nesting], source);
   const problems: Problems = [];
   const obj = checkObject(json, 'the plan', problems);
   if (obj === undefined) throw new ScenarioError(problems, source);
@@ -105,6 +107,8 @@ const STORED_KEYS = ['name', 'description', 'scenarioSource', 'scenario', 'facto
  * not expanded again: they are done, or the sweep that does them checks them.
  */
 export function parseStoredPlan(json: unknown, source: string): SweepPlan {
+  const nesting = nestingProblem(json, '');
+  if (nesting !== undefined) throw new ScenarioError([nesting], source);
   const problems: Problems = [];
   const obj = checkObject(json, 'the plan', problems);
   if (obj === undefined) throw new ScenarioError(problems, source);
@@ -262,7 +266,7 @@ function rangeValues(spec: Record<string, unknown>, scale: FactorScale, path: st
     if (count === 1) return [from];
     return Array.from({ length: count }, (_, i) => clean(scale === 'log'
       ? from * (to / from) ** (i / (count - 1))
-      : from + ((to - from) * i) / (count - 1)));
+      : from + ((to - from) * i) / (count - 1), from, to));
   }
   if (scale === 'log') {
     problems.push(`${path}: "step" spaces values linearly; a log range takes "count"`);
@@ -279,12 +283,20 @@ function rangeValues(spec: Record<string, unknown>, scale: FactorScale, path: st
     problems.push(`${path} has ${n} values; at most ${COUNT_RULE.max}`);
     return [];
   }
-  return Array.from({ length: n }, (_, i) => clean(from + i * step));
+  return Array.from({ length: n }, (_, i) => clean(from + i * step, from, to));
 }
 
-/** Rounds away float noise (10^0.5·10 = 31.622776601683793, 0.1·3 = 0.30000000000000004). */
-function clean(v: number): number {
-  return Number(v.toPrecision(12));
+/**
+ * Rounds away float noise (10^0.5·10 = 31.622776601683793, 0.1·3 = 0.30000000000000004). A
+ * value within the noise of the whole range of an end is that end: noise the size of the larger
+ * end, left on a small one (240 + 3·(0.01 − 240)/3 = 0.009999999999943, 0.3 − 3·0.1 =
+ * −5.6e-17), would survive rounding to significant digits and fall outside a range ending at
+ * its parameter's minimum.
+ */
+function clean(v: number, from: number, to: number): number {
+  const noise = 1e-12 * Math.max(Math.abs(from), Math.abs(to));
+  const end = [from, to].find((e) => Math.abs(v - e) <= noise);
+  return end ?? Number(v.toPrecision(12));
 }
 
 function finite(value: unknown, path: string, problems: Problems): number | undefined {
