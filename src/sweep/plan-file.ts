@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { ScenarioError, isPlainObject } from '../model/validation.ts';
+import { ScenarioError, describeValue, isPlainObject, nestingProblem } from '../model/validation.ts';
 import { fromPlan, type LoadedPlan } from './load-plan.ts';
 import { parseStoredPlan } from './plan.ts';
 import { SweepFileError } from './results-file.ts';
@@ -54,8 +54,11 @@ export function parsePlanFile(text: string, path: string): PlanFile {
   } catch (error) {
     throw new SweepFileError(`${path}: not JSON (${(error as Error).message})`);
   }
+  // Refused before anything walks it: a value nested thousands deep would overflow the stack.
+  const nesting = nestingProblem(record, '');
+  if (nesting !== undefined) throw new SweepFileError(`${path}: ${nesting}`);
   if (!isPlainObject(record) || record.format !== PLAN_FORMAT) throw new SweepFileError(`${path}: not a ${PLAN_FORMAT} file`);
-  if (!Number.isInteger(record.runs) || (record.runs as number) < 0) throw new SweepFileError(`${path}: "runs" must be the plan's count of runs, got ${JSON.stringify(record.runs)}`);
+  if (!Number.isInteger(record.runs) || (record.runs as number) < 0) throw new SweepFileError(`${path}: "runs" must be the plan's count of runs, got ${describeValue(record.runs)}`);
   let plan;
   try {
     plan = parseStoredPlan(record.plan, `${path} (its "plan")`);
