@@ -102,6 +102,13 @@ function vesselPixels(png: DecodedPng): Uint8Array {
   return out;
 }
 
+/** The width and height a PNG's header chunk (IHDR, first after the signature) declares, if it is there. */
+function declaredSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  if (bytes.length < 24 || String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR') return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
 /**
  * Point vessels at the centres of a mask's vessel pixels, one pixel per grid cell. Image row r
  * is grid row j = ny − 1 − r: the image's top is the domain's top (largest y), so the network
@@ -110,20 +117,32 @@ function vesselPixels(png: DecodedPng): Uint8Array {
  */
 export function maskToVessels(bytes: Uint8Array, grid: Grid, vessel: Omit<Vessel, 'xMicrons' | 'yMicrons'>, name: string, source = name): Vessel[] {
   const fail = (problem: string) => new ScenarioError([`vessels.path = "${name}": ${problem}`], source);
+  const undecodable = (error: unknown) => fail(`the PNG image cannot be decoded (${(error as Error).message}); allowed: ${ALLOWED_FILES}`);
+  const { nx, ny, dxMicrons: h } = grid;
+  const checkSize = ({ width, height }: { width: number; height: number }) => {
+    if (width === nx && height === ny) return;
+    throw fail(
+      `the mask image is ${width} × ${height} pixels but the grid is nx × ny = ${nx} × ${ny} cells; ` +
+        `one pixel is one grid cell, so the image must be ${nx} × ${ny} pixels`,
+    );
+  };
+  // Before decoding: a header claiming a huge image would be allocated and filled first.
+  const declared = declaredSize(bytes);
+  if (declared !== undefined) checkSize(declared);
   let png: DecodedPng;
   try {
     png = decode(bytes);
   } catch (error) {
-    throw fail(`the PNG image cannot be decoded (${(error as Error).message}); allowed: ${ALLOWED_FILES}`);
+    throw undecodable(error);
   }
-  const { nx, ny, dxMicrons: h } = grid;
-  if (png.width !== nx || png.height !== ny) {
-    throw fail(
-      `the mask image is ${png.width} × ${png.height} pixels but the grid is nx × ny = ${nx} × ${ny} cells; ` +
-        `one pixel is one grid cell, so the image must be ${nx} × ${ny} pixels`,
-    );
+  checkSize(png);
+  let on: Uint8Array;
+  try {
+    on = vesselPixels(png);
+  } catch (error) {
+    // A palette too short for the pixels' indices, or empty, is found only when they are looked up.
+    throw undecodable(error);
   }
-  const on = vesselPixels(png);
   const vessels: Vessel[] = [];
   for (let j = 0; j < ny; j++) {
     const r = ny - 1 - j;
