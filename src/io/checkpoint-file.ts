@@ -81,12 +81,16 @@ export function decodeCheckpoint(bytes: Uint8Array, source: string): CheckpointC
   const magicLine = decoder.decode(bytes.subarray(0, magicEnd < 0 ? Math.min(bytes.length, 32) : magicEnd));
   const [magic, format] = magicLine.split(' ');
   if (magic !== CHECKPOINT_MAGIC) fail(`not a confine checkpoint (it should start with "${CHECKPOINT_MAGIC}", it starts with ${JSON.stringify(magicLine.slice(0, 24))})`);
-  if (Number(format) !== CHECKPOINT_FORMAT) fail(`checkpoint format ${format}; this version of confine (${SOFTWARE_VERSION}) reads format ${CHECKPOINT_FORMAT}`);
+  // Shortened as found: a damaged first line is not echoed back whole.
+  const shown = format === undefined || format.length <= 16 ? format : `${format.slice(0, 13)}...`;
+  if (Number(format) !== CHECKPOINT_FORMAT) fail(`checkpoint format ${shown}; this version of confine (${SOFTWARE_VERSION}) reads format ${CHECKPOINT_FORMAT}`);
   const headerEnd = bytes.indexOf(0x0a, magicEnd + 1);
   if (headerEnd < 0) fail(`truncated: the file (${bytes.length} bytes) ends inside its header`);
   let header: { software?: unknown; state?: unknown; blobs?: unknown };
   try {
-    header = JSON.parse(decoder.decode(bytes.subarray(magicEnd + 1, headerEnd)), exactNumbersBack);
+    const parsed: unknown = JSON.parse(decoder.decode(bytes.subarray(magicEnd + 1, headerEnd)), exactNumbersBack);
+    // JSON that is no object (null, a number, a list) is a header lacking every field.
+    header = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : {};
   } catch (error) {
     return fail(`the header is not valid JSON (${(error as Error).message}): the file is corrupt`);
   }
