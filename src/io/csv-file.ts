@@ -2,8 +2,9 @@
 // appended, so a long run that is killed still leaves every row it produced, and a reader can
 // follow the file while the run is going.
 
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, renameSync, writeFileSync } from 'node:fs';
 import { csvHeader, csvRows, type CsvColumn, type CsvValue } from './csv.ts';
+import { temporaryPathFor } from './output-dir.ts';
 
 export class CsvWriter {
   readonly path: string;
@@ -14,7 +15,11 @@ export class CsvWriter {
   constructor(path: string, columns: readonly CsvColumn[]) {
     this.path = path;
     this.columns = [...columns];
-    writeFileSync(path, csvHeader(this.columns));
+    // Not truncated in place: a kill between truncating and writing would leave an empty file
+    // where an earlier run's whole one was.
+    const temp = temporaryPathFor(path);
+    writeFileSync(temp, csvHeader(this.columns));
+    renameSync(temp, path);
   }
 
   /** Rows written so far, header not counted. */

@@ -12,10 +12,15 @@ export async function prepareOutputDir(dir: string): Promise<string> {
   return absolute;
 }
 
+/** A fresh name for the file that is renamed onto `path` once it is whole. */
+export function temporaryPathFor(path: string): string {
+  // Same directory as the target, so the rename stays on one file system and is atomic.
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
 /** Replaces `path` with `bytes` atomically: readers see the old file or the new one, never part of it. */
 export async function writeFileAtomic(path: string, bytes: Uint8Array | string): Promise<void> {
-  // Same directory as the target, so the rename stays on one file system and is atomic.
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = temporaryPathFor(path);
   try {
     const handle = await open(temp, 'w');
     try {
