@@ -25,7 +25,7 @@ import {
   checkText,
   childPath,
   deepFreeze,
-  nestingProblem,
+  readTopObject,
   type Problems,
 } from './validation.ts';
 
@@ -162,12 +162,8 @@ function checkGeometry(
 
 /** Validates a parsed JSON value; returns a frozen Scenario or throws ScenarioError with every problem. */
 export function parseScenario(json: unknown, source = 'scenario'): Scenario {
-  const nesting = nestingProblem(json, '');
-  if (nesting !== undefined) throw new ScenarioError([nesting], source);
   const problems: Problems = [];
-  const obj = checkObject(json, 'the scenario', problems);
-  if (obj === undefined) throw new ScenarioError(problems, source);
-  checkKnownKeys(obj, TOP_KEYS, '', problems);
+  const obj = readTopObject(json, 'the scenario', TOP_KEYS, source, problems);
   const name = checkText(obj.name, 'name', problems, true);
   const description = obj.description === undefined ? '' : checkText(obj.description, 'description', problems, false);
   const seed = obj.seed === undefined ? 1 : checkNumber(obj.seed, 'seed', SEED_RULE, problems);

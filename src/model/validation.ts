@@ -188,6 +188,20 @@ export function checkObject(value: unknown, path: string, problems: Problems): R
   return undefined;
 }
 
+/**
+ * The opening every top-level file shares: refused whole when nested past the limit (before any
+ * walk of it could overflow the stack), or when not an object; else the object, its unknown keys
+ * already in `problems`.
+ */
+export function readTopObject(json: unknown, what: string, keys: readonly string[], source: string, problems: Problems): Record<string, unknown> {
+  const nesting = nestingProblem(json, '');
+  if (nesting !== undefined) throw new ScenarioError([nesting], source);
+  const obj = checkObject(json, what, problems);
+  if (obj === undefined) throw new ScenarioError(problems, source);
+  checkKnownKeys(obj, keys, '', problems);
+  return obj;
+}
+
 /** Freezes a plain-data tree so a validated scenario cannot be edited behind the validator's back. */
 export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {

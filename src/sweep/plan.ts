@@ -8,7 +8,7 @@ import { PARAM_BY_KEY, PARAM_KEYS, isParamKey, type ParamKey } from '../model/pa
 import { parseScenario, type Scenario } from '../model/scenario.ts';
 import {
   ScenarioError, checkChoice, checkKnownKeys, checkNumber, checkObject, checkText, childPath, describeValue, found,
-  isPlainObject, nestingProblem, type Problems,
+  isPlainObject, readTopObject, type Problems,
 } from '../model/validation.ts';
 import { metricsColumns } from '../sim/cell-readouts.ts';
 
@@ -67,12 +67,8 @@ export function readoutNames(): string[] {
  * names it by path) and returns the plan, or throws a ScenarioError listing every problem.
  */
 export function parsePlan(json: unknown, base: { source: string; json: unknown }, source = 'plan'): SweepPlan {
-  const nesting = nestingProblem(json, '');
-  if (nesting !== undefined) throw new ScenarioError([nesting], source);
   const problems: Problems = [];
-  const obj = checkObject(json, 'the plan', problems);
-  if (obj === undefined) throw new ScenarioError(problems, source);
-  checkKnownKeys(obj, TOP_KEYS, '', problems);
+  const obj = readTopObject(json, 'the plan', TOP_KEYS, source, problems);
   const name = checkText(obj.name, 'name', problems, true);
   const description = obj.description === undefined ? '' : checkText(obj.description, 'description', problems, false);
   const fixed = readParameterBlock(obj.parameters, 'parameters', problems) ?? {};
@@ -107,12 +103,8 @@ const STORED_KEYS = ['name', 'description', 'scenarioSource', 'scenario', 'facto
  * not expanded again: they are done, or the sweep that does them checks them.
  */
 export function parseStoredPlan(json: unknown, source: string): SweepPlan {
-  const nesting = nestingProblem(json, '');
-  if (nesting !== undefined) throw new ScenarioError([nesting], source);
   const problems: Problems = [];
-  const obj = checkObject(json, 'the plan', problems);
-  if (obj === undefined) throw new ScenarioError(problems, source);
-  checkKnownKeys(obj, STORED_KEYS, '', problems);
+  const obj = readTopObject(json, 'the plan', STORED_KEYS, source, problems);
   const name = checkText(obj.name, 'name', problems, true);
   const description = checkText(obj.description, 'description', problems, false);
   const scenarioSource = checkText(obj.scenarioSource, 'scenarioSource', problems, true);
