@@ -4,6 +4,7 @@ import { NoGpuError, describeAdapter } from '../gpu/device.ts';
 import { App, type AppElements } from './app.ts';
 import { missingWebGpu, showNoWebGpu } from './no-webgpu.ts';
 import { scriptingHooks } from './scripting-hooks.ts';
+import { startGpuCensus } from '../gpu/census.ts';
 import { readUrlState } from './url-state.ts';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
@@ -17,11 +18,13 @@ async function main(): Promise<void> {
     readouts: $('#readouts'), plots: $('#plots'), panel: $('#panel'), fileInput: $('#scenario-file'),
   };
   const { state, problems } = readUrlState(location.search);
+  // Counting from before the app makes anything, so the soak sees every object.
+  const census = import.meta.env.DEV ? startGpuCensus(GPUDevice.prototype) : undefined;
   try {
     const app = await App.start(elements, state, problems);
     $('#adapter').textContent = describeAdapter(app.adapter);
     // Only on the dev server, where the tests and the benchmark open the page: `vite build` drops them.
-    if (import.meta.env.DEV) Object.assign(window, { confine: scriptingHooks(app.display) });
+    if (census) Object.assign(window, { confine: scriptingHooks(app.display, census) });
   } catch (error) {
     if (error instanceof NoGpuError) return showNoWebGpu(root, 'no-adapter', error.message.split('\n')[0]);
     $('#banner').hidden = false;

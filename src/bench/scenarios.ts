@@ -58,3 +58,20 @@ export function largeDefaultScenario(): Scenario {
     },
   });
 }
+
+/**
+ * The default tumour grown with the grid (as defaultStepScenario), both drugs from day 0 so every
+ * kernel runs, lasting `steps` steps: what the soak runs (metrics at the table's interval unless given).
+ */
+export function soakScenario(n: number, steps: number, metricsIntervalMinutes?: number): Scenario {
+  const grown = defaultStepScenario(n).parameters;
+  return parseScenario({
+    ...DEFAULT_SCENARIO_JSON,
+    name: `soak-${n}`,
+    parameters: {
+      ...DEFAULT_SCENARIO_JSON.parameters, nx: n, ny: n, tumourRadiusMicrons: grown.tumourRadiusMicrons, stromaWidthMicrons: grown.stromaWidthMicrons,
+      durationDays: (steps * grown.dtMinutes) / 1440, smacDoseNM: 200, smacFirstDoseDay: 0, softenerDoseRelative: 1,
+      ...(metricsIntervalMinutes !== undefined ? { metricsIntervalMinutes } : {}),
+    },
+  }, `soak-${n}`);
+}

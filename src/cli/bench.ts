@@ -9,6 +9,8 @@ import { shapeProblems, type BenchReport } from '../bench/result.ts';
 import { markdownReport } from '../bench/report/markdown.ts';
 import { timeSizeSvg } from '../bench/report/time-size-plot.ts';
 import { formatTable } from '../io/table.ts';
+import { soakRun } from '../bench/soak.ts';
+import { soakMarkdown, type SoakReport } from '../bench/soak-report.ts';
 import { prepareOutputDir, writeFileAtomic } from '../io/output-dir.ts';
 
 export interface BenchOutputs {
@@ -99,6 +101,46 @@ export async function benchAppCommand(options: { n: number; cells: number; secon
     else console.log(json);
   } finally {
     await app.close();
+  }
+  return 0;
+}
+
+export interface SoakCommandOptions {
+  n: number;
+  steps: number;
+  browser: boolean;
+  json?: string;
+  report?: string;
+}
+
+/** A long run, in Node or the browser app, sampled 20 times for memory, GPU objects and step time. */
+export async function benchSoakCommand(o: SoakCommandOptions): Promise<number> {
+  const options = { n: o.n, steps: o.steps, every: Math.max(1, Math.round(o.steps / 20)) };
+  let report: SoakReport;
+  if (o.browser) {
+    const { startApp } = await import('./headless-app.ts');
+    const { soakApp } = await import('../bench/soak-app.ts');
+    const app = await startApp();
+    try {
+      report = { ...(await soakApp(app, options, progress)), commit: commit(), date: new Date().toISOString() };
+    } finally {
+      await app.close();
+    }
+  } else {
+    const gpu = await acquireGpu();
+    console.error(`confine bench --soak on ${describeAdapter(gpu.report)}`);
+    try {
+      report = { ...(await soakRun(gpu, options, progress)), adapter: describeAdapter(gpu.report), commit: commit(), date: new Date().toISOString() };
+    } finally {
+      gpu.destroy();
+    }
+  }
+  const markdown = soakMarkdown(report);
+  console.log(markdown);
+  if (o.json) await writeFileAtomic(o.json, `${JSON.stringify(report, null, 2)}\n`);
+  if (o.report) {
+    await prepareOutputDir(o.report);
+    await writeFileAtomic(join(o.report, `soak-${report.runner}.md`), markdown);
   }
   return 0;
 }

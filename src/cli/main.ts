@@ -10,7 +10,7 @@ import { sweepMergeCommand } from './sweep-merge.ts';
 import { reportCommand } from './report.ts';
 import { parseShard, ShardError } from '../sweep/shard.ts';
 import { SweepFileError } from '../sweep/results-file.ts';
-import { benchAppCommand, benchBrowserCommand, benchCommand, benchReportCommand } from './bench.ts';
+import { benchAppCommand, benchBrowserCommand, benchCommand, benchReportCommand, benchSoakCommand } from './bench.ts';
 import { BENCH_CASES } from '../bench/registry.ts';
 import { BrowserNotFoundError } from './chromium-path.ts';
 
@@ -46,6 +46,11 @@ const USAGE = `usage:
       tables and plot from saved reports
   confine bench --app [--sizes 512] [--cells 100000] [--seconds 30] [--json FILE]
       frames and steps per second of the browser app in headless Chrome (n² grid, ~cells cancer cells)
+  confine bench --soak [--browser] [--sizes 128] [--steps 1000] [--json FILE] [--report DIR]
+      a long run watched for leaks: the loop of confine run --checkpoint-every 1d in Node, or the
+      browser app with --browser, on the default tumour with both drugs; 20 samples after a garbage
+      collection of the JS heap, the GPU objects alive (buffers and their bytes, bind groups,
+      pipelines, …) and the step time; --report writes DIR/soak-<runner>.md
   confine sweep <plan.json> --out DIR [--shard i/n] [--parallel K] [--checkpoint-every N | Nd] [--dry-run]
       every run of a plan (factors × arms × replicate seeds); one JSON line per finished run in
       DIR/results.jsonl (and on stdout), a progress bar with the time left; run again to resume,
@@ -68,7 +73,7 @@ const OPTION_TYPES = {
   markdown: 'string', json: 'string', model: 'boolean', runs: 'string', shard: 'string',
   smoke: 'boolean', cases: 'string', sizes: 'string', cells: 'string', repeats: 'string', warmup: 'string',
   'max-seconds': 'string', report: 'string', browser: 'boolean', from: 'string', app: 'boolean', seconds: 'string',
-  parallel: 'string', 'dry-run': 'boolean',
+  parallel: 'string', 'dry-run': 'boolean', soak: 'boolean',
 } as const;
 
 type OptionName = keyof typeof OPTION_TYPES;
@@ -77,7 +82,7 @@ type OptionName = keyof typeof OPTION_TYPES;
 const COMMAND_OPTIONS: Record<string, readonly OptionName[]> = {
   run: ['out', 'steps', 'checkpoint-every', 'resume'],
   verify: ['markdown', 'json', 'model', 'runs', 'shard'],
-  bench: ['smoke', 'cases', 'sizes', 'cells', 'repeats', 'warmup', 'max-seconds', 'json', 'report', 'browser', 'from', 'app', 'seconds'],
+  bench: ['smoke', 'cases', 'sizes', 'cells', 'repeats', 'warmup', 'max-seconds', 'json', 'report', 'browser', 'from', 'app', 'seconds', 'soak', 'steps'],
   sweep: ['out', 'shard', 'parallel', 'checkpoint-every', 'dry-run'],
   'sweep merge': ['out'],
   report: ['out'],
@@ -146,6 +151,15 @@ async function main(argv: string[]): Promise<number> {
         ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
       });
     case 'bench': {
+      if (values.steps !== undefined && !values.soak) throw new UsageError('confine bench: --steps belongs to --soak');
+      if (values.soak) {
+        const sizes = values.sizes?.split(',') ?? ['128'];
+        if (sizes.length !== 1) throw new UsageError(`confine bench --soak runs one grid size, not --sizes ${values.sizes}`);
+        return benchSoakCommand({
+          n: integer('sizes', sizes[0], 16)!, steps: integer('steps', values.steps, 20) ?? 1000, browser: values.browser ?? false,
+          json: values.json, report: values.report,
+        });
+      }
       if (values.app) {
         return benchAppCommand({
           n: integer('sizes', values.sizes, 16) ?? 512, cells: integer('cells', values.cells, 1) ?? 100_000,

@@ -1,6 +1,9 @@
-// The browser benchmark at a smoke size, so it never rots; its speed is not checked here.
+// The browser benchmarks at a smoke size, so they never rot; their speed is not checked here.
+// The soak's figures are: a running app makes no GPU object and holds its heap.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchApp, benchGeometry } from '../../src/bench/app-browser.ts';
+import { soakApp } from '../../src/bench/soak-app.ts';
+import { CENSUS_KINDS } from '../../src/gpu/census.ts';
 import { startApp, type AppServer } from './browser.ts';
 
 describe('browser benchmark', () => {
@@ -22,5 +25,14 @@ describe('browser benchmark', () => {
     expect(r.running.steps).toBe(r.running.frames);
     expect(r.paused.steps).toBe(0);
     expect(r.paused.frames).toBeGreaterThanOrEqual(2);
+  });
+
+  it('soaks: a running app makes no GPU object after its warm-up and keeps its heap', async () => {
+    // Weekly metrics, so the plots' and the run's time series (kept by design) stay out of the heap's figure.
+    const r = await soakApp(app, { n: 32, steps: 24, every: 4, metricsIntervalMinutes: 10080 }, () => {});
+    for (const kind of CENSUS_KINDS) expect(r.madeBetween[kind], `${kind} made`).toBe(0);
+    for (const kind of CENSUS_KINDS) expect(r.after.gpu[kind], `${kind} alive`).toBe(r.before.gpu[kind]);
+    expect(r.after.heapMB - r.before.heapMB).toBeLessThan(0.25);
+    console.log(`app soak: ${r.steps} steps at ${r.grid}², heap ${r.before.heapMB.toFixed(2)} → ${r.after.heapMB.toFixed(2)} MB, ${r.after.gpu.buffers} buffers, ${r.after.gpu.bindGroups} bind groups, ${r.after.gpu.pipelines} pipelines alive throughout`);
   });
 });

@@ -22,5 +22,6 @@ describe('production bundle', () => {
     expect(code).toContain('confine failed to start');
     expect(code).not.toContain('loseDevice');
     expect(code).not.toContain('simSteps');
+    expect(code).not.toContain('shaderModules'); // the soak's GPU census
   });
 });
