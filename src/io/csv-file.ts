@@ -30,8 +30,8 @@ export class CsvWriter {
 
   // The whole file is replaced, not appended to in place: an append cut short by a kill or a
   // full disk would leave half a row, where a replacement leaves the file as it was. The cost, a
-  // rewrite per batch (measured with 900-byte rows: 1.5 ms at 720, a month of hourly samples;
-  // 15 ms at 8760, a year), is small beside the simulated hour between two samples.
+  // rewrite per batch (measured with 900-byte rows on this project's CI machine: 0.7 ms at 720
+  // rows, a month of hourly samples; 8.6 ms at 8760, a year), is small beside a step's solves.
   appendRows(rows: ReadonlyArray<ReadonlyArray<CsvValue>>): void {
     if (rows.length === 0) return;
     const text = this.#text + csvRows(this.columns.length, rows, this.#rows);

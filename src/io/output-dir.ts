@@ -3,7 +3,7 @@
 // and a write that fails (a full disk, say) leaves the old file as it was.
 
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { access, constants, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { constants as system } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -83,17 +83,16 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array | string):
   }
 }
 
-/** writeFileAtomic for callers that cannot wait, such as a step loop's bookkeeping. */
+/**
+ * writeFileAtomic for callers that cannot wait, such as a step loop's bookkeeping, and without
+ * the flush to the disk: a killed process leaves what it wrote in the system's cache, and what
+ * must outlive a power cut is in the checkpoint (a resumed run rewrites such files from it),
+ * while a flush each step would hold the loop up for the disk.
+ */
 export function writeFileAtomicSync(path: string, bytes: Uint8Array | string): void {
   const temp = temporaryPathFor(path);
   try {
-    const fd = openSync(temp, 'w');
-    try {
-      writeFileSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    writeFileSync(temp, bytes);
     renameSync(temp, path);
   } catch (error) {
     try {
