@@ -12,6 +12,7 @@ import { parseShard, ShardError } from '../sweep/shard.ts';
 import { SweepFileError } from '../sweep/results-file.ts';
 import { benchAppCommand, benchBrowserCommand, benchCommand, benchReportCommand, benchSoakCommand } from './bench.ts';
 import { BENCH_CASES } from '../bench/registry.ts';
+import { OutputWriteError } from '../io/output-dir.ts';
 import { BrowserNotFoundError } from './chromium-path.ts';
 
 const CASE_NAMES = BENCH_CASES.map((c) => c.name).join(', ');
@@ -237,6 +238,11 @@ main(process.argv.slice(2)).then(
     if (error instanceof Error && expected.some((kind) => error instanceof kind)) {
       console.error(`error: ${error.message}`);
       process.exit(2);
+    }
+    // A file the system would not let any command write (a full disk, say): what and why, as run's own.
+    if (error instanceof OutputWriteError) {
+      console.error(`error: ${error.message}`);
+      process.exit(5);
     }
     console.error(error);
     process.exit(1);
