@@ -10,7 +10,7 @@ import { describeRun, expandPlan, type PlannedRun } from '../sweep/plan.ts';
 import { loadPlan, type LoadedPlan } from '../sweep/load-plan.ts';
 import { PLAN_FILE, findPlanFile, planRecord } from '../sweep/plan-file.ts';
 import { ResultsWriter, latestByRun, readResults, resultsFileName, type RunRecord, type Shard } from '../sweep/results-file.ts';
-import { checkpointFile, executeRun, failedRecord, plannedSteps } from '../sweep/run-one.ts';
+import { checkpointFile, executeRun, failedRecord, plannedSteps, removeCheckpointTemporaries } from '../sweep/run-one.ts';
 import type { CheckpointInterval } from '../sim/checkpoint-interval.ts';
 import { parseShard, shardRuns } from '../sweep/shard.ts';
 import { createProgress, formatDuration } from './progress.ts';
@@ -49,7 +49,10 @@ export async function sweepCommand(options: SweepOptions): Promise<number> {
   const dir = await prepareOutputDir(options.out);
   await writeFileAtomic(join(dir, PLAN_FILE), `${JSON.stringify(planRecord(loaded, all.length, dir), null, 2)}\n`);
   const checkpoints = options.checkpointEvery && { dir: join(dir, CHECKPOINTS_DIR), every: options.checkpointEvery };
-  if (checkpoints) await mkdir(checkpoints.dir, { recursive: true });
+  if (checkpoints) {
+    await mkdir(checkpoints.dir, { recursive: true });
+    await removeCheckpointTemporaries(checkpoints.dir, pending);
+  }
   return runPending(pending, loaded, dir, shard, options.parallel ?? 1, checkpoints);
 }
 

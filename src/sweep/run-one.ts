@@ -4,8 +4,8 @@
 // few steps and a run that finds its file goes on from it, so a sweep killed in the middle of a
 // long run loses at most the steps since the last checkpoint.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { writeFileAtomic } from '../io/output-dir.ts';
+import { basename, join } from 'node:path';
+import { removeLeftoverTemporaries, writeFileAtomic } from '../io/output-dir.ts';
 import { captureCheckpoint, restoreCheckpoint } from '../sim/checkpoint.ts';
 import { checkpointSteps, type CheckpointInterval } from '../sim/checkpoint-interval.ts';
 import { canonicalJson } from './load-plan.ts';
@@ -36,6 +36,15 @@ export interface RunContext {
 
 export function checkpointFile(dir: string, run: PlannedRun): string {
   return join(dir, `run-${run.run}.ckpt`);
+}
+
+/**
+ * Removes what killed writers left of these runs' checkpoints in `dir`, and nothing of any other
+ * run's: the other shards of an array job share the directory and may be writing there now.
+ */
+export async function removeCheckpointTemporaries(dir: string, runs: readonly PlannedRun[]): Promise<void> {
+  const names = new Set(runs.map((r) => basename(checkpointFile(dir, r))));
+  await removeLeftoverTemporaries(dir, (name) => names.has(name));
 }
 
 export function plannedSteps(run: PlannedRun): number {
