@@ -10,7 +10,6 @@ import { basename } from 'node:path';
 const name = process.env.KILL_MID_WRITE_NAME;
 const nth = Number(process.env.KILL_MID_WRITE_NTH ?? 1);
 let opened = 0;
-const doomedFds = new Set();
 const doomedHandles = new WeakSet();
 
 /** Whether opening `path` is the one whose write is to be cut short. */
@@ -32,13 +31,9 @@ function halfWriteAndDie(fd, data) {
 }
 
 const { openSync, writeFileSync } = fs;
-fs.openSync = function (path, ...rest) {
-  const fd = openSync.call(this, path, ...rest);
-  if (isDoomed(path)) doomedFds.add(fd);
-  return fd;
-};
+// The synchronous writer (metrics.csv) writes its temporary by name.
 fs.writeFileSync = function (file, data, ...rest) {
-  if (doomedFds.has(file)) halfWriteAndDie(file, data);
+  if (typeof file !== 'number' && isDoomed(file)) halfWriteAndDie(openSync(file, 'w'), data);
   return writeFileSync.call(this, file, data, ...rest);
 };
 
