@@ -9,7 +9,7 @@ import type { JsonCase } from './fuzz/fuzz-case.ts';
 import { jsonCases } from './fuzz/json-mutation.ts';
 import { checkRefusal } from './fuzz/refusal.ts';
 import { fuzz, type Outcome } from './fuzz/run-fuzz.ts';
-import { SCENARIO_FORMAT, checkScenario, scenarioProblemNamesItsField } from './fuzz/scenario-format.ts';
+import { SCENARIO_FORMAT, SCENARIO_FUZZ, checkScenario, scenarioProblemNamesItsField } from './fuzz/scenario-format.ts';
 import { validScenario } from './fuzz/scenario-inputs.ts';
 
 const SOURCE = 'fuzz.json';
@@ -32,7 +32,7 @@ function read(c: JsonCase): Outcome {
 
 describe('scenario files, fuzzed', () => {
   it('are each accepted as a valid scenario or refused naming every problem', async () => {
-    const tally = await fuzz({ format: 'scenarios', inputs: jsonCases(SCENARIO_FORMAT, validScenario()), seed: 20240611, numRuns: 3000, read });
+    const tally = await fuzz({ format: 'scenarios', inputs: jsonCases(SCENARIO_FORMAT, validScenario()), ...SCENARIO_FUZZ, read });
     // The valid generator must produce valid scenarios often, or the fuzz tests refusals only.
     expect(tally.accepted).toBeGreaterThan(tally.tried / 5);
   }, 120_000);

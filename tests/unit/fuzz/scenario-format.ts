@@ -18,6 +18,8 @@ const BLOCK_KEYS = [
 export const SCENARIO_KEYS: ReadonlySet<string> = new Set([
   ...SCENARIO_TOP_KEYS, ...PHYSICS_SWITCHES, ...PARAM_KEYS, ...Object.keys(WITHDRAWN_PARAMS), 'value', 'unit', ...BLOCK_KEYS,
 ]);
+/** The scenario fuzz's draw: tests/unit/fuzz-scenario.test.ts reads these inputs, tests/gpu/fuzz-scenario-step.test.ts steps those accepted. */
+export const SCENARIO_FUZZ = { seed: 20240611, numRuns: 3000 } as const;
 const SEED_RULE: NumberRule = { min: 0, max: 4294967295, unit: '1', integer: true };
 
 /** The table's range of a parameter at `path` (a bare value or the value of {value, unit}) within `parameters`. */

@@ -8,7 +8,7 @@ import { domain, vesselPoint, vesselSegment, type Domain } from './scenario-inpu
 import { VESSEL_LIST_FORMAT, type VesselFileCase } from './vessel-file-format.ts';
 
 /** Points and segments, radius and wall pO₂ given or left to the scenario's. */
-function validVesselList(d: Domain): fc.Arbitrary<Json> {
+export function validVesselList(d: Domain): fc.Arbitrary<Json> {
   return fc.array(fc.oneof(vesselPoint(d, false), vesselSegment(d, false)), { minLength: 1, maxLength: 20 });
 }
 
