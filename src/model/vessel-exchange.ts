@@ -146,6 +146,25 @@ export function ringRadius(vesselRadiusMicrons: number, hMicrons: number): numbe
   return vesselRadiusMicrons + RING_CELLS * hMicrons;
 }
 
+function ringPoints(vesselRadiusMicrons: number, hMicrons: number): number {
+  return Math.max(MIN_RING_POINTS, 4 * Math.ceil((2 * Math.PI * ringRadius(vesselRadiusMicrons, hMicrons)) / (hMicrons * RING_SPACING_CELLS) / 4));
+}
+
+/**
+ * What vesselExchange evaluates for these vessels: its ring pairs (r_eq sums over pairs of a
+ * ring's cells, at most its points) and lumen cells. Both grow with (Rc/h)² a vessel, so a few
+ * thick vessels on fine cells cost as much as millions of capillaries (about 50 ns a pair on one
+ * CPU core, measured).
+ */
+export function exchangeSetupWork(hMicrons: number, vessels: readonly Pick<Vessel, 'radiusMicrons'>[]): number {
+  let work = 0;
+  for (const v of vessels) {
+    const points = ringPoints(v.radiusMicrons, hMicrons);
+    work += (points * points) / 2 + (2 * v.radiusMicrons / hMicrons + 1) ** 2;
+  }
+  return work;
+}
+
 /**
  * The ring footprint of a vessel centred at (x, y): 4·⌈2πρ/h⌉ points (a multiple of 4, so a
  * vessel at a cell centre, edge or corner has a footprint with the grid's symmetries, and at
@@ -156,7 +175,7 @@ export function ringRadius(vesselRadiusMicrons: number, hMicrons: number): numbe
 export function ringFootprint(grid: Grid, vessel: Pick<Vessel, 'xMicrons' | 'yMicrons' | 'radiusMicrons'>, excluded?: (cell: number) => boolean): Footprint {
   const { nx, ny, dxMicrons: h } = grid;
   const rho = ringRadius(vessel.radiusMicrons, h);
-  const points = Math.max(MIN_RING_POINTS, 4 * Math.ceil((2 * Math.PI * rho) / (h * RING_SPACING_CELLS) / 4));
+  const points = ringPoints(vessel.radiusMicrons, h);
   const share = new Map<number, number>();
   const add = (i: number, j: number, w: number) => {
     if (w <= 0) return;

@@ -3,7 +3,8 @@
 import type { Scenario } from '../model/scenario.ts';
 import { vesselsOf } from '../model/scenario-vessels.ts';
 import { rasteriseVessels, type Vessel, type VesselRaster } from '../model/vessels.ts';
-import { vesselExchange, type VesselExchange } from '../model/vessel-exchange.ts';
+import { exchangeSetupWork, vesselExchange, type VesselExchange } from '../model/vessel-exchange.ts';
+import { ScenarioError } from '../model/validation.ts';
 
 export interface World {
   nx: number;
@@ -44,6 +45,7 @@ export function buildWorld(scenario: Scenario): World {
     for (let c = 0; c < cells; c++) density[c] = clamp01((R - r[c]) / h + 0.5);
   }
   const vessels = scenario.physics.oxygen || scenario.physics.smac || scenario.physics.softener ? vesselsOf(scenario) : [];
+  checkSetupCost(scenario, vessels);
   const raster = rasteriseVessels({ nx, ny, dxMicrons: h }, vessels);
   const exchange = vesselExchange({ nx, ny, dxMicrons: h }, vessels);
   const uptake = scenario.uptake ? uniformUptake(scenario, { nx, ny, hMicrons: h }, vessels, exchange) : density;
@@ -143,18 +145,57 @@ function uniformUptake(scenario: Scenario, world: { nx: number; ny: number; hMic
   const reach = scenario.uptake?.kroghRadiusMicrons ?? null;
   const out = new Float32Array(nx * ny).fill(reach === null ? 1 : 0);
   if (reach !== null) {
+    // Each row's run of cells within reach is filled at once; its ends are found by the same
+    // test a cell-by-cell scan makes, so the marked cells are exactly those.
+    const within = (i: number, dy: number, x: number) => Math.hypot((i + 0.5) * h - x, dy) < reach;
     for (const v of vessels) {
       const i0 = Math.max(0, Math.floor((v.xMicrons - reach) / h)), i1 = Math.min(nx - 1, Math.floor((v.xMicrons + reach) / h));
       const j0 = Math.max(0, Math.floor((v.yMicrons - reach) / h)), j1 = Math.min(ny - 1, Math.floor((v.yMicrons + reach) / h));
       for (let j = j0; j <= j1; j++) {
-        for (let i = i0; i <= i1; i++) {
-          if (Math.hypot((i + 0.5) * h - v.xMicrons, (j + 0.5) * h - v.yMicrons) < reach) out[j * nx + i] = 1;
-        }
+        const dy = (j + 0.5) * h - v.yMicrons;
+        if (!(Math.abs(dy) < reach)) continue;
+        const half = Math.sqrt(reach * reach - dy * dy);
+        let a = Math.max(i0, Math.ceil((v.xMicrons - half) / h - 0.5)), b = Math.min(i1, Math.floor((v.xMicrons + half) / h - 0.5));
+        while (a > i0 && within(a - 1, dy, v.xMicrons)) a--;
+        while (a <= b && !within(a, dy, v.xMicrons)) a++;
+        while (b < i1 && within(b + 1, dy, v.xMicrons)) b++;
+        while (b >= a && !within(b, dy, v.xMicrons)) b--;
+        if (a <= b) out.fill(1, j * nx + a, j * nx + b + 1);
       }
     }
   }
   for (const c of exchange.lumenCell) out[c] = 0;
   return out;
+}
+
+/** Set-ups beyond these would take minutes on a CPU; such a scenario is refused, saying why. */
+const EXCHANGE_SETUP_LIMIT = 5e8;
+const UPTAKE_SETUP_LIMIT = 2e9;
+
+/**
+ * Refuses, before any of it is done, a vessel set-up that would run for minutes: the exchange's
+ * ring sums (exchangeSetupWork; about 10 s at its limit on one CPU core) or the cells a Krogh
+ * reach marks around every vessel (about 2 s at its limit).
+ */
+function checkSetupCost(scenario: Scenario, vessels: readonly Vessel[]): void {
+  const { nx, ny, dxMicrons: h } = scenario.parameters;
+  const problems: string[] = [];
+  const work = exchangeSetupWork(h, vessels);
+  if (work > EXCHANGE_SETUP_LIMIT) {
+    const thickest = vessels.reduce((r, v) => Math.max(r, v.radiusMicrons), 0);
+    problems.push(`vessels: the exchange of ${vessels.length} vessels (the thickest ${thickest} µm in radius, ${(thickest / h).toFixed(1)} cells of ${h} µm) `
+      + `needs about ${work.toExponential(1)} evaluations to set up, more than the ${EXCHANGE_SETUP_LIMIT.toExponential(0)} allowed (minutes on a CPU); `
+      + 'use fewer or thinner vessels, or larger cells (parameters.dxMicrons)');
+  }
+  const reach = scenario.uptake?.kroghRadiusMicrons;
+  if (reach) {
+    const span = Math.min(nx, 2 * Math.ceil(reach / h) + 1) * Math.min(ny, 2 * Math.ceil(reach / h) + 1);
+    if (span * vessels.length > UPTAKE_SETUP_LIMIT) {
+      problems.push(`uptake.kroghRadiusMicrons: ${reach} µm reaches up to ${span} cells around each of ${vessels.length} vessels (${(span * vessels.length).toExponential(1)} in all), `
+        + `more than the ${UPTAKE_SETUP_LIMIT.toExponential(0)} allowed (minutes on a CPU); a Krogh radius is tens to hundreds of µm`);
+    }
+  }
+  if (problems.length) throw new ScenarioError(problems, scenario.name);
 }
 
 function clamp01(v: number): number {
