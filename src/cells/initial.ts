@@ -21,20 +21,62 @@ export interface CellSeed {
   timerMinutes: number;
 }
 
-/** Agents from a list of seeds, with ids 0…n−1, random headings, and random cycle phases for cells outside the blood. */
-export function agentArrays(seed: number, cells: readonly CellSeed[]): AgentArrays {
-  const n = cells.length;
-  const body = new Float32Array(n * BODY_FLOATS);
-  const tag = new Uint32Array(n * TAG_WORDS);
-  cells.forEach((c, i) => {
-    const [, , heading, phase] = uniform4(seed, i, 1, RNG_STREAM.cellPlacement);
+/**
+ * Agents written into the storage layout as they are placed, with ids 0…n−1 in that order, random
+ * headings, and random cycle phases for cells outside the blood: an assay may place tens of
+ * millions, which typed arrays hold where as many objects would exhaust the JS heap.
+ */
+export class AgentWriter {
+  private readonly body: Float32Array;
+  private readonly tag: Uint32Array;
+  private count = 0;
+  /** Cells placed in the blood or the lung, and those of them primed. */
+  readonly inBlood = { all: 0, primed: 0 };
+
+  /** `expected`: the cells counted from the scenario (cellCounts), which the arrays are sized to. */
+  constructor(private readonly seed: number, private readonly expected: number) {
+    this.body = new Float32Array(expected * BODY_FLOATS);
+    this.tag = new Uint32Array(expected * TAG_WORDS);
+  }
+
+  /** Cells placed so far: the next one's id. */
+  get placed(): number {
+    return this.count;
+  }
+
+  add(c: CellSeed): void {
+    const i = this.count++;
+    // A typed array drops writes past its end without a word: a miscount must not go unnoticed.
+    if (i >= this.expected) throw new Error(`more cells placed than the ${this.expected} counted`);
+    const [, , heading, phase] = uniform4(this.seed, i, 1, RNG_STREAM.cellPlacement);
     // In blood and lung the fourth word holds whether the cell was primed when it entered.
     const inBlood = c.compartment === COMPARTMENT.circulating || c.compartment === COMPARTMENT.lung;
-    const fourth = inBlood ? Number(c.iap >= PRIMED_IAP) : phase;
-    body.set([c.x, c.y, 2 * Math.PI * heading, fourth, c.iap, c.motility, c.squeezeClockHours, c.timerMinutes], i * BODY_FLOATS);
-    tag.set([i, c.compartment, c.passages, c.group], i * TAG_WORDS);
-  });
-  return { count: n, body, tag, nextId: n };
+    const primed = c.iap >= PRIMED_IAP;
+    if (inBlood) {
+      this.inBlood.all++;
+      if (primed) this.inBlood.primed++;
+    }
+    const b = i * BODY_FLOATS, t = i * TAG_WORDS;
+    // Element by element: a literal per cell would be garbage by the million.
+    this.body[b] = c.x;
+    this.body[b + 1] = c.y;
+    this.body[b + 2] = 2 * Math.PI * heading;
+    this.body[b + 3] = inBlood ? Number(primed) : phase;
+    this.body[b + 4] = c.iap;
+    this.body[b + 5] = c.motility;
+    this.body[b + 6] = c.squeezeClockHours;
+    this.body[b + 7] = c.timerMinutes;
+    this.tag[t] = i;
+    this.tag[t + 1] = c.compartment;
+    this.tag[t + 2] = c.passages;
+    this.tag[t + 3] = c.group;
+  }
+
+  /** The agents placed, which must be as many as were counted. */
+  agents(): AgentArrays {
+    if (this.count !== this.expected) throw new Error(`${this.count} cells placed where ${this.expected} were counted`);
+    return { count: this.count, body: this.body, tag: this.tag, nextId: this.count };
+  }
 }
 
 /** Full-density cells in one grid cell of side h µm. */
@@ -42,19 +84,25 @@ export function cellsPerGridCell(p: Params): number {
   return p.carryingCapacityCellsPerMm2 * (p.dxMicrons / 1000) ** 2;
 }
 
+/** Cancer cells a tissue seeds its tumour disk with, at the initial density fraction. */
+export function tumourCellCount(p: Params): number {
+  return Math.round(p.initialDensityFraction * p.carryingCapacityCellsPerMm2 * Math.PI * (p.tumourRadiusMicrons / 1000) ** 2);
+}
+
 /** Cancer cells uniformly in the tumour disk at the initial density fraction. */
-export function tumourCells(seed: number, p: Params): CellSeed[] {
+export function tumourCells(seed: number, p: Params, cells: AgentWriter): void {
   const R = p.tumourRadiusMicrons;
   const cx = (p.nx * p.dxMicrons) / 2, cy = (p.ny * p.dxMicrons) / 2;
-  const n = Math.round(p.initialDensityFraction * p.carryingCapacityCellsPerMm2 * Math.PI * (R / 1000) ** 2);
-  const cells: CellSeed[] = [];
+  const n = tumourCellCount(p);
   for (let i = 0; i < n; i++) {
     const [u, v] = uniform4(seed, i, 0, RNG_STREAM.cellPlacement);
     const r = R * Math.sqrt(u), a = 2 * Math.PI * v;
-    cells.push({ x: cx + r * Math.cos(a), y: cy + r * Math.sin(a), compartment: COMPARTMENT.tissue, iap: 1, motility: 1, passages: 0, squeezeClockHours: 0, group: 0, timerMinutes: 0 });
+    cells.add({ x: cx + r * Math.cos(a), y: cy + r * Math.sin(a), compartment: COMPARTMENT.tissue, iap: 1, motility: 1, passages: 0, squeezeClockHours: 0, group: 0, timerMinutes: 0 });
   }
-  return cells;
 }
+
+/** Words of an NK cell's body and of its tag (shaders/cells/nk.wgsl). */
+export const NK_WORDS = 4;
 
 export interface NkArrays {
   count: number;
@@ -71,14 +119,14 @@ export function nkCapacity(u: number, v: number, inactiveFraction: number, meanK
 
 /** `count` NK cells uniformly over [x0, x1) × [y0, y1) µm. */
 export function nkCells(seed: number, p: Params, count: number, box: [number, number, number, number]): NkArrays {
-  const body = new Float32Array(count * 4);
-  const tag = new Uint32Array(count * 4);
+  const body = new Float32Array(count * NK_WORDS);
+  const tag = new Uint32Array(count * NK_WORDS);
   const [x0, y0, x1, y1] = box;
   for (let i = 0; i < count; i++) {
     const [u, v, w] = uniform4(seed, i, 0, RNG_STREAM.nkPlacement);
     const [a, b] = uniform4(seed, i, 0, RNG_STREAM.nkCapacity);
-    body.set([x0 + u * (x1 - x0), y0 + v * (y1 - y0), 2 * Math.PI * w, 0], i * 4);
-    tag.set([i, nkCapacity(a, b, p.nkInactiveFraction, p.nkMeanKills), 0, 0], i * 4);
+    body.set([x0 + u * (x1 - x0), y0 + v * (y1 - y0), 2 * Math.PI * w, 0], i * NK_WORDS);
+    tag.set([i, nkCapacity(a, b, p.nkInactiveFraction, p.nkMeanKills), 0, 0], i * NK_WORDS);
   }
   return { count, body, tag };
 }

@@ -28,10 +28,14 @@ export interface SharedCellBuffers {
   contact: GPUBuffer;
 }
 
+/** The largest storage binding this device allows, in bytes. */
+export function bindingBytes(device: GPUDevice): number {
+  return Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
+}
+
 /** The most agents one storage binding of this device can hold (the body buffer is the largest). */
 export function maxCapacity(device: GPUDevice): number {
-  const bytes = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
-  return Math.floor(bytes / BODY_BYTES / 256) * 256;
+  return Math.floor(bindingBytes(device) / BODY_BYTES / 256) * 256;
 }
 
 export class Population {

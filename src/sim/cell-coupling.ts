@@ -8,15 +8,14 @@ import type { Recorder } from '../gpu/recorder.ts';
 import { plasmaMean, smacRegimen } from '../model/dosing.ts';
 import type { Params } from '../model/params.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { cellParamValues, PRIMED_IAP } from '../cells/cell-params.ts';
+import { cellParamValues } from '../cells/cell-params.ts';
 import { Cells, type CellInputs, type PendingCheck } from '../cells/cells.ts';
-import { ecmBaseOf, experimentOf, type Experiment } from '../cells/experiments.ts';
-import { agentArrays, cellsPerGridCell } from '../cells/initial.ts';
+import { cellLimits, ecmBaseOf, experimentOf, type Experiment } from '../cells/experiments.ts';
+import { cellsPerGridCell } from '../cells/initial.ts';
 import { CellKernels } from '../cells/kernels.ts';
 import { parseLedger, type LedgerSample } from '../cells/ledger.ts';
 import { parseStressSolves } from './stress-solve-log.ts';
 import { parseOxygenSolves } from './oxygen-solve-log.ts';
-import { COMPARTMENT } from '../cells/initial.ts';
 import { circulationCohort, type MetricsSample } from './cell-readouts.ts';
 import { BODY_FLOATS, TAG_WORDS, type AgentArrays } from '../cells/population.ts';
 import { captureFraction } from '../model/vessel-exchange.ts';
@@ -43,7 +42,8 @@ export type SolveLogs = Partial<Record<'stress' | 'oxygen', GPUBuffer>>;
 
 export class CellCoupling {
   readonly cells: Cells;
-  readonly experiment: Experiment;
+  /** What the run reads of its experiment; the placed agents are let go once uploaded. */
+  readonly experiment: Pick<Experiment, 'setting' | 'ecmBase'>;
   readonly samples: MetricsSample[] = [];
   /** The deposited cell density the fields read (relative to full packing). */
   readonly density: GPUBuffer;
@@ -63,7 +63,8 @@ export class CellCoupling {
     const p = scenario.parameters;
     const { nx, ny } = world;
     const n = nx * ny;
-    this.experiment = experimentOf(scenario, world);
+    const { cancer, nk, circulating, ...experiment } = experimentOf(scenario, world, cellLimits(device));
+    this.experiment = experiment;
     const constant = (label: string, value: number) => {
       const b = storageFrom(device, `Cells.${label}`, new Float32Array(n).fill(value));
       this.owned.push(b);
@@ -90,12 +91,10 @@ export class CellCoupling {
       this.ecmBase = inputs.ecmBase;
     }
     this.density = inputs.density;
-    const cancer = agentArrays(scenario.seed, this.experiment.cancer);
     this.liveAtLastCheck = cancer.count;
-    this.cells = new Cells(new CellKernels(device), { nx, ny }, cancer, this.experiment.nk, inputs, cellsPerGridCell(p), p.densitySmoothingMicrons / p.dxMicrons);
+    this.cells = new Cells(new CellKernels(device), { nx, ny }, cancer, nk, inputs, cellsPerGridCell(p), p.densitySmoothingMicrons / p.dxMicrons);
     this.metricsEvery = metricsEvery(p);
-    const inBlood = this.experiment.cancer.filter((c) => c.compartment === COMPARTMENT.circulating || c.compartment === COMPARTMENT.lung);
-    this.initiallyCirculating = { all: inBlood.length, primed: inBlood.filter((c) => c.iap >= PRIMED_IAP).length };
+    this.initiallyCirculating = circulating;
     const ledgerBytes = this.cells.ledger.size;
     const logBytes = this.logBuffers().reduce((n, b) => n + b.size, 0);
     this.ring = new ReadbackRing(device, 'Cells.metrics', ledgerBytes + logBytes, (data, tag) => {
