@@ -13,6 +13,7 @@ import { SweepFileError } from '../sweep/results-file.ts';
 import { benchAppCommand, benchBrowserCommand, benchCommand, benchReportCommand, benchSoakCommand } from './bench.ts';
 import { BENCH_CASES } from '../bench/registry.ts';
 import { OutputWriteError } from '../io/output-dir.ts';
+import { BufferCapacityError } from '../gpu/buffers.ts';
 import { BrowserNotFoundError } from './chromium-path.ts';
 
 const CASE_NAMES = BENCH_CASES.map((c) => c.name).join(', ');
@@ -234,7 +235,7 @@ function parseOptions(command: string | undefined, args: string[]) {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const expected = [ScenarioError, NoGpuError, UsageError, SweepError, SweepFileError, ShardError, BrowserNotFoundError];
+    const expected = [ScenarioError, NoGpuError, UsageError, SweepError, SweepFileError, ShardError, BrowserNotFoundError, BufferCapacityError];
     if (error instanceof Error && expected.some((kind) => error instanceof kind)) {
       console.error(`error: ${error.message}`);
       process.exit(2);

@@ -78,14 +78,15 @@ describe('cells beyond the adapter', () => {
     expect(await refusal(narrow, { type: 'anoikis', delaysDays, cellsPerGroup: limit / 32 + 1 })).toContain(`asks for ${limit + 32} cancer cells, but this adapter holds at most ${limit}`);
   });
 
-  it('confine run ends with the refusal, not a crash', () => {
+  it('confine run ends with the refusal in one line, exit 2, not a crash', () => {
     const dir = mkdtempSync(join(tmpdir(), 'confine-cell-counts-'));
     const file = join(dir, 'scenario.json');
     writeFileSync(file, JSON.stringify(assayJson({ type: 'anoikis', delaysDays: [0, 1, 2, 3, 4, 5, 6, 7], cellsPerGroup: 2_000_000 })));
     const r = spawnSync(process.execPath, [CLI, 'run', file, '--out', join(dir, 'out'), '--steps', '1'], { encoding: 'utf8', timeout: 60_000 });
     expect(r.signal).toBeNull();
-    expect(r.status).not.toBe(0);
-    expect(r.stderr).toContain('asks for 64000000 cancer cells, but this adapter holds at most');
-    expect(r.stderr).not.toMatch(/heap/i);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error: assay\.cellsPerGroup = 2000000 .* asks for 64000000 cancer cells, but this adapter holds at most \d+/m);
+    // One line of refusal after the start-up line: no stack trace, no heap exhaustion.
+    expect(r.stderr).not.toMatch(/\n\s+at |heap/i);
   });
 });
