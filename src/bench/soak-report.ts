@@ -14,6 +14,8 @@ export interface SoakSample {
   msPerStep: number;
   /** JS heap in use after a full collection. */
   heapMB: number;
+  /** Node: the part of it that is compiled code, which grows as the JIT optimises more of the loop. */
+  codeMB?: number;
   /** Node: memory held by JS objects outside the heap (ArrayBuffers, Dawn's wrappers). */
   outsideHeapMB?: number;
   /** Node: the process's resident set (includes SwiftShader's copies of GPU memory on a CPU). */

@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Gpu } from '../gpu/device.ts';
 import { startGpuCensus } from '../gpu/census.ts';
@@ -50,9 +50,10 @@ export async function soakRun(gpu: Gpu, o: SoakOptions, log: (line: string) => v
       const msPerStep = stepsTimed ? (performance.now() - since) / stepsTimed : 0;
       await collect();
       const memory = process.memoryUsage();
+      const code = getHeapSpaceStatistics().filter((space) => space.space_name.startsWith('code')).reduce((sum, space) => sum + space.space_used_size, 0);
       const live = census.live();
       samples.push({
-        step: sim.steps, day: sim.timeMinutes / 1440, msPerStep, heapMB: memory.heapUsed / MB, outsideHeapMB: memory.external / MB, rssMB: memory.rss / MB,
+        step: sim.steps, day: sim.timeMinutes / 1440, msPerStep, heapMB: memory.heapUsed / MB, codeMB: code / MB, outsideHeapMB: memory.external / MB, rssMB: memory.rss / MB,
         gpu: live, made: census.made(), cells: sim.cells?.liveAtLastCheck ?? 0, capacity: sim.cells?.cells.capacity ?? 0, metricsSamples: sim.cells?.samples.length ?? 0,
       });
       const s = samples[samples.length - 1];
