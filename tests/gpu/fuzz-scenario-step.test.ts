@@ -18,6 +18,7 @@ import { loadScenarioText, type Scenario } from '../../src/model/scenario.ts';
 import { ScenarioError } from '../../src/model/validation.ts';
 import { resolveScenarioVessels } from '../../src/model/scenario-vessels.ts';
 import { Simulation } from '../../src/sim/simulation.ts';
+import { cellCounts } from '../../src/cells/experiments.ts';
 import { snapshot, type FieldSnapshot } from '../../src/sim/snapshot.ts';
 import { nonFinite } from '../../src/sim/readouts.ts';
 import { jsonCases } from '../unit/fuzz/json-mutation.ts';
@@ -49,21 +50,12 @@ function acceptedScenarios(): Accepted[] {
   });
 }
 
-/** Cancer and NK cells a scenario starts with, as src/cells/experiments.ts seeds them: what a step's cost follows. */
+/** Cancer and NK cells a scenario starts with, as the cells' own count gives them: what a step's cost follows. */
 function initialAgents(s: Scenario): number {
-  const p = s.parameters;
-  const a = s.assay;
   if (!s.physics.cells) return 0;
-  if (a === null) {
-    const tumour = p.initialDensityFraction * p.carryingCapacityCellsPerMm2 * Math.PI * (p.tumourRadiusMicrons / 1000) ** 2;
-    return Math.round(tumour) + Math.round((p.nkDensityPerMm2 * p.nx * p.ny * p.dxMicrons ** 2) / 1e6);
-  }
-  switch (a.type) {
-    case 'transwell': return a.poresMicrons.length * a.cellsPerWell;
-    case 'anoikis': return 4 * a.delaysDays.length * a.cellsPerGroup;
-    case 'nk-coculture': return 2 * a.targetsPerGroup * (1 + a.nkPerTarget);
-    case 'tail-vein': return 2 * a.miceEach * a.cellsPerMouse;
-  }
+  const { nx, ny, dxMicrons } = s.parameters;
+  const counts = cellCounts(s, { nx, ny, hMicrons: dxMicrons });
+  return counts.cancer + counts.nk;
 }
 
 /** The scenario with the vessel file it names, if any, read: a valid vessel list in its domain, drawn from the case's index. */
